@@ -1,0 +1,3 @@
+//! The `downhill` command-line tool.
+
+fn main() {}

@@ -1,0 +1,7 @@
+//! The mathematics behind every number on the Downhill site: loss surfaces, linear classifiers,
+//! numerical and analytic gradients, optimizers, learning-rate schedules and searches.
+//!
+//! This crate knows nothing of the web and does no I/O, so it builds unchanged for the host (tests, the
+//! `downhill` command-line tool, the lesson renderer) and for wasm32 (the site's demos).
+
+pub mod objective;

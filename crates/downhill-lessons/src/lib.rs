@@ -1,0 +1,1 @@
+//! Turns `lessons/*.md` into the site's HTML pages.

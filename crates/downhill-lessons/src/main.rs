@@ -1,0 +1,3 @@
+//! Build-time entry point of the lesson renderer.
+
+fn main() {}

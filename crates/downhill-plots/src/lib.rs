@@ -1,0 +1,1 @@
+//! Figures drawn with plotters, generic over the drawing backend.

@@ -1,0 +1,1 @@
+//! Mounts Downhill's demos on the lesson pages.

@@ -1,0 +1,3 @@
+//! Downhill's automation.
+
+fn main() {}
