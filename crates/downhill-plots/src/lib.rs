@@ -1,1 +1,9 @@
-//! Figures drawn with plotters, generic over the drawing backend.
+//! Figures drawn with plotters, generic over the drawing backend, so the same function draws on a
+//! canvas in the browser (through `plotters-canvas`) and into SVG at build time or in a native test.
+//!
+//! Per-pixel layers (the landscape heatmaps) are not drawn through plotters at all: they are RGBA
+//! buffers, see [`heatmap`], because one plotters rectangle per cell is far too slow for a frame.
+
+pub mod catalogue;
+pub mod heatmap;
+pub mod paths;

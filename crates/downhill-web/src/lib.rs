@@ -1,1 +1,48 @@
 //! Mounts Downhill's demos on the lesson pages.
+//!
+//! The page is plain HTML that reads well without scripts: each demo is a `<figure data-demo=NAME>`
+//! holding a still picture and a caption. `www/boot.js` loads this module on pages that have such a
+//! figure and calls [`mount_all`], which replaces each still with the live demo. This crate only
+//! draws and listens: every number it shows comes from `downhill-core`.
+
+mod animation;
+mod dom;
+mod layers;
+mod race;
+mod settings;
+
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    // Mounted demos live as long as the page.
+    static MOUNTED: RefCell<Vec<std::rc::Rc<race::Race>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts every demo figure on the page. A demo that cannot start says why in its own box and
+/// leaves the others working.
+#[wasm_bindgen]
+pub fn mount_all() {
+    console_error_panic_hook::set_once();
+    let document = dom::document();
+    let Ok(figures) = document.query_selector_all("figure[data-demo]") else { return };
+    for index in 0..figures.length() {
+        let Some(figure) = figures.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let name = figure.get_attribute("data-demo").unwrap_or_default();
+        let settings = settings::Settings::from_figure(&figure);
+        let mounted = match name.as_str() {
+            "saddle-race" => race::mount(&figure, &settings),
+            other => Err(format!("this page names a demo this site does not have: {other}")),
+        };
+        match mounted {
+            Ok(demo) => MOUNTED.with(|mounted| mounted.borrow_mut().push(demo)),
+            Err(reason) => show_failure(&figure, &reason),
+        }
+    }
+}
+
+fn show_failure(figure: &web_sys::Element, reason: &str) {
+    let note = dom::text("p", "demo-message", &format!("This demo could not start: {reason}"));
+    let _ = note.set_attribute("role", "status");
+    dom::append(figure, &note);
+}

@@ -1,3 +1,41 @@
-//! Downhill's automation.
+//! Downhill's automation, reached as `cargo xtask <command>` (matklad's xtask convention): one Rust
+//! program instead of shell scripts, so it runs the same on every machine that has cargo.
+//!
+//! - `cargo xtask serve`: install what is missing, build the lessons and the wasm, serve on 127.0.0.1:8080.
+//! - `cargo xtask test`: install what is missing, then every check CI runs.
+//! - `cargo xtask setup`: only install the tools (what the two commands above do first).
 
-fn main() {}
+mod commands;
+mod shell;
+mod tools;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   install what is missing, then build and serve the site on http://127.0.0.1:8080
+          with live reload (runs `trunk serve`)
+  test    install what is missing, then run every check: fmt, clippy, native tests, wasm tests,
+          `trunk build --release` and the end-to-end tests in headless Chromium
+  setup   only install the tools the two commands above need
+";
+
+fn main() -> Result<()> {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = arguments.first() else {
+        print!("{USAGE}");
+        return Ok(());
+    };
+    match command.as_str() {
+        "serve" => commands::serve(),
+        "test" => commands::test(),
+        "setup" => tools::install_all(tools::Needs::EVERYTHING).map(|_| ()),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}

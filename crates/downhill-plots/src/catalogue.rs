@@ -1,0 +1,28 @@
+//! The list of live demos a lesson may place with a ```` ```demo ```` block.
+//!
+//! Both the lesson renderer (which refuses unknown names at build time) and the web crate (which
+//! mounts each name) read this one list, so a lesson can never name a demo the site does not have.
+
+/// A live demo as the lessons know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoInfo {
+    /// The name a lesson writes in its demo block, and the `data-demo` attribute on the page.
+    pub name: &'static str,
+    /// A short human title, used as the figure's accessible name.
+    pub title: &'static str,
+    /// What the picture shows, in one sentence: the text alternative when scripts are off.
+    pub description: &'static str,
+}
+
+/// Every demo that exists. A lesson naming anything else fails the build.
+pub const DEMOS: &[DemoInfo] = &[DemoInfo {
+    name: "saddle-race",
+    title: "Optimizers racing on a loss surface",
+    description: "Paths of SGD, momentum, RMSProp and Adam, all started from the same point, drawn over the \
+                  heatmap of a two-dimensional loss surface.",
+}];
+
+/// Looks a demo up by the name a lesson gives it.
+pub fn find_demo(name: &str) -> Option<&'static DemoInfo> {
+    DEMOS.iter().find(|demo| demo.name == name)
+}

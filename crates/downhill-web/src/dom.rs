@@ -1,0 +1,91 @@
+//! Small builders for the demo controls, so each demo describes its controls instead of repeating
+//! web-sys calls. Every control gets a visible label; sliders show their value in an `<output>`.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+pub fn document() -> Document {
+    web_sys::window().and_then(|window| window.document()).expect("a page has a document")
+}
+
+/// Creates an element with a class. Element creation only fails for invalid tag names, which are
+/// constants here.
+pub fn element(tag: &str, class: &str) -> HtmlElement {
+    let created: HtmlElement = document().create_element(tag).expect("valid tag").unchecked_into();
+    if !class.is_empty() {
+        created.set_class_name(class);
+    }
+    created
+}
+
+pub fn text(tag: &str, class: &str, content: &str) -> HtmlElement {
+    let created = element(tag, class);
+    created.set_text_content(Some(content));
+    created
+}
+
+pub fn append(parent: &Element, child: &Element) {
+    // Appending a freshly created element to a live element cannot fail.
+    let _ = parent.append_child(child);
+}
+
+/// A slider with its label and live value, laid out as one row.
+pub struct Slider {
+    pub row: HtmlElement,
+    pub input: HtmlInputElement,
+    pub output: HtmlElement,
+}
+
+/// Builds a labelled range input. `id` must be unique in the page: the label and output point at it.
+pub fn slider(id: &str, name: &str, label: &str, min: f64, max: f64, step: f64, value: f64) -> Slider {
+    let row = element("div", "demo-control");
+    let label_element = text("label", "", label);
+    let _ = label_element.set_attribute("for", id);
+    let input: HtmlInputElement = element("input", "").unchecked_into();
+    input.set_type("range");
+    input.set_id(id);
+    input.set_name(name);
+    input.set_min(&min.to_string());
+    input.set_max(&max.to_string());
+    input.set_step(&step.to_string());
+    input.set_value(&value.to_string());
+    let output = element("output", "demo-value");
+    let _ = output.set_attribute("for", id);
+    let _ = output.set_attribute("aria-live", "off");
+    append(&row, &label_element);
+    append(&row, &input);
+    append(&row, &output);
+    Slider { row, input, output }
+}
+
+/// A button with a stable `data-action` name that tests and keyboard users can find.
+pub fn button(action: &str, label: &str) -> HtmlButtonElement {
+    let created: HtmlButtonElement = text("button", "demo-button", label).unchecked_into();
+    created.set_type("button");
+    let _ = created.set_attribute("data-action", action);
+    created
+}
+
+/// A labelled select with `(value, label)` options.
+pub fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)], selected: &str) -> (HtmlElement, HtmlSelectElement) {
+    let row = element("div", "demo-control");
+    let label_element = text("label", "", label);
+    let _ = label_element.set_attribute("for", id);
+    let select: HtmlSelectElement = element("select", "").unchecked_into();
+    select.set_id(id);
+    select.set_name(name);
+    for (value, option_label) in options {
+        let option = text("option", "", option_label);
+        let _ = option.set_attribute("value", value);
+        append(&select, &option);
+    }
+    select.set_value(selected);
+    append(&row, &label_element);
+    append(&row, &select);
+    (row, select)
+}
+
+/// Shows a short status message in a demo's own message line (assertive only for problems).
+pub fn set_message(line: &Element, message: &str) {
+    line.set_text_content(Some(message));
+}
