@@ -4,4 +4,8 @@
 //! This crate knows nothing of the web and does no I/O, so it builds unchanged for the host (tests, the
 //! `downhill` command-line tool, the lesson renderer) and for wasm32 (the site's demos).
 
+pub mod classifiers;
+pub mod data;
+pub mod gradient;
 pub mod objective;
+pub mod rng;
