@@ -7,5 +7,8 @@
 pub mod classifiers;
 pub mod data;
 pub mod gradient;
+pub mod minibatch;
 pub mod objective;
 pub mod rng;
+pub mod search;
+pub mod training;
