@@ -7,8 +7,13 @@
 pub mod classifiers;
 pub mod data;
 pub mod gradient;
+pub mod landscape;
 pub mod minibatch;
 pub mod objective;
+pub mod optimizers;
 pub mod rng;
+pub mod schedules;
 pub mod search;
+pub mod surfaces;
 pub mod training;
+pub mod trajectory;
