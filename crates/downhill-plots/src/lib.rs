@@ -7,3 +7,5 @@
 pub mod catalogue;
 pub mod heatmap;
 pub mod paths;
+pub mod race_style;
+pub mod still;

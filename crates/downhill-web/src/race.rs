@@ -14,6 +14,7 @@ use downhill_core::surfaces::{Surface, SurfaceKind};
 use downhill_core::trajectory::{Outcome, Trajectory};
 use downhill_plots::heatmap::{self, ValueScale};
 use downhill_plots::paths::{self, OverlayMarks, PathToDraw};
+use downhill_plots::race_style::RACE_DEFAULTS;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -28,17 +29,9 @@ pub const MAX_STEPS: usize = 1_000;
 /// Steps shown per animation frame: the full race plays in about eight seconds at 60 frames a second.
 const STEPS_PER_FRAME: usize = 2;
 
-/// The racers of the first race, in legend order, with the colours the paths and swatches share.
-const RACERS: &[(OptimizerKind, RGBColor, &str)] = &[
-    (OptimizerKind::Sgd, RGBColor(255, 99, 99), "sgd"),
-    (OptimizerKind::Momentum, RGBColor(255, 176, 59), "momentum"),
-    (OptimizerKind::RmsProp, RGBColor(92, 200, 255), "rmsprop"),
-    (OptimizerKind::Adam, RGBColor(255, 255, 255), "adam"),
-];
-
 /// The step-size slider moves in powers of ten: step sizes that matter span four decades.
 const LOG10_LEARNING_RATE_RANGE: (f64, f64) = (-3.0, 0.0);
-const DEFAULT_LEARNING_RATE: f64 = 0.05;
+const DEFAULT_LEARNING_RATE: f64 = RACE_DEFAULTS.learning_rate;
 
 struct Racer {
     kind: OptimizerKind,
@@ -128,7 +121,8 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     let canvas = LayeredCanvas::new("Paths of four optimizers over a heatmap of the loss surface; darker is lower loss.");
     let legend = dom::element("ul", "demo-legend");
     let mut racers = Vec::new();
-    for &(kind, colour, class) in RACERS {
+    for style in RACE_DEFAULTS.racers {
+        let (kind, colour, class) = (style.kind, style.colour, style.class);
         let item = dom::element("li", "");
         let swatch = dom::element("span", &format!("demo-swatch demo-swatch-{class}"));
         let _ = swatch.set_attribute("aria-hidden", "true");
@@ -137,7 +131,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         let readout = dom::element("span", "demo-legend-readout");
         dom::append(&item, &readout);
         dom::append(&legend, &item);
-        racers.push(Racer { kind, colour, trajectory: Trajectory::default(), readout });
+        racers.push(Racer { kind, colour, trajectory: empty_trajectory(), readout });
     }
     let step_readout = dom::element("p", "demo-readout");
     let message = dom::element("p", "demo-message");
@@ -360,6 +354,11 @@ impl Race {
         }
         dom::set_message(&view.message, &messages.join(" "));
     }
+}
+
+/// A path with no points yet, until the first computation fills it.
+fn empty_trajectory() -> Trajectory {
+    Trajectory { points: Vec::new(), losses: Vec::new(), outcome: Outcome::Completed { steps: 0 } }
 }
 
 /// Numbers as a student reads them: four significant digits, scientific only when very small or large.

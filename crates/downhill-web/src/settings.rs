@@ -25,10 +25,6 @@ impl Settings {
         self.get(key)?.as_string()
     }
 
-    pub fn number(&self, key: &str) -> Option<f64> {
-        self.get(key)?.as_f64().filter(|value| value.is_finite())
-    }
-
     fn get(&self, key: &str) -> Option<JsValue> {
         if self.object.is_null() {
             return None;
