@@ -38,7 +38,11 @@ pub fn normalise(value: f64, min: f64, max: f64, scale: ValueScale) -> Option<f6
         return None;
     }
     let span = max - min;
-    let linear = if span > 0.0 { ((value - min) / span).clamp(0.0, 1.0) } else { 0.0 };
+    let linear = if span > 0.0 {
+        ((value - min) / span).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     Some(match scale {
         ValueScale::Linear => linear,
         // ln(1 + k t) / ln(1 + k) keeps 0 at 0 and 1 at 1 while spreading the low values, where the
@@ -52,11 +56,22 @@ pub fn normalise(value: f64, min: f64, max: f64, scale: ValueScale) -> Option<f6
 ///
 /// `values.len()` must be `width * height`; a shorter field is padded with grey rather than
 /// panicking, because a wrong size is a bug to see, not a reason to lose the page.
-pub fn landscape_rgba(values: &[f64], width: usize, height: usize, min: f64, max: f64, scale: ValueScale) -> Vec<u8> {
+pub fn landscape_rgba(
+    values: &[f64],
+    width: usize,
+    height: usize,
+    min: f64,
+    max: f64,
+    scale: ValueScale,
+) -> Vec<u8> {
     let table = colour_table();
     let n_pixels = width.saturating_mul(height);
     let levels: Vec<Option<f64>> = (0..n_pixels)
-        .map(|index| values.get(index).and_then(|&value| normalise(value, min, max, scale)))
+        .map(|index| {
+            values
+                .get(index)
+                .and_then(|&value| normalise(value, min, max, scale))
+        })
         .collect();
     let band = |level: Option<f64>| level.map(|t| (t * CONTOUR_LEVELS).floor() as i64);
     let mut rgba = Vec::with_capacity(n_pixels * 4);
@@ -67,10 +82,19 @@ pub fn landscape_rgba(values: &[f64], width: usize, height: usize, min: f64, max
                 rgba.extend_from_slice(&[128, 128, 128, 255]);
                 continue;
             };
-            let [mut red, mut green, mut blue] = table[(t * (LUT_SIZE - 1) as f64).round() as usize];
+            let [mut red, mut green, mut blue] =
+                table[(t * (LUT_SIZE - 1) as f64).round() as usize];
             let here = band(levels[index]);
-            let right = if column + 1 < width { band(levels[index + 1]) } else { here };
-            let below = if row + 1 < height { band(levels[index + width]) } else { here };
+            let right = if column + 1 < width {
+                band(levels[index + 1])
+            } else {
+                here
+            };
+            let below = if row + 1 < height {
+                band(levels[index + width])
+            } else {
+                here
+            };
             if right != here || below != here {
                 // A contour: darken rather than paint black, so the line reads on every colour.
                 red = (red as u16 * 5 / 8) as u8;
@@ -98,7 +122,14 @@ mod tests {
 
     #[test]
     fn non_finite_values_are_grey_and_never_panic() {
-        let rgba = landscape_rgba(&[f64::NAN, f64::INFINITY], 2, 1, 0.0, 1.0, ValueScale::Logarithmic);
+        let rgba = landscape_rgba(
+            &[f64::NAN, f64::INFINITY],
+            2,
+            1,
+            0.0,
+            1.0,
+            ValueScale::Logarithmic,
+        );
         assert_eq!(&rgba[0..4], &[128, 128, 128, 255]);
         assert_eq!(&rgba[4..8], &[128, 128, 128, 255]);
         let padded = landscape_rgba(&[0.5], 2, 2, 0.0, 1.0, ValueScale::Linear);
@@ -110,7 +141,9 @@ mod tests {
         // A ramp across 0..1 crosses every band, so some pixels must be darkened relative to the
         // colour of their own value.
         let width = 200;
-        let values: Vec<f64> = (0..width).map(|column| column as f64 / (width - 1) as f64).collect();
+        let values: Vec<f64> = (0..width)
+            .map(|column| column as f64 / (width - 1) as f64)
+            .collect();
         let with_lines = landscape_rgba(&values, width, 1, 0.0, 1.0, ValueScale::Linear);
         let table = colour_table();
         let darkened = (0..width)
@@ -120,7 +153,10 @@ mod tests {
                 with_lines[column * 4] != plain[0] || with_lines[column * 4 + 1] != plain[1]
             })
             .count();
-        assert!((CONTOUR_LEVELS as usize - 1..=CONTOUR_LEVELS as usize + 1).contains(&darkened), "{darkened} contour pixels");
+        assert!(
+            (CONTOUR_LEVELS as usize - 1..=CONTOUR_LEVELS as usize + 1).contains(&darkened),
+            "{darkened} contour pixels"
+        );
     }
 
     #[test]
@@ -128,6 +164,9 @@ mod tests {
         let linear = normalise(1.0, 0.0, 100.0, ValueScale::Linear).unwrap();
         let logarithmic = normalise(1.0, 0.0, 100.0, ValueScale::Logarithmic).unwrap();
         assert!(logarithmic > 3.0 * linear, "{logarithmic} vs {linear}");
-        assert_eq!(normalise(100.0, 0.0, 100.0, ValueScale::Logarithmic), Some(1.0));
+        assert_eq!(
+            normalise(100.0, 0.0, 100.0, ValueScale::Logarithmic),
+            Some(1.0)
+        );
     }
 }

@@ -37,10 +37,16 @@ pub fn draw_paths<DB: DrawingBackend>(
     paths: &[PathToDraw<'_>],
     marks: &OverlayMarks<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let scale = if marks.pixel_ratio.is_finite() { marks.pixel_ratio.clamp(0.5, 4.0) } else { 1.0 };
+    let scale = if marks.pixel_ratio.is_finite() {
+        marks.pixel_ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
     let line_width = (2.0 * scale).round().max(1.0) as u32;
     let head_radius = (5.0 * scale).round() as i32;
-    let mut chart = ChartBuilder::on(area).margin(0).build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(0)
+        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
     let inside = |point: &[f64; 2]| point[0].is_finite() && point[1].is_finite();
 
     for minimum in marks.minima.iter().filter(|point| inside(point)) {
@@ -60,18 +66,38 @@ pub fn draw_paths<DB: DrawingBackend>(
             .collect();
         // A dark casing under the coloured line keeps every path readable on light and dark parts
         // of the landscape alike.
-        chart.draw_series(LineSeries::new(finite.iter().copied(), BLACK.mix(0.55).stroke_width(line_width + 2 * scale.round() as u32)))?;
-        chart.draw_series(LineSeries::new(finite.iter().copied(), path.colour.stroke_width(line_width)))?;
+        chart.draw_series(LineSeries::new(
+            finite.iter().copied(),
+            BLACK
+                .mix(0.55)
+                .stroke_width(line_width + 2 * scale.round() as u32),
+        ))?;
+        chart.draw_series(LineSeries::new(
+            finite.iter().copied(),
+            path.colour.stroke_width(line_width),
+        ))?;
         if let Some(&head) = finite.last() {
-            let style = if path.stopped { path.colour.stroke_width(line_width) } else { path.colour.filled() };
-            chart.draw_series(std::iter::once(Circle::new(head, head_radius + line_width as i32, BLACK.mix(0.6).filled())))?;
+            let style = if path.stopped {
+                path.colour.stroke_width(line_width)
+            } else {
+                path.colour.filled()
+            };
+            chart.draw_series(std::iter::once(Circle::new(
+                head,
+                head_radius + line_width as i32,
+                BLACK.mix(0.6).filled(),
+            )))?;
             chart.draw_series(std::iter::once(Circle::new(head, head_radius, style)))?;
         }
     }
 
     if let Some(start) = marks.start.filter(|point| inside(point)) {
         let start = (start[0], start[1]);
-        chart.draw_series(std::iter::once(Circle::new(start, head_radius + 2, WHITE.stroke_width(line_width))))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            start,
+            head_radius + 2,
+            WHITE.stroke_width(line_width),
+        )))?;
     }
     Ok(())
 }
@@ -85,7 +111,11 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (200, 100)).into_drawing_area();
-            let marks = OverlayMarks { start: Some([0.0, 0.0]), minima: &[[1.0, 0.5]], pixel_ratio: 1.0 };
+            let marks = OverlayMarks {
+                start: Some([0.0, 0.0]),
+                minima: &[[1.0, 0.5]],
+                pixel_ratio: 1.0,
+            };
             draw_paths(&area, -1.0..1.0, -1.0..1.0, paths, &marks).unwrap();
             area.present().unwrap();
         }
@@ -95,8 +125,15 @@ mod tests {
     #[test]
     fn each_path_becomes_a_line_in_its_colour() {
         let points = [[0.0, 0.0], [0.5, 0.5], [0.9, -0.9]];
-        let svg = render(&[PathToDraw { points: &points, colour: RGBColor(230, 80, 20), stopped: false }]);
-        assert!(svg.contains("#E65014"), "the path's colour is missing:\n{svg}");
+        let svg = render(&[PathToDraw {
+            points: &points,
+            colour: RGBColor(230, 80, 20),
+            stopped: false,
+        }]);
+        assert!(
+            svg.contains("#E65014"),
+            "the path's colour is missing:\n{svg}"
+        );
         assert!(svg.contains("<polyline"), "no line drawn:\n{svg}");
     }
 
@@ -105,8 +142,16 @@ mod tests {
         let clean = [[0.0, 0.0], [0.5, 0.5]];
         let broken = [[0.0, 0.0], [0.5, 0.5], [f64::NAN, 1.0], [0.9, 0.9]];
         let colour = RGBColor(10, 200, 30);
-        let svg_clean = render(&[PathToDraw { points: &clean, colour, stopped: true }]);
-        let svg_broken = render(&[PathToDraw { points: &broken, colour, stopped: true }]);
+        let svg_clean = render(&[PathToDraw {
+            points: &clean,
+            colour,
+            stopped: true,
+        }]);
+        let svg_broken = render(&[PathToDraw {
+            points: &broken,
+            colour,
+            stopped: true,
+        }]);
         assert_eq!(svg_clean, svg_broken);
         assert!(!svg_broken.contains("NaN"));
     }
@@ -116,7 +161,14 @@ mod tests {
         // The point (1, -1) is the bottom-right corner of the data range, so it must land at the
         // bottom-right pixel: the heatmap underneath has no margin either.
         let points = [[-1.0, 1.0], [1.0, -1.0]];
-        let svg = render(&[PathToDraw { points: &points, colour: RGBColor(1, 2, 3), stopped: false }]);
-        assert!(svg.contains("0,0 199,99") || svg.contains("0,0 200,100"), "{svg}");
+        let svg = render(&[PathToDraw {
+            points: &points,
+            colour: RGBColor(1, 2, 3),
+            stopped: false,
+        }]);
+        assert!(
+            svg.contains("0,0 199,99") || svg.contains("0,0 200,100"),
+            "{svg}"
+        );
     }
 }

@@ -24,10 +24,26 @@ pub struct RaceDefaults {
 /// Colours chosen to read on every part of the viridis heatmap (each path also gets a dark casing).
 pub const RACE_DEFAULTS: RaceDefaults = RaceDefaults {
     racers: &[
-        RacerStyle { kind: OptimizerKind::Sgd, colour: RGBColor(255, 99, 99), class: "sgd" },
-        RacerStyle { kind: OptimizerKind::Momentum, colour: RGBColor(255, 176, 59), class: "momentum" },
-        RacerStyle { kind: OptimizerKind::RmsProp, colour: RGBColor(92, 200, 255), class: "rmsprop" },
-        RacerStyle { kind: OptimizerKind::Adam, colour: RGBColor(255, 255, 255), class: "adam" },
+        RacerStyle {
+            kind: OptimizerKind::Sgd,
+            colour: RGBColor(255, 99, 99),
+            class: "sgd",
+        },
+        RacerStyle {
+            kind: OptimizerKind::Momentum,
+            colour: RGBColor(255, 176, 59),
+            class: "momentum",
+        },
+        RacerStyle {
+            kind: OptimizerKind::RmsProp,
+            colour: RGBColor(92, 200, 255),
+            class: "rmsprop",
+        },
+        RacerStyle {
+            kind: OptimizerKind::Adam,
+            colour: RGBColor(255, 255, 255),
+            class: "adam",
+        },
     ],
     learning_rate: 0.05,
     still_steps: 150,

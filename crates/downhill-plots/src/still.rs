@@ -18,7 +18,10 @@ const STILL_CELLS: (usize, usize) = (48, 36);
 /// The SVG still of a demo, or `None` when no demo has that name.
 pub fn demo_still_svg(demo_name: &str) -> Option<String> {
     match demo_name {
-        "saddle-race" => Some(race_still(SurfaceKind::BoundedSaddle, &crate::race_style::RACE_DEFAULTS)),
+        "saddle-race" => Some(race_still(
+            SurfaceKind::BoundedSaddle,
+            &crate::race_style::RACE_DEFAULTS,
+        )),
         _ => None,
     }
 }
@@ -31,7 +34,13 @@ fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefault
         .map(|racer| {
             let mut hyperparameters = Hyperparameters::defaults_for(racer.kind);
             hyperparameters.learning_rate = racers.learning_rate;
-            downhill_core::trajectory::run(surface.as_ref(), racer.kind, &hyperparameters, surface.default_start(), racers.still_steps)
+            downhill_core::trajectory::run(
+                surface.as_ref(),
+                racer.kind,
+                &hyperparameters,
+                surface.default_start(),
+                racers.still_steps,
+            )
         })
         .collect();
     let mut svg = String::new();
@@ -41,23 +50,51 @@ fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefault
         let paths: Vec<PathToDraw<'_>> = trajectories
             .iter()
             .zip(racers.racers)
-            .map(|(trajectory, racer)| PathToDraw { points: &trajectory.points, colour: racer.colour, stopped: false })
+            .map(|(trajectory, racer)| PathToDraw {
+                points: &trajectory.points,
+                colour: racer.colour,
+                stopped: false,
+            })
             .collect();
         let minima = surface.minima();
-        let marks = OverlayMarks { start: Some(surface.default_start()), minima: &minima, pixel_ratio: 1.0 };
+        let marks = OverlayMarks {
+            start: Some(surface.default_start()),
+            minima: &minima,
+            pixel_ratio: 1.0,
+        };
         let view = surface.view();
         // Drawing into a String cannot fail.
-        let _ = paths::draw_paths(&area, view.x_min..view.x_max, view.y_min..view.y_max, &paths, &marks);
+        let _ = paths::draw_paths(
+            &area,
+            view.x_min..view.x_max,
+            view.y_min..view.y_max,
+            &paths,
+            &marks,
+        );
         let _ = area.present();
     }
     svg
 }
 
-fn draw_heatmap_cells<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, surface: &dyn Surface) {
+fn draw_heatmap_cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    surface: &dyn Surface,
+) {
     let (columns, rows) = STILL_CELLS;
     let field = downhill_core::landscape::sample(surface, &surface.view(), columns, rows);
-    let scale = if field.max - field.min > 100.0 { ValueScale::Logarithmic } else { ValueScale::Linear };
-    let rgba = heatmap::landscape_rgba(&field.values, field.width, field.height, field.min, field.max, scale);
+    let scale = if field.max - field.min > 100.0 {
+        ValueScale::Logarithmic
+    } else {
+        ValueScale::Linear
+    };
+    let rgba = heatmap::landscape_rgba(
+        &field.values,
+        field.width,
+        field.height,
+        field.min,
+        field.max,
+        scale,
+    );
     let (width, height) = area.dim_in_pixel();
     for row in 0..field.height {
         for column in 0..field.width {
@@ -66,7 +103,10 @@ fn draw_heatmap_cells<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord
             let right = ((column as u32 + 1) * width / field.width as u32) as i32;
             let top = (row as u32 * height / field.height as u32) as i32;
             let bottom = ((row as u32 + 1) * height / field.height as u32) as i32;
-            let _ = area.draw(&Rectangle::new([(left, top), (right, bottom)], RGBColor(pixel[0], pixel[1], pixel[2]).filled()));
+            let _ = area.draw(&Rectangle::new(
+                [(left, top), (right, bottom)],
+                RGBColor(pixel[0], pixel[1], pixel[2]).filled(),
+            ));
         }
     }
 }
@@ -86,7 +126,10 @@ mod tests {
             assert!(svg.contains(&hex), "no path in {hex}");
         }
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
-        assert!(!svg.contains("style="), "inline styles break the site's content policy");
+        assert!(
+            !svg.contains("style="),
+            "inline styles break the site's content policy"
+        );
     }
 
     #[test]

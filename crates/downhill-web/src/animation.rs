@@ -12,6 +12,8 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
 /// A frame callback: returns whether it wants another frame (false when the animation has ended).
 type FrameCallback = Box<dyn FnMut(f64) -> bool>;
+type FrameClosure = Closure<dyn FnMut(f64)>;
+type ObserverClosure = Closure<dyn FnMut(js_sys::Array)>;
 
 pub struct Animation {
     playing: Cell<bool>,
@@ -19,8 +21,8 @@ pub struct Animation {
     frame_pending: Cell<bool>,
     on_frame: RefCell<FrameCallback>,
     // Kept here so the closures live exactly as long as the demo.
-    frame_closure: RefCell<Option<Closure<dyn FnMut(f64)>>>,
-    observer_closure: RefCell<Option<Closure<dyn FnMut(js_sys::Array)>>>,
+    frame_closure: RefCell<Option<FrameClosure>>,
+    observer_closure: RefCell<Option<ObserverClosure>>,
 }
 
 impl Animation {
@@ -47,8 +49,14 @@ impl Animation {
     pub fn watch_visibility(self: &Rc<Self>, element: &web_sys::Element) {
         let weak = Rc::downgrade(self);
         let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(animation) = weak.upgrade() else { return };
-            if let Some(entry) = entries.iter().last().and_then(|entry| entry.dyn_into::<IntersectionObserverEntry>().ok()) {
+            let Some(animation) = weak.upgrade() else {
+                return;
+            };
+            if let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|entry| entry.dyn_into::<IntersectionObserverEntry>().ok())
+            {
                 animation.on_screen.set(entry.is_intersecting());
                 animation.request_frame_if_needed();
             }
@@ -72,11 +80,15 @@ impl Animation {
         if !self.playing.get() || !self.on_screen.get() || self.frame_pending.get() {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
-        if let Some(closure) = self.frame_closure.borrow().as_ref() {
-            if window.request_animation_frame(closure.as_ref().unchecked_ref()).is_ok() {
-                self.frame_pending.set(true);
-            }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(closure) = self.frame_closure.borrow().as_ref()
+            && window
+                .request_animation_frame(closure.as_ref().unchecked_ref())
+                .is_ok()
+        {
+            self.frame_pending.set(true);
         }
     }
 

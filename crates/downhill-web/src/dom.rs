@@ -2,16 +2,23 @@
 //! web-sys calls. Every control gets a visible label; sliders show their value in an `<output>`.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+};
 
 pub fn document() -> Document {
-    web_sys::window().and_then(|window| window.document()).expect("a page has a document")
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a page has a document")
 }
 
 /// Creates an element with a class. Element creation only fails for invalid tag names, which are
 /// constants here.
 pub fn element(tag: &str, class: &str) -> HtmlElement {
-    let created: HtmlElement = document().create_element(tag).expect("valid tag").unchecked_into();
+    let created: HtmlElement = document()
+        .create_element(tag)
+        .expect("valid tag")
+        .unchecked_into();
     if !class.is_empty() {
         created.set_class_name(class);
     }
@@ -37,7 +44,15 @@ pub struct Slider {
 }
 
 /// Builds a labelled range input. `id` must be unique in the page: the label and output point at it.
-pub fn slider(id: &str, name: &str, label: &str, min: f64, max: f64, step: f64, value: f64) -> Slider {
+pub fn slider(
+    id: &str,
+    name: &str,
+    label: &str,
+    min: f64,
+    max: f64,
+    step: f64,
+    value: f64,
+) -> Slider {
     let row = element("div", "demo-control");
     let label_element = text("label", "", label);
     let _ = label_element.set_attribute("for", id);
@@ -67,7 +82,13 @@ pub fn button(action: &str, label: &str) -> HtmlButtonElement {
 }
 
 /// A labelled select with `(value, label)` options.
-pub fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)], selected: &str) -> (HtmlElement, HtmlSelectElement) {
+pub fn select(
+    id: &str,
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+) -> (HtmlElement, HtmlSelectElement) {
     let row = element("div", "demo-control");
     let label_element = text("label", "", label);
     let _ = label_element.set_attribute("for", id);

@@ -38,27 +38,48 @@ impl LayeredCanvas {
         let frame = dom::element("div", "demo-canvas-frame");
         let _ = frame.set_attribute("role", "img");
         let _ = frame.set_attribute("aria-label", label);
-        let landscape: HtmlCanvasElement = dom::element("canvas", "demo-layer demo-layer-landscape").unchecked_into();
-        let overlay: HtmlCanvasElement = dom::element("canvas", "demo-layer demo-layer-overlay").unchecked_into();
+        let landscape: HtmlCanvasElement =
+            dom::element("canvas", "demo-layer demo-layer-landscape").unchecked_into();
+        let overlay: HtmlCanvasElement =
+            dom::element("canvas", "demo-layer demo-layer-overlay").unchecked_into();
         dom::append(&frame, &landscape);
         dom::append(&frame, &overlay);
-        LayeredCanvas { frame, landscape, overlay }
+        LayeredCanvas {
+            frame,
+            landscape,
+            overlay,
+        }
     }
 
     /// The size the frame has on screen now. The frame's width comes from the page's CSS; its height
     /// from [`ASPECT_RATIO`]. A frame not laid out yet (width 0) gets a sensible fallback.
     pub fn measure(&self) -> LayerSize {
-        let pixel_ratio = web_sys::window().map(|window| window.device_pixel_ratio()).unwrap_or(1.0);
-        let pixel_ratio = if pixel_ratio.is_finite() { pixel_ratio.clamp(1.0, 3.0) } else { 1.0 };
+        let pixel_ratio = web_sys::window()
+            .map(|window| window.device_pixel_ratio())
+            .unwrap_or(1.0);
+        let pixel_ratio = if pixel_ratio.is_finite() {
+            pixel_ratio.clamp(1.0, 3.0)
+        } else {
+            1.0
+        };
         let width = self.frame.get_bounding_client_rect().width();
-        let css_width = if width.is_finite() && width >= 100.0 { width.round() as u32 } else { 640 };
+        let css_width = if width.is_finite() && width >= 100.0 {
+            width.round() as u32
+        } else {
+            640
+        };
         let css_height = (css_width as f64 / ASPECT_RATIO).round() as u32;
-        LayerSize { css_width, css_height, pixel_ratio }
+        LayerSize {
+            css_width,
+            css_height,
+            pixel_ratio,
+        }
     }
 
     /// Gives the overlay the device size so lines are crisp. Returns whether the size changed.
     pub fn resize_overlay(&self, size: LayerSize) -> bool {
-        let changed = self.overlay.width() != size.device_width() || self.overlay.height() != size.device_height();
+        let changed = self.overlay.width() != size.device_width()
+            || self.overlay.height() != size.device_height();
         if changed {
             self.overlay.set_width(size.device_width());
             self.overlay.set_height(size.device_height());
@@ -73,13 +94,20 @@ impl LayeredCanvas {
     pub fn put_landscape(&self, rgba: &[u8], width: u32, height: u32) {
         self.landscape.set_width(width);
         self.landscape.set_height(height);
-        let Some(context) = context_2d(&self.landscape) else { return };
-        if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height) {
+        let Some(context) = context_2d(&self.landscape) else {
+            return;
+        };
+        if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height)
+        {
             let _ = context.put_image_data(&image, 0.0, 0.0);
         }
     }
 }
 
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten().and_then(|context| context.dyn_into().ok())
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|context| context.dyn_into().ok())
 }

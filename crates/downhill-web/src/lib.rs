@@ -25,14 +25,23 @@ thread_local! {
 pub fn mount_all() {
     console_error_panic_hook::set_once();
     let document = dom::document();
-    let Ok(figures) = document.query_selector_all("figure[data-demo]") else { return };
+    let Ok(figures) = document.query_selector_all("figure[data-demo]") else {
+        return;
+    };
     for index in 0..figures.length() {
-        let Some(figure) = figures.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(figure) = figures
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
         let name = figure.get_attribute("data-demo").unwrap_or_default();
         let settings = settings::Settings::from_figure(&figure);
         let mounted = match name.as_str() {
             "saddle-race" => race::mount(&figure, &settings),
-            other => Err(format!("this page names a demo this site does not have: {other}")),
+            other => Err(format!(
+                "this page names a demo this site does not have: {other}"
+            )),
         };
         match mounted {
             Ok(demo) => MOUNTED.with(|mounted| mounted.borrow_mut().push(demo)),
@@ -42,7 +51,11 @@ pub fn mount_all() {
 }
 
 fn show_failure(figure: &web_sys::Element, reason: &str) {
-    let note = dom::text("p", "demo-message", &format!("This demo could not start: {reason}"));
+    let note = dom::text(
+        "p",
+        "demo-message",
+        &format!("This demo could not start: {reason}"),
+    );
     let _ = note.set_attribute("role", "status");
     dom::append(figure, &note);
 }

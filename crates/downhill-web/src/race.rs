@@ -56,13 +56,23 @@ impl RaceModel {
         for racer in &mut self.racers {
             let mut hyperparameters = Hyperparameters::defaults_for(racer.kind);
             hyperparameters.learning_rate = self.learning_rate;
-            racer.trajectory = downhill_core::trajectory::run(self.surface.as_ref(), racer.kind, &hyperparameters, self.start, MAX_STEPS);
+            racer.trajectory = downhill_core::trajectory::run(
+                self.surface.as_ref(),
+                racer.kind,
+                &hyperparameters,
+                self.start,
+                MAX_STEPS,
+            );
         }
     }
 
     /// The last step any racer reached: playing past it changes nothing.
     fn last_step(&self) -> usize {
-        self.racers.iter().map(|racer| racer.trajectory.points.len().saturating_sub(1)).max().unwrap_or(0)
+        self.racers
+            .iter()
+            .map(|racer| racer.trajectory.points.len().saturating_sub(1))
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -80,13 +90,15 @@ pub struct Race {
     view: RefCell<RaceView>,
     animation: RefCell<Option<Rc<Animation>>>,
     // Listeners live as long as the race; dropping the race removes nothing else from the page.
-    listeners: RefCell<Vec<Closure<dyn FnMut(web_sys::Event)>>>,
+    listeners: RefCell<Vec<EventClosure>>,
 }
 
 /// Builds the race inside `figure`, replacing its static still, and starts listening.
 pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Race>, String> {
     let surface_kind = match settings.text("surface") {
-        Some(name) => name.parse::<SurfaceKind>().map_err(|error| error.to_string())?,
+        Some(name) => name
+            .parse::<SurfaceKind>()
+            .map_err(|error| error.to_string())?,
         None => SurfaceKind::BoundedSaddle,
     };
     let surface = surface_kind.build();
@@ -104,8 +116,17 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         0.01,
         DEFAULT_LEARNING_RATE.log10(),
     );
-    let surface_options: Vec<(&str, &str)> = SurfaceKind::ALL.iter().map(|kind| (kind.name(), kind.name())).collect();
-    let (surface_row, surface_select) = dom::select(&format!("{figure_id}-surface"), "surface", "Surface", &surface_options, surface_kind.name());
+    let surface_options: Vec<(&str, &str)> = SurfaceKind::ALL
+        .iter()
+        .map(|kind| (kind.name(), kind.name()))
+        .collect();
+    let (surface_row, surface_select) = dom::select(
+        &format!("{figure_id}-surface"),
+        "surface",
+        "Surface",
+        &surface_options,
+        surface_kind.name(),
+    );
     let buttons = dom::element("div", "demo-buttons");
     let play_pause = dom::button("play-pause", "Play");
     let _ = play_pause.set_attribute("aria-pressed", "false");
@@ -118,7 +139,9 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     dom::append(&controls, &surface_row);
     dom::append(&controls, &buttons);
 
-    let canvas = LayeredCanvas::new("Paths of four optimizers over a heatmap of the loss surface; darker is lower loss.");
+    let canvas = LayeredCanvas::new(
+        "Paths of four optimizers over a heatmap of the loss surface; darker is lower loss.",
+    );
     let legend = dom::element("ul", "demo-legend");
     let mut racers = Vec::new();
     for style in RACE_DEFAULTS.racers {
@@ -131,7 +154,12 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         let readout = dom::element("span", "demo-legend-readout");
         dom::append(&item, &readout);
         dom::append(&legend, &item);
-        racers.push(Racer { kind, colour, trajectory: empty_trajectory(), readout });
+        racers.push(Racer {
+            kind,
+            colour,
+            trajectory: empty_trajectory(),
+            readout,
+        });
     }
     let step_readout = dom::element("p", "demo-readout");
     let message = dom::element("p", "demo-message");
@@ -164,7 +192,14 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
             racers,
             cursor: 0,
         }),
-        view: RefCell::new(RaceView { figure: figure.clone(), canvas, size, play_pause: play_pause.clone(), step_readout, message }),
+        view: RefCell::new(RaceView {
+            figure: figure.clone(),
+            canvas,
+            size,
+            play_pause: play_pause.clone(),
+            step_readout,
+            message,
+        }),
         animation: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
@@ -176,7 +211,9 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 
     let weak = Rc::downgrade(&race);
     let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(race) = weak.upgrade() else { return false };
+        let Some(race) = weak.upgrade() else {
+            return false;
+        };
         race.advance(STEPS_PER_FRAME)
     }));
     animation.watch_visibility(figure);
@@ -185,9 +222,17 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     race.listen(slider.input.as_ref(), "input", {
         let output = slider.output.clone();
         move |race, event| {
-            let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let Ok(log10) = input.value().parse::<f64>() else { return };
-            let learning_rate = 10f64.powf(log10.clamp(LOG10_LEARNING_RATE_RANGE.0, LOG10_LEARNING_RATE_RANGE.1));
+            let Some(input) = event
+                .target()
+                .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Ok(log10) = input.value().parse::<f64>() else {
+                return;
+            };
+            let learning_rate =
+                10f64.powf(log10.clamp(LOG10_LEARNING_RATE_RANGE.0, LOG10_LEARNING_RATE_RANGE.1));
             race.model.borrow_mut().learning_rate = learning_rate;
             race.show_learning_rate(&output, learning_rate);
             race.model.borrow_mut().recompute_paths();
@@ -195,8 +240,15 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         }
     });
     race.listen(surface_select.as_ref(), "change", |race, event| {
-        let Some(select) = event.target().and_then(|target| target.dyn_into::<HtmlSelectElement>().ok()) else { return };
-        let Ok(kind) = select.value().parse::<SurfaceKind>() else { return };
+        let Some(select) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let Ok(kind) = select.value().parse::<SurfaceKind>() else {
+            return;
+        };
         {
             let mut model = race.model.borrow_mut();
             model.surface_kind = kind;
@@ -232,20 +284,31 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 
 impl Race {
     /// Adds a listener that holds the race weakly, so the page never keeps a dead demo alive.
-    fn listen(self: &Rc<Self>, target: &web_sys::EventTarget, event_name: &str, handler: impl Fn(&Rc<Race>, &web_sys::Event) + 'static) {
+    fn listen(
+        self: &Rc<Self>,
+        target: &web_sys::EventTarget,
+        event_name: &str,
+        handler: impl Fn(&Rc<Race>, &web_sys::Event) + 'static,
+    ) {
         let weak = Rc::downgrade(self);
         let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             if let Some(race) = weak.upgrade() {
                 handler(&race, &event);
             }
         });
-        if target.add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref()).is_ok() {
+        if target
+            .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
+            .is_ok()
+        {
             self.listeners.borrow_mut().push(closure);
         }
     }
 
     fn is_playing(&self) -> bool {
-        self.animation.borrow().as_ref().is_some_and(|animation| animation.is_playing())
+        self.animation
+            .borrow()
+            .as_ref()
+            .is_some_and(|animation| animation.is_playing())
     }
 
     fn set_playing(&self, playing: bool) {
@@ -257,8 +320,11 @@ impl Race {
 
     fn show_playing(&self, playing: bool) {
         let view = self.view.borrow();
-        view.play_pause.set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = view.play_pause.set_attribute("aria-pressed", if playing { "true" } else { "false" });
+        view.play_pause
+            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        let _ = view
+            .play_pause
+            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
     }
 
     /// Moves the cursor `n_steps` on and redraws; returns whether there is more to show.
@@ -288,7 +354,14 @@ impl Race {
 
     fn show_learning_rate(&self, output: &HtmlElement, learning_rate: f64) {
         output.set_text_content(Some(&format_number(learning_rate)));
-        if let Some(input) = self.view.borrow().figure.query_selector("input[name=\"learning-rate\"]").ok().flatten() {
+        if let Some(input) = self
+            .view
+            .borrow()
+            .figure
+            .query_selector("input[name=\"learning-rate\"]")
+            .ok()
+            .flatten()
+        {
             let _ = input.set_attribute("aria-valuetext", &format_number(learning_rate));
         }
     }
@@ -299,10 +372,27 @@ impl Race {
         let view = self.view.borrow();
         let width = view.size.css_width as usize;
         let height = view.size.css_height as usize;
-        let field = downhill_core::landscape::sample(model.surface.as_ref(), &model.surface.view(), width, height);
-        let scale = if field.max - field.min > 100.0 { ValueScale::Logarithmic } else { ValueScale::Linear };
-        let rgba = heatmap::landscape_rgba(&field.values, field.width, field.height, field.min, field.max, scale);
-        view.canvas.put_landscape(&rgba, field.width as u32, field.height as u32);
+        let field = downhill_core::landscape::sample(
+            model.surface.as_ref(),
+            &model.surface.view(),
+            width,
+            height,
+        );
+        let scale = if field.max - field.min > 100.0 {
+            ValueScale::Logarithmic
+        } else {
+            ValueScale::Linear
+        };
+        let rgba = heatmap::landscape_rgba(
+            &field.values,
+            field.width,
+            field.height,
+            field.min,
+            field.max,
+            scale,
+        );
+        view.canvas
+            .put_landscape(&rgba, field.width as u32, field.height as u32);
     }
 
     /// Redraws the paths up to the cursor, and the readouts.
@@ -310,7 +400,9 @@ impl Race {
         let model = self.model.borrow();
         let view = self.view.borrow();
         view.canvas.resize_overlay(view.size);
-        let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.overlay.clone()) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.overlay.clone()) else {
+            return;
+        };
         let area = backend.into_drawing_area();
         let _ = area.fill(&TRANSPARENT);
         let visible: Vec<PathToDraw<'_>> = model
@@ -321,20 +413,34 @@ impl Race {
                 PathToDraw {
                     points: &racer.trajectory.points[..shown],
                     colour: racer.colour,
-                    stopped: shown == racer.trajectory.points.len() && !matches!(racer.trajectory.outcome, Outcome::Completed { .. }),
+                    stopped: shown == racer.trajectory.points.len()
+                        && !matches!(racer.trajectory.outcome, Outcome::Completed { .. }),
                 }
             })
             .collect();
         let minima = model.surface.minima();
-        let marks = OverlayMarks { start: Some(model.start), minima: &minima, pixel_ratio: view.size.pixel_ratio };
+        let marks = OverlayMarks {
+            start: Some(model.start),
+            minima: &minima,
+            pixel_ratio: view.size.pixel_ratio,
+        };
         let surface_view = model.surface.view();
-        let _ = paths::draw_paths(&area, surface_view.x_min..surface_view.x_max, surface_view.y_min..surface_view.y_max, &visible, &marks);
+        let _ = paths::draw_paths(
+            &area,
+            surface_view.x_min..surface_view.x_max,
+            surface_view.y_min..surface_view.y_max,
+            &visible,
+            &marks,
+        );
         let _ = area.present();
 
-        view.step_readout.set_text_content(Some(&format!("Step {} of {}", model.cursor, MAX_STEPS)));
+        view.step_readout
+            .set_text_content(Some(&format!("Step {} of {}", model.cursor, MAX_STEPS)));
         let mut messages = Vec::new();
         for racer in &model.racers {
-            let shown = model.cursor.min(racer.trajectory.points.len().saturating_sub(1));
+            let shown = model
+                .cursor
+                .min(racer.trajectory.points.len().saturating_sub(1));
             let loss = racer.trajectory.losses.get(shown).copied();
             let reached_end = model.cursor >= racer.trajectory.points.len().saturating_sub(1);
             let status = match racer.trajectory.outcome {
@@ -356,9 +462,15 @@ impl Race {
     }
 }
 
+type EventClosure = Closure<dyn FnMut(web_sys::Event)>;
+
 /// A path with no points yet, until the first computation fills it.
 fn empty_trajectory() -> Trajectory {
-    Trajectory { points: Vec::new(), losses: Vec::new(), outcome: Outcome::Completed { steps: 0 } }
+    Trajectory {
+        points: Vec::new(),
+        losses: Vec::new(),
+        outcome: Outcome::Completed { steps: 0 },
+    }
 }
 
 /// Numbers as a student reads them: four significant digits, scientific only when very small or large.

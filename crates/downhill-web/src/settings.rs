@@ -29,6 +29,8 @@ impl Settings {
         if self.object.is_null() {
             return None;
         }
-        js_sys::Reflect::get(&self.object, &JsValue::from_str(key)).ok().filter(|value| !value.is_undefined())
+        js_sys::Reflect::get(&self.object, &JsValue::from_str(key))
+            .ok()
+            .filter(|value| !value.is_undefined())
     }
 }

@@ -19,7 +19,9 @@ fn add_figure(id: &str, settings: &str) -> web_sys::Element {
     figure.set_attribute("class", "demo").unwrap();
     figure.set_attribute("data-demo", "saddle-race").unwrap();
     figure.set_attribute("data-settings", settings).unwrap();
-    figure.set_inner_html("<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>");
+    figure.set_inner_html(
+        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
+    );
     // Each test gets a fresh container; the runner reports results through the page body, so the
     // body itself is left alone.
     let container = match document().get_element_by_id("demo-test-container") {
@@ -38,9 +40,23 @@ fn add_figure(id: &str, settings: &str) -> web_sys::Element {
 }
 
 fn overlay_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure.query_selector("canvas.demo-layer-overlay").unwrap().unwrap().dyn_into().unwrap();
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    context.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data().0
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas.demo-layer-overlay")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
 }
 
 #[wasm_bindgen_test]
@@ -48,12 +64,24 @@ fn the_race_replaces_its_still_and_draws_paths() {
     let figure = add_figure("demo-test-1", "{\"surface\":\"bounded-saddle\"}");
     downhill_web::mount_all();
     assert!(figure.class_list().contains("demo-live"));
-    assert!(figure.query_selector(".demo-still").unwrap().is_none(), "the still is still there");
-    assert!(figure.query_selector("figcaption").unwrap().is_some(), "the caption was lost");
+    assert!(
+        figure.query_selector(".demo-still").unwrap().is_none(),
+        "the still is still there"
+    );
+    assert!(
+        figure.query_selector("figcaption").unwrap().is_some(),
+        "the caption was lost"
+    );
     let pixels = overlay_pixels(&figure);
     let drawn = pixels.chunks(4).filter(|pixel| pixel[3] > 0).count();
     assert!(drawn > 50, "only {drawn} pixels drawn on the overlay");
-    assert_eq!(figure.query_selector_all("ul.demo-legend li").unwrap().length(), 4);
+    assert_eq!(
+        figure
+            .query_selector_all("ul.demo-legend li")
+            .unwrap()
+            .length(),
+        4
+    );
 }
 
 #[wasm_bindgen_test]
@@ -61,11 +89,23 @@ fn a_new_step_size_redraws_the_paths() {
     let figure = add_figure("demo-test-2", "{}");
     downhill_web::mount_all();
     let before = overlay_pixels(&figure);
-    let slider: HtmlInputElement = figure.query_selector("input[name=\"learning-rate\"]").unwrap().unwrap().dyn_into().unwrap();
+    let slider: HtmlInputElement = figure
+        .query_selector("input[name=\"learning-rate\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     slider.set_value("-0.5");
-    slider.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    slider
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     assert_ne!(overlay_pixels(&figure), before);
-    let shown = figure.query_selector("output").unwrap().unwrap().text_content().unwrap();
+    let shown = figure
+        .query_selector("output")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(shown, "0.3162", "10^-0.5 shown as {shown}");
 }
 
@@ -73,6 +113,14 @@ fn a_new_step_size_redraws_the_paths() {
 fn an_unknown_surface_is_reported_in_the_demo_box() {
     let figure = add_figure("demo-test-3", "{\"surface\":\"no-such-surface\"}");
     downhill_web::mount_all();
-    let message = figure.query_selector(".demo-message").unwrap().expect("a message").text_content().unwrap();
-    assert!(message.contains("no-such-surface") || message.contains("surface"), "{message}");
+    let message = figure
+        .query_selector(".demo-message")
+        .unwrap()
+        .expect("a message")
+        .text_content()
+        .unwrap();
+    assert!(
+        message.contains("no-such-surface") || message.contains("surface"),
+        "{message}"
+    );
 }

@@ -10,10 +10,12 @@ pub const SERVE_ADDRESS: &str = "http://127.0.0.1:8080";
 
 pub fn serve() -> Result<()> {
     tools::install_all(Needs::SERVE)?;
-    eprintln!("Serving Downhill on {SERVE_ADDRESS} (live reload on changes to lessons/, www/ and crates/).");
+    eprintln!(
+        "Serving Downhill on {SERVE_ADDRESS} (live reload on changes to lessons/, www/ and crates/)."
+    );
     // Everything else (address, port, content policy header, what to watch, the lesson hook) is in
     // Trunk.toml, so plain `trunk serve` does the same thing.
-    run(&mut command("trunk").arg("serve"))
+    run(command("trunk").arg("serve"))
 }
 
 pub fn test() -> Result<()> {
@@ -21,7 +23,14 @@ pub fn test() -> Result<()> {
         .context("the browser tests need Chromium, which was not installed")?;
 
     run(command("cargo").args(["fmt", "--all", "--check"]))?;
-    run(command("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(command("cargo").args([
         "clippy",
         "--package",
@@ -37,7 +46,13 @@ pub fn test() -> Result<()> {
     // The wasm tests run in headless Chromium through wasm-bindgen-test-runner (the wasm32 runner
     // in .cargo/config.toml), which finds the browser through CHROMEDRIVER.
     run(command("cargo")
-        .args(["test", "--package", "downhill-web", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "test",
+            "--package",
+            "downhill-web",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .env("CHROMEDRIVER", &browser.chromedriver))?;
     run(command("trunk").args(["build", "--release"]))?;
     run(command("node")

@@ -46,6 +46,10 @@ pub fn output_of(command: &mut Command) -> Option<String> {
 
 fn describe(command: &Command) -> String {
     let mut parts = vec![command.get_program().to_string_lossy().into_owned()];
-    parts.extend(command.get_args().map(|argument| argument.to_string_lossy().into_owned()));
+    parts.extend(
+        command
+            .get_args()
+            .map(|argument| argument.to_string_lossy().into_owned()),
+    );
     parts.join(" ")
 }

@@ -22,8 +22,14 @@ pub struct Needs {
 }
 
 impl Needs {
-    pub const SERVE: Needs = Needs { site: true, browser_tests: false };
-    pub const EVERYTHING: Needs = Needs { site: true, browser_tests: true };
+    pub const SERVE: Needs = Needs {
+        site: true,
+        browser_tests: false,
+    };
+    pub const EVERYTHING: Needs = Needs {
+        site: true,
+        browser_tests: true,
+    };
 }
 
 /// Where the browser the tests drive lives once installed.
@@ -69,9 +75,12 @@ fn cargo_bin_dir() -> PathBuf {
 }
 
 fn install_wasm_target() -> Result<()> {
-    let installed = output_of(command("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output_of(command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -89,10 +98,14 @@ fn install_trunk() -> Result<()> {
 
 fn install_wasm_bindgen_cli() -> Result<()> {
     let version = wasm_bindgen_version_in_lock_file()?;
-    if version_line("wasm-bindgen").is_some_and(|line| line.split_whitespace().any(|word| word == version)) {
+    if version_line("wasm-bindgen")
+        .is_some_and(|line| line.split_whitespace().any(|word| word == version))
+    {
         return Ok(());
     }
-    eprintln!("Installing wasm-bindgen-cli {version} (the version in Cargo.lock): about 5 minutes, once.");
+    eprintln!(
+        "Installing wasm-bindgen-cli {version} (the version in Cargo.lock): about 5 minutes, once."
+    );
     // Not `--locked`: the CLI's own lock file names a crate version the registry no longer serves.
     run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
         .context("installing the wasm-bindgen CLI")
@@ -105,12 +118,12 @@ pub fn wasm_bindgen_version_in_lock_file() -> Result<String> {
         .with_context(|| format!("reading {}", lock_path.display()))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version_line) = lines.next() {
-                if let Some(version) = version_line.trim().strip_prefix("version = ") {
-                    return Ok(version.trim_matches('"').to_string());
-                }
-            }
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
+                .next()
+                .and_then(|next| next.trim().strip_prefix("version = "))
+        {
+            return Ok(version.trim_matches('"').to_string());
         }
     }
     bail!("Cargo.lock names no wasm-bindgen package")
@@ -146,8 +159,8 @@ fn install_browser() -> Result<Browser> {
     if let Some(found) = browser() {
         return Ok(found);
     }
-    let is_root = output_of(&mut std::process::Command::new("id").arg("-u"))
-        .is_some_and(|uid| uid.trim() == "0");
+    let is_root =
+        output_of(std::process::Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     if is_root && find_on_path(&["apt-get"]).is_some() {
         eprintln!("Installing Chromium and ChromeDriver from Debian's packages.");
         run(command("apt-get").arg("update").arg("-qq"))?;
@@ -178,4 +191,3 @@ fn find_on_path(names: &[&str]) -> Option<PathBuf> {
             .find(|candidate| candidate.is_file())
     })
 }
-
