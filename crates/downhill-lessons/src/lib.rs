@@ -1,1 +1,26 @@
 //! Turns `lessons/*.md` into the site's HTML pages.
+//!
+//! A lesson goes through [`lesson`] (file name and front matter), [`markdown`] (the parser and the
+//! stages in [`stages`]: code includes and highlighting, demos, figures, outputs, headings, math),
+//! and [`layout`] (the page frame). [`site`] renders all of them and runs [`validate`]'s checks on
+//! the whole site: links, anchors and the content policy.
+
+pub mod credits;
+mod demos;
+pub mod error;
+pub mod figures;
+pub mod front_matter;
+pub mod highlight;
+pub mod html;
+pub mod html_scan;
+pub mod layout;
+pub mod lesson;
+pub mod markdown;
+pub mod outputs;
+pub mod resources;
+pub mod site;
+pub mod stages;
+pub mod validate;
+
+pub use error::{Errors, LessonError};
+pub use site::{render_site, write_site};

@@ -1,0 +1,196 @@
+//! `computational-graph`: the expression `f = (x + y) z` as a graph, with the forward value on every
+//! edge and, under it, the gradient of `f` that flows back along it (the chain rule).
+
+use plotters::prelude::*;
+
+use super::diagram::{self, Area, Shape};
+use super::svg::{INK, SERIES};
+use crate::resources::Resources;
+
+/// The inputs of the example, the ones the documents use: `x = -2, y = 5, z = -4`.
+pub const INPUTS: Inputs = Inputs {
+    x: -2.0,
+    y: 5.0,
+    z: -4.0,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub x: f64,
+    pub y: f64,
+    pub z: f64,
+}
+
+/// The forward pass: `q = x + y`, `f = q z`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Forward {
+    pub q: f64,
+    pub f: f64,
+}
+
+/// The backward pass, from `df/df = 1`: `df/dq = z`, `df/dz = q`, and through the sum, whose local
+/// gradients are 1, `df/dx = df/dq * 1` and `df/dy = df/dq * 1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Backward {
+    pub df_dq: f64,
+    pub df_dx: f64,
+    pub df_dy: f64,
+    pub df_dz: f64,
+}
+
+pub fn forward(inputs: Inputs) -> Forward {
+    let q = inputs.x + inputs.y;
+    Forward { q, f: q * inputs.z }
+}
+
+pub fn backward(inputs: Inputs, forward: Forward) -> Backward {
+    let df_df = 1.0;
+    let df_dq = inputs.z * df_df;
+    let df_dz = forward.q * df_df;
+    Backward {
+        df_dq,
+        df_dx: df_dq * 1.0,
+        df_dy: df_dq * 1.0,
+        df_dz,
+    }
+}
+
+/// A number as the figure prints it: whole numbers without decimals, a true minus sign.
+fn number(value: f64) -> String {
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    };
+    text.replace('-', "−")
+}
+
+pub fn draw(_resources: &Resources) -> Result<String, String> {
+    let values = forward(INPUTS);
+    let gradients = backward(INPUTS, values);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 340)).into_drawing_area();
+        draw_graph(&area, values, gradients)?;
+        area.present().map_err(|error| error.to_string())?;
+    }
+    Ok(svg)
+}
+
+fn draw_graph(area: &Area<'_>, values: Forward, gradients: Backward) -> Result<(), String> {
+    let input = |y: f64| Shape::Box {
+        centre: (60.0, y),
+        half_size: (26.0, 20.0),
+    };
+    let (x_node, y_node, z_node) = (input(60.0), input(170.0), input(280.0));
+    let plus = Shape::Circle {
+        centre: (270.0, 115.0),
+        radius: 28.0,
+    };
+    let times = Shape::Circle {
+        centre: (450.0, 200.0),
+        radius: 28.0,
+    };
+    let output = Shape::Box {
+        centre: (590.0, 200.0),
+        half_size: (26.0, 20.0),
+    };
+    diagram::draw_node(area, x_node, &["x"])?;
+    diagram::draw_node(area, y_node, &["y"])?;
+    diagram::draw_node(area, z_node, &["z"])?;
+    diagram::draw_node(area, plus, &["+"])?;
+    diagram::draw_node(area, times, &["×"])?;
+    diagram::draw_node(area, output, &["f"])?;
+
+    // Each edge: from, to, the forward value it carries, the gradient flowing back, and where along
+    // the edge (0 to 1) the two labels sit.
+    let edges = [
+        (
+            x_node,
+            plus,
+            format!("x = {}", number(INPUTS.x)),
+            format!("∂f/∂x = {}", number(gradients.df_dx)),
+            0.45,
+        ),
+        (
+            y_node,
+            plus,
+            format!("y = {}", number(INPUTS.y)),
+            format!("∂f/∂y = {}", number(gradients.df_dy)),
+            0.5,
+        ),
+        (
+            plus,
+            times,
+            format!("q = {}", number(values.q)),
+            format!("∂f/∂q = {}", number(gradients.df_dq)),
+            0.5,
+        ),
+        (
+            z_node,
+            times,
+            format!("z = {}", number(INPUTS.z)),
+            format!("∂f/∂z = {}", number(gradients.df_dz)),
+            0.5,
+        ),
+        (times, output, number(values.f), "1".to_string(), 0.5),
+    ];
+    for (from, to, value, gradient, along) in &edges {
+        diagram::draw_arrow_between(area, *from, *to, &INK)?;
+        let start = from.centre();
+        let end = to.centre();
+        let middle = (
+            start.0 + (end.0 - start.0) * along,
+            start.1 + (end.1 - start.1) * along,
+        );
+        diagram::draw_label(area, (middle.0, middle.1 - 16.0), value, 19, &INK)?;
+        diagram::draw_label(area, (middle.0, middle.1 + 18.0), gradient, 19, &SERIES[0])?;
+    }
+    diagram::draw_label(
+        area,
+        (320.0, 325.0),
+        "above each edge its value, below it the gradient of f",
+        18,
+        &INK,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backward_matches_finite_differences() {
+        let f = |inputs: Inputs| forward(inputs).f;
+        let step = 1e-6;
+        let gradients = backward(INPUTS, forward(INPUTS));
+        let along = |dx: f64, dy: f64, dz: f64| {
+            let plus = Inputs {
+                x: INPUTS.x + dx,
+                y: INPUTS.y + dy,
+                z: INPUTS.z + dz,
+            };
+            let minus = Inputs {
+                x: INPUTS.x - dx,
+                y: INPUTS.y - dy,
+                z: INPUTS.z - dz,
+            };
+            (f(plus) - f(minus)) / (2.0 * step)
+        };
+        assert!((along(step, 0.0, 0.0) - gradients.df_dx).abs() < 1e-6);
+        assert!((along(0.0, step, 0.0) - gradients.df_dy).abs() < 1e-6);
+        assert!((along(0.0, 0.0, step) - gradients.df_dz).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_figure_prints_the_computed_values() {
+        let svg = draw(&Resources::new(std::path::Path::new("."))).unwrap();
+        let values = forward(INPUTS);
+        assert!(svg.contains(&format!("q = {}", number(values.q))));
+        assert!(svg.contains(&number(values.f)));
+        assert!(svg.contains(&format!(
+            "∂f/∂z = {}",
+            number(backward(INPUTS, values).df_dz)
+        )));
+    }
+}

@@ -1,0 +1,122 @@
+//! `local-global-minima`: a one-dimensional non-convex loss with its minima found numerically and
+//! marked, the lowest as the global minimum and the others as local minima.
+
+use super::chart::{self, LineChart, Mark, Series};
+use super::svg::{INK, SERIES};
+use crate::resources::Resources;
+
+/// The curve: `f(x) = 0.05 x^4 - 0.6 x^2 + 0.35 x + 0.55 sin(2.6 x) + 2.6`, a quartic bowl with a
+/// sine ripple, which has two local minima besides the global one on `[-3.6, 3.6]`.
+pub fn curve(x: f64) -> f64 {
+    0.05 * x.powi(4) - 0.6 * x * x + 0.35 * x + 0.55 * (2.6 * x).sin() + 2.6
+}
+
+/// `f'(x) = 0.2 x^3 - 1.2 x + 0.35 + 1.43 cos(2.6 x)`.
+pub fn slope(x: f64) -> f64 {
+    0.2 * x.powi(3) - 1.2 * x + 0.35 + 0.55 * 2.6 * (2.6 * x).cos()
+}
+
+const X_RANGE: std::ops::Range<f64> = -3.6..3.6;
+
+/// The minima of [`curve`] in `range`: where the slope changes sign from minus to plus, refined by
+/// bisection to about `1e-12`.
+pub fn minima(range: std::ops::Range<f64>) -> Vec<(f64, f64)> {
+    const N_INTERVALS: usize = 2000;
+    let width = (range.end - range.start) / N_INTERVALS as f64;
+    let mut found = Vec::new();
+    for interval_idx in 0..N_INTERVALS {
+        let mut left = range.start + interval_idx as f64 * width;
+        let mut right = left + width;
+        if !(slope(left) < 0.0 && slope(right) >= 0.0) {
+            continue;
+        }
+        for _ in 0..60 {
+            let middle = 0.5 * (left + right);
+            if slope(middle) < 0.0 {
+                left = middle
+            } else {
+                right = middle
+            }
+        }
+        let x = 0.5 * (left + right);
+        found.push((x, curve(x)));
+    }
+    found
+}
+
+pub fn draw(_resources: &Resources) -> Result<String, String> {
+    let points = chart::sample(X_RANGE, 721, curve);
+    let found = minima(X_RANGE);
+    let global = found
+        .iter()
+        .copied()
+        .min_by(|left, right| left.1.total_cmp(&right.1))
+        .ok_or("the curve has no minimum in its range")?;
+    let marks = found
+        .iter()
+        .map(|&point| {
+            let is_global = point == global;
+            Mark {
+                point,
+                label: if is_global {
+                    "global minimum"
+                } else {
+                    "local minimum"
+                }
+                .to_string(),
+                colour: if is_global { SERIES[1] } else { SERIES[0] },
+                label_below: true,
+            }
+        })
+        .collect();
+    let y_max = points.iter().map(|(_, y)| *y).fold(f64::MIN, f64::max);
+    let y_min = global.1;
+    chart::draw_line_chart(&LineChart {
+        x_description: "a weight",
+        y_description: "loss",
+        x_range: X_RANGE,
+        y_range: (y_min - 0.9)..(y_max + 0.3),
+        series: vec![Series {
+            label: "loss".to_string(),
+            points,
+            colour: INK,
+            stroke_width: 3,
+        }],
+        marks,
+        legend: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slope_is_the_derivative_of_the_curve() {
+        let step = 1e-6;
+        for point_idx in 0..50 {
+            let x = -3.5 + 0.14 * point_idx as f64;
+            let centered = (curve(x + step) - curve(x - step)) / (2.0 * step);
+            assert!(
+                (centered - slope(x)).abs() < 1e-6,
+                "at {x}: {centered} vs {}",
+                slope(x)
+            );
+        }
+    }
+
+    #[test]
+    fn the_curve_has_one_global_and_at_least_one_local_minimum() {
+        let found = minima(X_RANGE);
+        assert!(found.len() >= 2, "{found:?}");
+        for (x, y) in &found {
+            assert!(
+                curve(x - 1e-3) > *y && curve(x + 1e-3) > *y,
+                "not a minimum at {x}"
+            );
+        }
+        let svg = draw(&Resources::new(std::path::Path::new("."))).unwrap();
+        assert_eq!(svg.matches("global minimum").count(), 1);
+        assert_eq!(svg.matches("local minimum").count(), found.len() - 1);
+    }
+}

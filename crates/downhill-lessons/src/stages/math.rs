@@ -1,0 +1,140 @@
+//! `$...$` and `$$...$$` become MathML at build time with pulldown-latex, so no math script runs in
+//! the browser. A formula that does not parse is a build error at its line.
+//!
+//! pulldown-latex writes a few `style` attributes (colours, negative spaces, spacing between
+//! lines of an environment), which the site's content policy forbids. [`to_mathml`] rewrites the
+//! negative thin spaces we use into classes styled in `site.css`, and refuses the rest with a
+//! message that says what to write instead.
+
+use pulldown_cmark::{CowStr, Event};
+use pulldown_latex::config::DisplayMode;
+use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
+
+use crate::markdown::{Document, PageContext};
+
+pub fn render_math<'a>(document: Document<'a>, context: &mut PageContext<'_>) -> Document<'a> {
+    let mut events = Vec::with_capacity(document.events.len());
+    for (event, range) in document.events {
+        let (latex, display) = match &event {
+            Event::InlineMath(latex) => (latex, false),
+            Event::DisplayMath(latex) => (latex, true),
+            _ => {
+                events.push((event, range));
+                continue;
+            }
+        };
+        context.has_math = true;
+        let html = match to_mathml(latex, display) {
+            Ok(mathml) if display => format!("<span class=\"math-display\">{mathml}</span>"),
+            Ok(mathml) => mathml,
+            Err(message) => {
+                context.error_at(range.start, message);
+                String::new()
+            }
+        };
+        events.push((Event::InlineHtml(CowStr::from(html)), range));
+    }
+    Document { events }
+}
+
+/// Negative spaces pulldown-latex writes as `style="margin-left: ..."`, in eighteenths of an em, and
+/// the class each becomes: `\!` is -3/18 em, `\negmedspace` -4/18 and `\negthickspace` -5/18.
+const NEGATIVE_SPACES: &[(f32, &str)] = &[
+    (-3.0, "negative-thin-space"),
+    (-4.0, "negative-medium-space"),
+    (-5.0, "negative-thick-space"),
+];
+
+/// Replaces each known negative space's inline style with its class.
+fn negative_spaces_as_classes(mathml: &str) -> String {
+    let mut rewritten = mathml.to_string();
+    for (eighteenths, class) in NEGATIVE_SPACES {
+        // pulldown-latex prints the width as an f32 in ems, so the same arithmetic gives its text.
+        let width = eighteenths / 18.0;
+        let style = format!(" style=\"margin-left: {width}em\"");
+        rewritten = rewritten.replace(&style, &format!(" class=\"{class}\""));
+    }
+    rewritten
+}
+
+/// The MathML for one formula, or a message saying why it cannot be shown.
+///
+/// The LaTeX source goes into an `<annotation>`, so copying the formula or reading it with tools
+/// that do not render MathML still gives the source.
+pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
+    let storage = Storage::new();
+    let events: Vec<_> = Parser::new(latex, &storage).collect();
+    if let Some(error) = events.iter().find_map(|event| event.as_ref().err()) {
+        return Err(format!(
+            "the formula `{}` does not parse: {error}",
+            latex.trim()
+        ));
+    }
+    let config = RenderConfig {
+        display_mode: if display {
+            DisplayMode::Block
+        } else {
+            DisplayMode::Inline
+        },
+        annotation: Some(latex.trim()),
+        ..RenderConfig::default()
+    };
+    let mut mathml = String::new();
+    push_mathml(&mut mathml, events.into_iter(), config).map_err(|error| {
+        format!(
+            "the formula `{}` could not be written as MathML: {error}",
+            latex.trim()
+        )
+    })?;
+    let mathml = negative_spaces_as_classes(&mathml);
+    if mathml.contains(" style=\"") {
+        return Err(format!(
+            "the formula `{}` needs inline styles, which the site's content policy forbids: no \\color, \
+             \\colorbox or \\fbox, no spacing after `\\\\` such as `\\\\[4pt]`, and negative space only as `\\!`",
+            latex.trim()
+        ));
+    }
+    Ok(mathml)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_formula_becomes_inline_math() {
+        let mathml = to_mathml(r"\frac{a}{b}", false).unwrap();
+        assert!(mathml.starts_with("<math"), "{mathml}");
+        assert!(mathml.contains("<mfrac>"), "{mathml}");
+        assert!(!mathml.contains("display=\"block\""), "{mathml}");
+    }
+
+    #[test]
+    fn display_formula_is_a_block_with_its_source() {
+        let mathml = to_mathml(r"\sum_i x_i", true).unwrap();
+        assert!(mathml.contains("display=\"block\""), "{mathml}");
+        assert!(
+            mathml.contains("<annotation encoding=\"application/x-tex\">\\sum_i x_i</annotation>"),
+            "{mathml}"
+        );
+    }
+
+    #[test]
+    fn negative_thin_space_becomes_a_class() {
+        let mathml = to_mathml(r"a \! b", false).unwrap();
+        assert!(mathml.contains("class=\"negative-thin-space\""), "{mathml}");
+        assert!(!mathml.contains("style="), "{mathml}");
+    }
+
+    #[test]
+    fn colour_is_refused_for_the_content_policy() {
+        let message = to_mathml(r"\color{red} x", false).unwrap_err();
+        assert!(message.contains("content policy"), "{message}");
+    }
+
+    #[test]
+    fn broken_formula_is_an_error() {
+        let message = to_mathml(r"\frac{a}{", false).unwrap_err();
+        assert!(message.contains("does not parse"), "{message}");
+    }
+}

@@ -1,0 +1,350 @@
+//! Checks over the whole built site: the content policy on every page, and every link and asset
+//! reference inside the site.
+//!
+//! The content policy the site is served with is `default-src 'self'; script-src 'self'
+//! 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none';
+//! base-uri 'none'`. A page breaks it with an inline script or event handler, a `style` attribute
+//! or element, anything loaded from another origin, or a plugin or `<base>` element; each of
+//! those is an error here, so it is caught at build time and not by a reader's console.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::error::{Errors, LessonError};
+use crate::html_scan::{self, ScannedTag};
+
+/// A built page, with what is needed to say where a problem in it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// File name in the site (`index.html`, `gradient-checks.html`).
+    pub name: String,
+    pub html: String,
+    /// The lesson the page was built from, if any.
+    pub source: Option<PathBuf>,
+    /// Addresses written in the lesson and the line each first appears on.
+    pub link_lines: BTreeMap<String, usize>,
+}
+
+/// Elements the policy forbids outright: plugins (`object-src 'none'`), frames of other documents,
+/// `<base>` (`base-uri 'none'`), and `<style>` (`style-src 'self'` allows only files).
+const FORBIDDEN_ELEMENTS: &[&str] = &[
+    "style", "object", "embed", "iframe", "frame", "applet", "base",
+];
+
+/// Attributes whose value is fetched by the browser, on any element.
+const FETCHING_ATTRIBUTES: &[&str] = &[
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "xlink:href",
+];
+
+/// Checks every page; `asset_exists` says whether a relative path that is not a page (a stylesheet,
+/// script, font or data file) is part of the site.
+pub fn check_site(pages: &[Page], asset_exists: &dyn Fn(&str) -> bool) -> Errors {
+    let scanned: Vec<Vec<ScannedTag>> = pages
+        .iter()
+        .map(|page| html_scan::tags(&page.html))
+        .collect();
+    let ids_by_page: HashMap<&str, HashSet<String>> = pages
+        .iter()
+        .zip(&scanned)
+        .map(|(page, tags)| (page.name.as_str(), ids_of(tags)))
+        .collect();
+    let mut errors = Errors::default();
+    for (page, tags) in pages.iter().zip(&scanned) {
+        let mut reporter = Reporter {
+            page,
+            errors: &mut errors,
+        };
+        check_policy(page, tags, &mut reporter);
+        check_links(page, tags, &ids_by_page, asset_exists, &mut reporter);
+        check_duplicate_ids(tags, &mut reporter);
+    }
+    errors
+}
+
+/// Attaches page and line to a problem found in a page.
+struct Reporter<'p, 'e> {
+    page: &'p Page,
+    errors: &'e mut Errors,
+}
+
+impl Reporter<'_, '_> {
+    fn report(&mut self, url: Option<&str>, message: String) {
+        let line = url.and_then(|url| self.page.link_lines.get(url).copied());
+        let (file, message) = match &self.page.source {
+            Some(source) => (source.clone(), format!("{message} (in {})", self.page.name)),
+            None => (PathBuf::from(&self.page.name), message),
+        };
+        let error = LessonError {
+            file,
+            line,
+            message,
+        };
+        if !self.errors.iter().any(|known| *known == error) {
+            self.errors.push(error);
+        }
+    }
+}
+
+fn ids_of(tags: &[ScannedTag]) -> HashSet<String> {
+    tags.iter()
+        .filter_map(|tag| tag.attribute("id"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_policy(page: &Page, tags: &[ScannedTag], reporter: &mut Reporter<'_, '_>) {
+    for (tag_idx, tag) in tags.iter().enumerate() {
+        if tag.is_end {
+            continue;
+        }
+        if FORBIDDEN_ELEMENTS.contains(&tag.name.as_str()) {
+            reporter.report(
+                None,
+                format!("a <{}> element breaks the site's content policy", tag.name),
+            );
+        }
+        for (name, value) in &tag.attributes {
+            if name == "style" {
+                reporter.report(
+                    None,
+                    format!(
+                        "a style attribute on <{}> breaks the content policy: use a class",
+                        tag.name
+                    ),
+                );
+            } else if name.starts_with("on") {
+                reporter.report(
+                    None,
+                    format!(
+                        "an inline event handler `{name}` on <{}> breaks the content policy",
+                        tag.name
+                    ),
+                );
+            } else if FETCHING_ATTRIBUTES.contains(&name.as_str()) || fetches_href(tag, name) {
+                if is_other_origin(value) {
+                    reporter.report(
+                        Some(value),
+                        format!("<{}> loads `{value}` from another origin", tag.name),
+                    );
+                }
+            } else if name == "href"
+                && value
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("javascript:")
+            {
+                reporter.report(
+                    Some(value),
+                    "a `javascript:` link breaks the content policy".to_string(),
+                );
+            }
+        }
+        if tag.name == "script" {
+            if tag.attribute("src").is_none() {
+                reporter.report(
+                    None,
+                    "an inline <script> breaks the content policy: scripts are files".to_string(),
+                );
+            }
+            let closes_at_once = tags
+                .get(tag_idx + 1)
+                .is_some_and(|next| next.is_end && next.name == "script")
+                && tags[tag_idx + 1].start == tag.end;
+            if !closes_at_once {
+                reporter.report(None, "a <script> element holds inline code".to_string());
+            }
+        }
+    }
+    // Scanning tags cannot see a `<style>` hidden in a comment-like place, but a plain text search
+    // can; it costs nothing and catches raw HTML the scanner skipped.
+    if page.html.contains("<style") && !tags.iter().any(|tag| tag.name == "style") {
+        reporter.report(None, "the page contains `<style`".to_string());
+    }
+}
+
+/// `href` fetches on `<link>` (stylesheets, fonts, icons) and on SVG `<image>` and `<use>`; on `<a>`
+/// it is only a link the reader may follow.
+fn fetches_href(tag: &ScannedTag, attribute: &str) -> bool {
+    attribute == "href" && matches!(tag.name.as_str(), "link" | "image" | "use" | "feimage")
+}
+
+/// Whether a URL names a scheme or a host, that is, anything but a path inside this site.
+pub fn is_other_origin(url: &str) -> bool {
+    let url = url.trim();
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.find(':') {
+        Some(colon) => {
+            let before = &url[..colon];
+            let is_scheme = !before.is_empty()
+                && before.chars().all(|character| {
+                    character.is_ascii_alphanumeric() || "+-.".contains(character)
+                });
+            is_scheme && !before.contains(['/', '?', '#'])
+        }
+        None => false,
+    }
+}
+
+fn check_links(
+    page: &Page,
+    tags: &[ScannedTag],
+    ids_by_page: &HashMap<&str, HashSet<String>>,
+    asset_exists: &dyn Fn(&str) -> bool,
+    reporter: &mut Reporter<'_, '_>,
+) {
+    for tag in tags.iter().filter(|tag| !tag.is_end) {
+        let url = match tag.name.as_str() {
+            "a" | "link" => tag.attribute("href"),
+            "script" | "img" | "source" => tag.attribute("src"),
+            _ => None,
+        };
+        let Some(url) = url else { continue };
+        if is_other_origin(url) {
+            continue;
+        }
+        let without_query = url.split('?').next().unwrap_or("");
+        let (path, fragment) = match without_query.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (without_query, None),
+        };
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if path.starts_with('/') || path.split('/').any(|part| part == "..") {
+            reporter.report(
+                Some(url),
+                format!("`{url}`: links inside the site are relative to the site root (`page.html`), so it can live under any path"),
+            );
+            continue;
+        }
+        let target = if path.is_empty() {
+            page.name.as_str()
+        } else {
+            path
+        };
+        match ids_by_page.get(target) {
+            Some(ids) => {
+                if let Some(fragment) = fragment.filter(|fragment| !fragment.is_empty())
+                    && !ids.contains(fragment)
+                {
+                    reporter.report(
+                        Some(url),
+                        format!("`{url}`: {target} has no element with id `{fragment}`"),
+                    );
+                }
+            }
+            None if target.ends_with(".html") => {
+                reporter.report(Some(url), format!("`{url}`: the site has no page {target}"));
+            }
+            None => {
+                if !asset_exists(target) {
+                    reporter.report(Some(url), format!("`{url}`: the site has no file {target}"));
+                }
+            }
+        }
+    }
+}
+
+fn check_duplicate_ids(tags: &[ScannedTag], reporter: &mut Reporter<'_, '_>) {
+    let mut seen = HashSet::new();
+    for id in tags.iter().filter_map(|tag| tag.attribute("id")) {
+        if !seen.insert(id) {
+            reporter.report(None, format!("the id `{id}` appears twice on the page"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(name: &str, html: &str) -> Page {
+        Page {
+            name: name.to_string(),
+            html: html.to_string(),
+            source: None,
+            link_lines: BTreeMap::new(),
+        }
+    }
+
+    fn messages(pages: &[Page]) -> Vec<String> {
+        check_site(pages, &|path| path == "site.css")
+            .iter()
+            .map(|error| error.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn other_origins_are_recognised() {
+        assert!(is_other_origin("https://example.org/x.png"));
+        assert!(is_other_origin("//cdn.example.org/x.js"));
+        assert!(is_other_origin("data:image/png;base64,AAAA"));
+        assert!(!is_other_origin("gradient-checks.html#relative-error"));
+        assert!(!is_other_origin("fonts/a.woff2"));
+        assert!(!is_other_origin("page.html?x=a:b"));
+    }
+
+    #[test]
+    fn a_clean_site_has_no_errors() {
+        let pages = [
+            page(
+                "index.html",
+                "<link rel=\"stylesheet\" href=\"site.css\"><a href=\"a.html#x\">a</a>",
+            ),
+            page(
+                "a.html",
+                "<h2 id=\"x\">X</h2><a href=\"#x\">here</a><a href=\"https://example.org\">out</a>",
+            ),
+        ];
+        assert_eq!(messages(&pages), Vec::<String>::new());
+    }
+
+    #[test]
+    fn broken_pages_anchors_and_assets_are_reported() {
+        let pages = [page(
+            "index.html",
+            "<a href=\"b.html\">b</a><a href=\"#nowhere\">n</a><link href=\"x.css\" rel=\"stylesheet\">",
+        )];
+        let found = messages(&pages);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("no page b.html"));
+        assert!(found[1].contains("no element with id `nowhere`"));
+        assert!(found[2].contains("no file x.css"));
+    }
+
+    #[test]
+    fn policy_violations_are_reported() {
+        let html = "<script>alert(1)</script><p style=\"color:red\" onclick=\"x()\">p</p><style>p{}</style>\
+                    <img src=\"https://example.org/a.png\"><link rel=\"stylesheet\" href=\"https://example.org/a.css\">";
+        let found = messages(&[page("index.html", html)]);
+        let expected_parts = [
+            "inline <script>",
+            "holds inline code",
+            "style attribute",
+            "event handler",
+            "<style>",
+            "another origin",
+        ];
+        for part in expected_parts {
+            assert!(
+                found.iter().any(|message| message.contains(part)),
+                "no `{part}` in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let found = messages(&[page("index.html", "<p id=\"a\"></p><p id=\"a\"></p>")]);
+        assert_eq!(
+            found,
+            vec!["the id `a` appears twice on the page".to_string()]
+        );
+    }
+}
