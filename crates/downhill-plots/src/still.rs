@@ -43,22 +43,31 @@ fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefault
             )
         })
         .collect();
+    let paths: Vec<PathToDraw<'_>> = trajectories
+        .iter()
+        .zip(racers.racers)
+        .map(|(trajectory, racer)| PathToDraw {
+            points: &trajectory.points,
+            colour: racer.colour,
+            stopped: false,
+        })
+        .collect();
+    landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start())
+}
+
+/// A surface's landscape with paths over it, as SVG: the race's still, and its SVG export.
+pub fn landscape_with_paths_svg(
+    surface: &dyn Surface,
+    paths: &[PathToDraw<'_>],
+    start: [f64; 2],
+) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, STILL_SIZE).into_drawing_area();
-        draw_heatmap_cells(&area, surface.as_ref());
-        let paths: Vec<PathToDraw<'_>> = trajectories
-            .iter()
-            .zip(racers.racers)
-            .map(|(trajectory, racer)| PathToDraw {
-                points: &trajectory.points,
-                colour: racer.colour,
-                stopped: false,
-            })
-            .collect();
+        draw_heatmap_cells(&area, surface);
         let minima = surface.minima();
         let marks = OverlayMarks {
-            start: Some(surface.default_start()),
+            start: Some(start),
             minima: &minima,
             pixel_ratio: 1.0,
         };
@@ -68,7 +77,7 @@ fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefault
             &area,
             view.x_min..view.x_max,
             view.y_min..view.y_max,
-            &paths,
+            paths,
             &marks,
         );
         let _ = area.present();

@@ -6,9 +6,13 @@
 //! draws and listens: every number it shows comes from `downhill-core`.
 
 mod animation;
+mod demo;
+mod demos;
+// The digits loader is shared by the demos on the digits classifier, which are being written now.
+#[allow(dead_code)]
+mod digits;
 mod dom;
 mod layers;
-mod race;
 mod settings;
 
 use std::cell::RefCell;
@@ -16,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     // Mounted demos live as long as the page.
-    static MOUNTED: RefCell<Vec<std::rc::Rc<race::Race>>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<std::rc::Rc<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Mounts every demo figure on the page. A demo that cannot start says why in its own box and
@@ -36,13 +40,8 @@ pub fn mount_all() {
             continue;
         };
         let name = figure.get_attribute("data-demo").unwrap_or_default();
-        let settings = settings::Settings::from_figure(&figure);
-        let mounted = match name.as_str() {
-            "saddle-race" => race::mount(&figure, &settings),
-            other => Err(format!(
-                "this page names a demo this site does not have: {other}"
-            )),
-        };
+        let settings = settings::Settings::for_figure(&figure);
+        let mounted = demos::mount(&name, &figure, &settings);
         match mounted {
             Ok(demo) => MOUNTED.with(|mounted| mounted.borrow_mut().push(demo)),
             Err(reason) => show_failure(&figure, &reason),

@@ -7,6 +7,7 @@
 //! once what the new setting would have done from the start, at the same step.
 
 use crate::animation::Animation;
+use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::layers::{LayerSize, LayeredCanvas};
 use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
@@ -89,23 +90,31 @@ pub struct Race {
     model: RefCell<RaceModel>,
     view: RefCell<RaceView>,
     animation: RefCell<Option<Rc<Animation>>>,
+    toolbar: RefCell<Option<Toolbar>>,
     // Listeners live as long as the race; dropping the race removes nothing else from the page.
     listeners: RefCell<Vec<EventClosure>>,
 }
 
 /// Builds the race inside `figure`, replacing its static still, and starts listening.
 pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Race>, String> {
-    let surface_kind = match settings.text("surface") {
-        Some(name) => name
-            .parse::<SurfaceKind>()
-            .map_err(|error| error.to_string())?,
-        None => SurfaceKind::BoundedSaddle,
-    };
+    let known_surfaces = SurfaceKind::ALL.map(|kind| kind.name()).join(", ");
+    let surface_kind = settings.choice(
+        "surface",
+        SurfaceKind::BoundedSaddle,
+        &known_surfaces,
+        |name| name.parse().ok(),
+    );
+    let (log_min, log_max) = LOG10_LEARNING_RATE_RANGE;
+    let learning_rate = settings.number(
+        "lr",
+        10f64.powf(log_min),
+        10f64.powf(log_max),
+        DEFAULT_LEARNING_RATE,
+    );
     let surface = surface_kind.build();
     let start = surface.default_start();
 
     let controls = dom::element("div", "demo-controls");
-    let (log_min, log_max) = LOG10_LEARNING_RATE_RANGE;
     let figure_id = figure.id();
     let slider = dom::slider(
         &format!("{figure_id}-learning-rate"),
@@ -114,7 +123,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         log_min,
         log_max,
         0.01,
-        DEFAULT_LEARNING_RATE.log10(),
+        learning_rate.log10(),
     );
     let surface_options: Vec<(&str, &str)> = SurfaceKind::ALL
         .iter()
@@ -188,7 +197,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
             surface_kind,
             surface,
             start,
-            learning_rate: DEFAULT_LEARNING_RATE,
+            learning_rate,
             racers,
             cursor: 0,
         }),
@@ -201,12 +210,16 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
             message,
         }),
         animation: RefCell::new(None),
+        toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
+    let toolbar = Toolbar::attach(&side, figure_id.as_str(), as_demo(&race));
+    *race.toolbar.borrow_mut() = Some(toolbar);
 
     race.model.borrow_mut().recompute_paths();
     race.draw_landscape();
-    race.show_learning_rate(&slider.output, DEFAULT_LEARNING_RATE);
+    race.show_learning_rate(&slider.output, learning_rate);
+    dom::set_message(&race.view.borrow().message, &settings.messages().join(" "));
     race.draw_overlay();
 
     let weak = Rc::downgrade(&race);
@@ -239,6 +252,10 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
             race.draw_overlay();
         }
     });
+    // The address bar follows committed settings only (a released slider), not every input event.
+    race.listen(slider.input.as_ref(), "change", |race, _event| {
+        race.write_url()
+    });
     race.listen(surface_select.as_ref(), "change", |race, event| {
         let Some(select) = event
             .target()
@@ -259,6 +276,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         }
         race.draw_landscape();
         race.draw_overlay();
+        race.write_url();
     });
     race.listen(play_pause.as_ref(), "click", |race, _event| {
         let playing = race.is_playing();
@@ -283,6 +301,12 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 }
 
 impl Race {
+    fn write_url(&self) {
+        if let Some(toolbar) = self.toolbar.borrow().as_ref() {
+            toolbar.write_url(self);
+        }
+    }
+
     /// Adds a listener that holds the race weakly, so the page never keeps a dead demo alive.
     fn listen(
         self: &Rc<Self>,
@@ -462,7 +486,60 @@ impl Race {
     }
 }
 
-type EventClosure = Closure<dyn FnMut(web_sys::Event)>;
+impl Demo for Race {
+    fn url_settings(&self) -> Vec<(String, String)> {
+        let model = self.model.borrow();
+        vec![
+            ("surface".to_string(), model.surface_kind.name().to_string()),
+            ("lr".to_string(), format!("{:.6}", model.learning_rate)),
+        ]
+    }
+
+    fn export_csv(&self) -> String {
+        let model = self.model.borrow();
+        let mut csv = String::from("optimizer,step,x,y,loss\n");
+        for racer in &model.racers {
+            let shown = (model.cursor + 1).min(racer.trajectory.points.len());
+            for (step, (point, loss)) in racer.trajectory.points[..shown]
+                .iter()
+                .zip(&racer.trajectory.losses)
+                .enumerate()
+            {
+                csv.push_str(&format!(
+                    "{},{step},{},{},{loss}\n",
+                    racer.kind.name(),
+                    point[0],
+                    point[1]
+                ));
+            }
+        }
+        csv
+    }
+
+    fn export_svg(&self) -> String {
+        let model = self.model.borrow();
+        let paths: Vec<PathToDraw<'_>> = model
+            .racers
+            .iter()
+            .map(|racer| PathToDraw {
+                points: &racer.trajectory.points
+                    [..(model.cursor + 1).min(racer.trajectory.points.len())],
+                colour: racer.colour,
+                stopped: false,
+            })
+            .collect();
+        downhill_plots::still::landscape_with_paths_svg(model.surface.as_ref(), &paths, model.start)
+    }
+
+    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
+        let view = self.view.borrow();
+        vec![view.canvas.landscape.clone(), view.canvas.overlay.clone()]
+    }
+
+    fn file_stem(&self) -> String {
+        format!("saddle-race-{}", self.model.borrow().surface_kind.name())
+    }
+}
 
 /// A path with no points yet, until the first computation fills it.
 fn empty_trajectory() -> Trajectory {

@@ -1,0 +1,20 @@
+//! One module per demo. Each has a `mount(figure, settings)` that builds the live demo inside the
+//! figure and returns it; [`mount`] picks the module by the figure's `data-demo` name, which must be
+//! in `downhill_plots::catalogue::DEMOS`.
+
+use crate::settings::Settings;
+use std::any::Any;
+use std::rc::Rc;
+use web_sys::Element;
+
+pub mod race;
+
+/// Mounts the demo called `name`; the error is a sentence for the demo's own box.
+pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
+    match name {
+        "saddle-race" => race::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
+        other => Err(format!(
+            "this page names a demo this site does not have: {other}"
+        )),
+    }
+}
