@@ -5,7 +5,26 @@ use crate::data::{Dataset, LengthMismatch, check_length};
 
 /// The dot product of two slices (over the shorter length, so it never panics).
 pub fn dot(left: &[f64], right: &[f64]) -> f64 {
-    left.iter().zip(right).map(|(a, b)| a * b).sum()
+    let length = left.len().min(right.len());
+    let (left, right) = (&left[..length], &right[..length]);
+    // Four running sums instead of one. Each addition to a single sum must wait for the previous one
+    // to finish, so one sum runs at the latency of floating-point addition; four independent sums
+    // overlap, which makes the classifiers' scores several times faster. Plain indexing rather than
+    // iterator adapters keeps the unoptimized test builds fast as well.
+    let mut sums = [0.0; 4];
+    let n_blocks = length / 4;
+    for block_idx in 0..n_blocks {
+        let base = 4 * block_idx;
+        sums[0] += left[base] * right[base];
+        sums[1] += left[base + 1] * right[base + 1];
+        sums[2] += left[base + 2] * right[base + 2];
+        sums[3] += left[base + 3] * right[base + 3];
+    }
+    let mut sum = (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    for idx in 4 * n_blocks..length {
+        sum += left[idx] * right[idx];
+    }
+    sum
 }
 
 /// Checks that `weights` has `n_classes * n_features` entries for `data`.
@@ -75,11 +94,18 @@ pub fn weight_gradient(data: &Dataset, score_gradient: &[f64], gradient: &mut [f
             // Examples whose score for this class does not matter add nothing; skipping them saves
             // most of the work for the SVM, whose score gradient is mostly zeros.
             if d_score != 0.0 {
-                for (entry, x) in class_gradient.iter_mut().zip(example) {
-                    *entry += d_score * x;
-                }
+                add_scaled(class_gradient, d_score, example);
             }
         }
+    }
+}
+
+/// target += scale * source, over the shorter length (an indexed loop, like [`dot`]).
+fn add_scaled(target: &mut [f64], scale: f64, source: &[f64]) {
+    let length = target.len().min(source.len());
+    let (target, source) = (&mut target[..length], &source[..length]);
+    for idx in 0..length {
+        target[idx] += scale * source[idx];
     }
 }
 
