@@ -110,15 +110,49 @@ pub fn check_length(
 }
 
 /// The raw digits: 8x8 images of pixel values 0..=16, row-major, one image after another, and labels.
+///
+/// The fields are private so that every `Digits` keeps its promise: 64 pixels per label, pixels at
+/// most 16, labels below 10. The classifiers index by label and would otherwise have to check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Digits {
-    /// `len() * 64` pixel values; image `i` is `pixels[64 * i..64 * (i + 1)]`.
-    pub pixels: Vec<u8>,
-    /// One label 0..=9 per image.
-    pub labels: Vec<usize>,
+    pixels: Vec<u8>,
+    labels: Vec<usize>,
 }
 
 impl Digits {
+    /// Digits from `64 * labels.len()` pixels (image `i` is `pixels[64 * i..64 * (i + 1)]`), each at
+    /// most 16, and labels below 10.
+    pub fn new(pixels: Vec<u8>, labels: Vec<usize>) -> Result<Digits, DataError> {
+        if pixels.len() != labels.len().saturating_mul(N_PIXELS) {
+            return Err(DataError::Inconsistent(format!(
+                "{} pixels do not make {} images of {N_PIXELS}",
+                pixels.len(),
+                labels.len()
+            )));
+        }
+        if let Some(pixel) = pixels.iter().find(|&&pixel| pixel > MAX_PIXEL) {
+            return Err(DataError::Inconsistent(format!(
+                "pixel value {pixel} is above {MAX_PIXEL}"
+            )));
+        }
+        if let Some(label) = labels.iter().find(|&&label| label >= N_CLASSES) {
+            return Err(DataError::Inconsistent(format!(
+                "label {label} is not a digit from 0 to 9"
+            )));
+        }
+        Ok(Digits { pixels, labels })
+    }
+
+    /// All pixels, image after image.
+    pub fn pixels(&self) -> &[u8] {
+        &self.pixels
+    }
+
+    /// All labels.
+    pub fn labels(&self) -> &[usize] {
+        &self.labels
+    }
+
     /// Parses CSV text with one digit per line: 64 pixel values then the label, no header. Blank
     /// lines are skipped; spaces around a value are allowed; line numbers in errors count from 1.
     pub fn from_csv(text: &str) -> Result<Digits, DataError> {
@@ -462,7 +496,7 @@ mod tests {
         let text = format!("{}\n\n{}\n", csv_line(3, 7), csv_line(16, 0));
         let digits = Digits::from_csv(&text).unwrap();
         assert_eq!(digits.len(), 2);
-        assert_eq!(digits.labels, vec![7, 0]);
+        assert_eq!(digits.labels(), &[7, 0]);
         assert_eq!(digits.image(1).unwrap(), &[16u8; N_PIXELS][..]);
         assert!(digits.image(2).is_none());
     }
@@ -510,7 +544,7 @@ mod tests {
         );
         let mut first_pixels: Vec<u8> = [&split.train, &split.validation, &split.test]
             .iter()
-            .flat_map(|part| part.pixels.chunks_exact(N_PIXELS).map(|image| image[0]))
+            .flat_map(|part| part.pixels().chunks_exact(N_PIXELS).map(|image| image[0]))
             .collect();
         first_pixels.sort_unstable();
         assert_eq!(first_pixels, (0..17u8).collect::<Vec<_>>());
@@ -532,6 +566,14 @@ mod tests {
         let test_first_row = prepared.test.example(0);
         let raw_pixel = test_first_row[0] + prepared.mean_image[0];
         assert!((raw_pixel * 16.0 - (raw_pixel * 16.0).round()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn digits_built_by_hand_are_checked_like_parsed_ones() {
+        assert!(Digits::new(vec![0; 64], vec![3]).is_ok());
+        assert!(Digits::new(vec![0; 63], vec![3]).is_err());
+        assert!(Digits::new(vec![17; 64], vec![3]).is_err());
+        assert!(Digits::new(vec![0; 64], vec![10]).is_err());
     }
 
     #[test]

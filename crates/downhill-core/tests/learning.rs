@@ -9,6 +9,8 @@ mod common;
 mod gradients;
 #[path = "learning/hyperparameters.rs"]
 mod hyperparameters;
+#[path = "learning/regions.rs"]
+mod regions;
 #[path = "learning/sanity.rs"]
 mod sanity;
 #[path = "learning/strategies.rs"]

@@ -56,6 +56,7 @@ pub fn loss_and_gradient(
         }
         probabilities[label] -= inverse_n;
     }
+    // Back from scores to weights, dW = dS^T X, plus the gradient of the penalty, reg * W.
     linear::weight_gradient(data, &score_gradient, gradient);
     linear::add_l2_gradient(weights, reg, gradient);
     Ok(data_loss * inverse_n + linear::l2_penalty(weights, reg))

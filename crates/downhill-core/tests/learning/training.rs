@@ -9,10 +9,10 @@ use downhill_core::training::{Batching, TrainingSettings, train};
 fn the_digits_file_holds_1797_images_of_every_class() {
     let digits = common::digits();
     assert_eq!(digits.len(), 1797);
-    assert_eq!(digits.pixels.len(), 1797 * 64);
-    assert!(digits.pixels.iter().all(|&pixel| pixel <= MAX_PIXEL));
+    assert_eq!(digits.pixels().len(), 1797 * 64);
+    assert!(digits.pixels().iter().all(|&pixel| pixel <= MAX_PIXEL));
     let mut counts = [0usize; N_CLASSES];
-    digits.labels.iter().for_each(|&label| counts[label] += 1);
+    digits.labels().iter().for_each(|&label| counts[label] += 1);
     // The classes are close to balanced: 174 to 183 images each.
     assert!(
         counts.iter().all(|&count| (170..=185).contains(&count)),
