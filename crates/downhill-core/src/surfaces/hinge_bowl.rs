@@ -105,9 +105,10 @@ impl HingeBowl1d {
         kinks
     }
 
-    /// The lowest point `[w_0, L]`, or `None` when `L` has no minimum (no kink, or a piece at either
-    /// end that keeps going down). A convex piecewise-linear function that rises at both ends takes its
-    /// minimum at a kink, so the kinks are the only candidates.
+    /// The lowest point `[w_0, L]`, or `None` when `L` is not a bowl with a single bottom: no kink, or
+    /// an end piece that does not rise (the loss falls forever, or ends in a flat floor). A convex
+    /// piecewise-linear function that rises at both ends takes its minimum at a kink, so the kinks are
+    /// the only candidates.
     pub fn minimum(&self) -> Option<[f64; 2]> {
         let kinks = self.kinks();
         let (&first_kink, &last_kink) = (kinks.first()?, kinks.last()?);
