@@ -79,6 +79,12 @@ impl Errors {
         self.0.iter()
     }
 
+    /// Orders the errors by file and then line, so a translator can read them top to bottom.
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by(|left, right| (&left.file, left.line).cmp(&(&right.file, right.line)));
+    }
+
     /// `Ok(value)` when nothing was recorded, otherwise every recorded error.
     pub fn into_result<T>(self, value: T) -> Result<T, Errors> {
         if self.is_empty() {

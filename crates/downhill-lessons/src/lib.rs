@@ -23,4 +23,4 @@ pub mod stages;
 pub mod validate;
 
 pub use error::{Errors, LessonError};
-pub use site::{render_site, write_site};
+pub use site::{Site, render_site, write_site};

@@ -65,8 +65,8 @@ fn run() -> Result<ExitCode> {
         .root
         .canonicalize()
         .with_context(|| format!("reading the root folder {}", arguments.root.display()))?;
-    let pages = match downhill_lessons::render_site(&root) {
-        Ok(pages) => pages,
+    let site = match downhill_lessons::render_site(&root) {
+        Ok(site) => site,
         Err(errors) => {
             for error in errors.iter() {
                 eprintln!("{error}");
@@ -79,8 +79,12 @@ fn run() -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    let pages = &site.pages;
     match arguments.command {
         Command::Check => {
+            for pending in &site.pending {
+                println!("to do: {pending}");
+            }
             println!("{} pages checked: no problems found.", pages.len());
         }
         Command::Build => {
@@ -89,7 +93,7 @@ fn run() -> Result<ExitCode> {
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
                 .unwrap_or_else(|| root.join("dist"));
             let written =
-                downhill_lessons::write_site(&root, &out, &pages).context("writing the site")?;
+                downhill_lessons::write_site(&root, &out, pages).context("writing the site")?;
             println!("{} pages written to {}.", written.len(), out.display());
         }
     }

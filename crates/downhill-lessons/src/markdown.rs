@@ -72,6 +72,8 @@ pub struct PageContext<'r> {
     /// Every link and image address written in the Markdown, with the first line it appears on, so
     /// the site check can say where a broken link was written.
     pub link_lines: BTreeMap<String, usize>,
+    /// Pending demo and figure markers: not errors, but work the `check` command lists.
+    pub pending: Vec<LessonError>,
 }
 
 impl<'r> PageContext<'r> {
@@ -92,6 +94,7 @@ impl<'r> PageContext<'r> {
             demo_count: 0,
             has_math: false,
             link_lines: BTreeMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -137,6 +140,7 @@ pub struct RenderedBody {
     pub has_math: bool,
     pub demo_count: usize,
     pub link_lines: BTreeMap<String, usize>,
+    pub pending: Vec<LessonError>,
 }
 
 /// Renders a lesson body through every stage. `body_first_line` is the file line the body starts
@@ -148,6 +152,10 @@ pub fn render_body(
     resources: &Resources,
 ) -> Result<RenderedBody, Errors> {
     let mut context = PageContext::new(file, body, body_first_line, resources);
+    // The layout's own ids: the main element (the skip link's target) and the contents' title.
+    context
+        .ids
+        .extend(["content".to_string(), "toc-title".to_string()]);
     reserve_footnote_ids(body, &mut context);
     let document = parse(body);
     let document = stages::links::record_links(document, &mut context);
@@ -163,6 +171,7 @@ pub fn render_body(
         has_math: context.has_math,
         demo_count: context.demo_count,
         link_lines: context.link_lines,
+        pending: context.pending,
     })
 }
 

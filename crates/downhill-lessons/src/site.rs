@@ -15,15 +15,25 @@ use crate::validate::{self, Page};
 /// relative asset URL in a page must name one of them.
 pub const STATIC_DIR: &str = "www";
 
+/// A rendered site: its pages, and the work still to do that is not an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub pages: Vec<Page>,
+    /// Pending demo and figure markers (`demo-pending`, `figure-pending`), at their lines.
+    pub pending: Vec<LessonError>,
+}
+
 /// Renders every page of the site from the repository at `root` and checks them together.
 ///
 /// Every problem is reported, not only the first: rendering goes on past a broken lesson, and the
-/// site-wide checks (links, content policy) run once every page rendered.
-pub fn render_site(root: &Path) -> Result<Vec<Page>, Errors> {
+/// site-wide checks (links, content policy) run on every page that rendered.
+pub fn render_site(root: &Path) -> Result<Site, Errors> {
     let lessons = lesson::load_all(root)?;
     let resources = Resources::new(root);
     let mut errors = Errors::default();
     let mut pages = Vec::with_capacity(lessons.len() + 1);
+    let mut unrendered_pages = Vec::new();
+    let mut pending = Vec::new();
     for (lesson_idx, lesson) in lessons.iter().enumerate() {
         check_sources(lesson, &mut errors);
         let rendered = markdown::render_body(
@@ -32,13 +42,15 @@ pub fn render_site(root: &Path) -> Result<Vec<Page>, Errors> {
             lesson.body_first_line,
             &resources,
         );
-        let body = match rendered {
+        let mut body = match rendered {
             Ok(body) => body,
             Err(lesson_errors) => {
                 errors.extend(lesson_errors);
+                unrendered_pages.push(lesson.page_name());
                 continue;
             }
         };
+        pending.append(&mut body.pending);
         let neighbours = Neighbours {
             previous: lesson_idx
                 .checked_sub(1)
@@ -61,12 +73,15 @@ pub fn render_site(root: &Path) -> Result<Vec<Page>, Errors> {
             link_lines: Default::default(),
         },
     );
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let static_dir = root.join(STATIC_DIR);
     let asset_exists = |path: &str| static_dir.join(path).is_file();
-    validate::check_site(&pages, &asset_exists).into_result(pages)
+    errors.extend(validate::check_site(
+        &pages,
+        &asset_exists,
+        &unrendered_pages,
+    ));
+    errors.sort();
+    errors.into_result(Site { pages, pending })
 }
 
 fn check_sources(lesson: &Lesson, errors: &mut Errors) {

@@ -43,8 +43,14 @@ const FETCHING_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Checks every page; `asset_exists` says whether a relative path that is not a page (a stylesheet,
-/// script, font or data file) is part of the site.
-pub fn check_site(pages: &[Page], asset_exists: &dyn Fn(&str) -> bool) -> Errors {
+/// script, font or data file) is part of the site. `unrendered_pages` are pages the site has but
+/// that failed to render: links to them count as good, and anchors in them are not checked, so one
+/// broken lesson does not make every link to it an error too.
+pub fn check_site(
+    pages: &[Page],
+    asset_exists: &dyn Fn(&str) -> bool,
+    unrendered_pages: &[String],
+) -> Errors {
     let scanned: Vec<Vec<ScannedTag>> = pages
         .iter()
         .map(|page| html_scan::tags(&page.html))
@@ -61,7 +67,12 @@ pub fn check_site(pages: &[Page], asset_exists: &dyn Fn(&str) -> bool) -> Errors
             errors: &mut errors,
         };
         check_policy(page, tags, &mut reporter);
-        check_links(page, tags, &ids_by_page, asset_exists, &mut reporter);
+        let targets = LinkTargets {
+            ids_by_page: &ids_by_page,
+            asset_exists,
+            unrendered_pages,
+        };
+        check_links(page, tags, &targets, &mut reporter);
         check_duplicate_ids(tags, &mut reporter);
     }
     errors
@@ -193,11 +204,17 @@ pub fn is_other_origin(url: &str) -> bool {
     }
 }
 
+/// What a link inside the site may point at.
+struct LinkTargets<'a> {
+    ids_by_page: &'a HashMap<&'a str, HashSet<String>>,
+    asset_exists: &'a dyn Fn(&str) -> bool,
+    unrendered_pages: &'a [String],
+}
+
 fn check_links(
     page: &Page,
     tags: &[ScannedTag],
-    ids_by_page: &HashMap<&str, HashSet<String>>,
-    asset_exists: &dyn Fn(&str) -> bool,
+    targets: &LinkTargets<'_>,
     reporter: &mut Reporter<'_, '_>,
 ) {
     for tag in tags.iter().filter(|tag| !tag.is_end) {
@@ -228,7 +245,14 @@ fn check_links(
         } else {
             path
         };
-        match ids_by_page.get(target) {
+        if targets
+            .unrendered_pages
+            .iter()
+            .any(|unrendered| unrendered == target)
+        {
+            continue;
+        }
+        match targets.ids_by_page.get(target) {
             Some(ids) => {
                 if let Some(fragment) = fragment.filter(|fragment| !fragment.is_empty())
                     && !ids.contains(fragment)
@@ -243,7 +267,7 @@ fn check_links(
                 reporter.report(Some(url), format!("`{url}`: the site has no page {target}"));
             }
             None => {
-                if !asset_exists(target) {
+                if !(targets.asset_exists)(target) {
                     reporter.report(Some(url), format!("`{url}`: the site has no file {target}"));
                 }
             }
@@ -274,7 +298,7 @@ mod tests {
     }
 
     fn messages(pages: &[Page]) -> Vec<String> {
-        check_site(pages, &|path| path == "site.css")
+        check_site(pages, &|path| path == "site.css", &[])
             .iter()
             .map(|error| error.message.clone())
             .collect()

@@ -74,9 +74,18 @@ mod tests {
     fn the_figure_draws_three_terms_their_mean_and_the_bottom() {
         let svg = draw(&Resources::new(std::path::Path::new("."))).unwrap();
         for colour in &SERIES[..3] {
-            assert!(svg.contains(&format!("stroke=\"{}\"", hex(*colour))), "no curve in {}", hex(*colour));
+            assert!(
+                svg.contains(&format!("stroke=\"{}\"", hex(*colour))),
+                "no curve in {}",
+                hex(*colour)
+            );
         }
-        for label in ["L₀ (point x₀", "L₁ (point x₁", "L₂ (point x₂", "L = (L₀ + L₁ + L₂) / 3"] {
+        for label in [
+            "L₀ (point x₀",
+            "L₁ (point x₁",
+            "L₂ (point x₂",
+            "L = (L₀ + L₁ + L₂) / 3",
+        ] {
             assert!(svg.contains(label), "no legend entry {label}");
         }
         assert!(svg.contains("bottom of the bowl"));

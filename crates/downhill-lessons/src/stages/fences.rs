@@ -59,9 +59,39 @@ fn render_block(
         // A demo or figure that a lesson will have but the site does not have yet: the marker and
         // its caption wait in the Markdown and nothing reaches the page, so no reader meets a
         // promise of a picture that is not there. `check` lists them as work to do.
-        "demo-pending" | "figure-pending" => String::new(),
+        "demo-pending" | "figure-pending" => {
+            record_pending(fence_name, start, body, context);
+            String::new()
+        }
         _ => render_code(fence_name, start, body, context),
     }
+}
+
+/// Notes a pending marker as work to do, and says so when its demo or figure has arrived.
+fn record_pending(fence_name: &str, start: usize, body: &str, context: &mut PageContext<'_>) {
+    let kind = fence_name.trim_end_matches("-pending");
+    let name = toml::from_str::<toml::Table>(body)
+        .ok()
+        .and_then(|table| {
+            table
+                .get("name")
+                .and_then(|name| name.as_str().map(str::to_string))
+        })
+        .unwrap_or_else(|| "(no name)".to_string());
+    let exists = match kind {
+        "demo" => demos::find(&name).is_some(),
+        _ => figures::names().contains(&name.as_str()),
+    };
+    let message = if exists {
+        format!("the {kind} `{name}` exists now: change `{fence_name}` to `{kind}` to show it")
+    } else {
+        format!("{kind} `{name}` is pending: the page shows nothing in its place yet")
+    };
+    let line = context.line_of(start);
+    let file = context.file.clone();
+    context
+        .pending
+        .push(crate::error::LessonError::at(&file, line, message));
 }
 
 fn render_code(
