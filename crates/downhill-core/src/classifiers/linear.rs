@@ -33,7 +33,7 @@ pub fn check_weights(data: &Dataset, weights: &[f64]) -> Result<(), LengthMismat
 }
 
 /// The class scores of every example, S = X W^T: an `N x n_classes` row-major matrix with
-/// S[i][j] = w_j . x_i.
+/// `S[i][j] = w_j . x_i`.
 pub fn scores(data: &Dataset, weights: &[f64]) -> Result<Vec<f64>, LengthMismatch> {
     check_weights(data, weights)?;
     let n_features = data.n_features();
@@ -79,7 +79,7 @@ pub fn accuracy(data: &Dataset, weights: &[f64]) -> Result<f64, LengthMismatch> 
 }
 
 /// Carries gradients from the scores back to the weights: with S = X W^T, dL/dW = dS^T X, that is
-/// dW[j][k] = sum_i dS[i][j] x_ik. Overwrites `gradient` (`n_classes x n_features`).
+/// `dW[j][k] = sum_i dS[i][j] x_ik`. Overwrites `gradient` (`n_classes x n_features`).
 ///
 /// Callers check the lengths first; a short slice only shortens the sums, it never panics.
 pub fn weight_gradient(data: &Dataset, score_gradient: &[f64], gradient: &mut [f64]) {
