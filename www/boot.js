@@ -32,8 +32,8 @@ async function startDemos() {
   const figures = document.querySelectorAll('figure[data-demo]');
   if (figures.length === 0) return;
   try {
-    const wasm = await import('./downhill_web.js');
-    await wasm.default({ module_or_path: new URL('downhill_web_bg.wasm', import.meta.url) });
+    const wasm = await import('./downhill-web.js');
+    await wasm.default({ module_or_path: new URL('downhill-web_bg.wasm', import.meta.url) });
     wasm.mount_all();
   } catch (error) {
     // The static figures stay; say why they did not come alive instead of failing silently.

@@ -12,6 +12,7 @@ mod demos;
 #[allow(dead_code)]
 mod digits;
 mod dom;
+mod format;
 mod layers;
 mod settings;
 

@@ -9,6 +9,7 @@
 use crate::animation::Animation;
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
+use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
 use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::{Surface, SurfaceKind};
@@ -547,19 +548,5 @@ fn empty_trajectory() -> Trajectory {
         points: Vec::new(),
         losses: Vec::new(),
         outcome: Outcome::Completed { steps: 0 },
-    }
-}
-
-/// Numbers as a student reads them: four significant digits, scientific only when very small or large.
-pub fn format_number(value: f64) -> String {
-    if !value.is_finite() {
-        return "—".to_string();
-    }
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-3..1e5).contains(&magnitude) {
-        format!("{value:.3e}")
-    } else {
-        let text = format!("{value:.4}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
