@@ -8,7 +8,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use downhill_core::objective::Objective;
 use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::{Rosenbrock, Surface, SurfaceKind};
-use downhill_core::trajectory::run;
+use downhill_core::trajectory::{RunSettings, run_optimizer};
 use std::hint::black_box;
 
 const N_STEPS: usize = 1_000;
@@ -47,18 +47,23 @@ fn bench_steps(criterion: &mut Criterion) {
 fn bench_race_runs(criterion: &mut Criterion) {
     let surface = SurfaceKind::BoundedSaddle.build();
     let start = surface.default_start();
+    // No early stop, so every run takes exactly N_STEPS steps and the throughput is steps per
+    // second; at their defaults none of the optimizers diverges here.
+    let settings = RunSettings {
+        gradient_tolerance: f64::NEG_INFINITY,
+        ..RunSettings::with_steps(N_STEPS)
+    };
     let mut group = criterion.benchmark_group("1,000-step runs on the bounded saddle");
     group.throughput(Throughput::Elements(N_STEPS as u64));
     for kind in OptimizerKind::ALL {
-        let hyperparameters = Hyperparameters::defaults_for(kind);
+        let optimizer = kind.build_default();
         group.bench_function(kind.name(), |bencher| {
             bencher.iter(|| {
-                run(
+                run_optimizer(
                     surface.as_ref(),
-                    kind,
-                    &hyperparameters,
+                    optimizer.clone(),
                     black_box(start),
-                    N_STEPS,
+                    settings,
                 )
             });
         });

@@ -103,8 +103,8 @@ impl Adam {
     fn update_simplified(&mut self, params: &mut [f64], gradient: &[f64]) {
         let (learning_rate, beta1, beta2, eps) =
             (self.learning_rate, self.beta1, self.beta2, self.eps);
-        let moments = self.m.iter_mut().zip(&mut self.v);
         // ANCHOR: update_simplified
+        let moments = self.m.iter_mut().zip(&mut self.v);
         for ((x, (m, v)), dx) in params.iter_mut().zip(moments).zip(gradient) {
             *m = beta1 * *m + (1.0 - beta1) * dx;
             *v = beta2 * *v + (1.0 - beta2) * dx * dx;
@@ -116,9 +116,9 @@ impl Adam {
     fn update_bias_corrected(&mut self, params: &mut [f64], gradient: &[f64]) {
         let (learning_rate, beta1, beta2, eps) =
             (self.learning_rate, self.beta1, self.beta2, self.eps);
-        let t = self.t as f64;
-        let moments = self.m.iter_mut().zip(&mut self.v);
         // ANCHOR: update
+        let t = self.t as f64; // this step's number, counting from 1
+        let moments = self.m.iter_mut().zip(&mut self.v);
         for ((x, (m, v)), dx) in params.iter_mut().zip(moments).zip(gradient) {
             *m = beta1 * *m + (1.0 - beta1) * dx;
             let m_hat = *m / (1.0 - beta1.powf(t));

@@ -52,8 +52,8 @@ impl Optimizer for Momentum {
         let (learning_rate, mu) = (self.learning_rate, self.mu);
         // ANCHOR: update
         for ((x, v), dx) in params.iter_mut().zip(&mut self.velocity).zip(&gradient) {
-            *v = mu * *v - learning_rate * dx; // the gradient accelerates
-            *x += *v; // the velocity moves
+            *v = mu * *v - learning_rate * dx; // the gradient changes the velocity
+            *x += *v; // the velocity changes the position
         }
         // ANCHOR_END: update
         Ok(loss)
