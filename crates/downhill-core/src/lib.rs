@@ -4,10 +4,14 @@
 //! This crate knows nothing of the web and does no I/O, so it builds unchanged for the host (tests, the
 //! `downhill` command-line tool, the lesson renderer) and for wasm32 (the site's demos).
 
+pub mod annealing;
+pub mod arrival;
 pub mod classifiers;
 pub mod data;
 pub mod gradient;
+pub mod gradient_cloud;
 pub mod landscape;
+pub mod live_training;
 pub mod minibatch;
 pub mod objective;
 pub mod optimizers;

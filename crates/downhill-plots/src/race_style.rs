@@ -1,48 +1,74 @@
 //! The race's racers and colours, shared by the live demo and its still so the two always agree
-//! (and the swatches in www/demos.css repeat these colours).
+//! (the swatches in www/demos.css repeat these colours).
 
 use downhill_core::optimizers::OptimizerKind;
 use plotters::style::RGBColor;
 
-/// One racer: which optimizer, its path colour, and the CSS class suffix of its legend swatch.
+/// One racer: which optimizer, its path colour, the CSS class suffix of its legend swatch, and
+/// whether it races when a lesson does not say which optimizers to show.
 #[derive(Debug, Clone, Copy)]
 pub struct RacerStyle {
     pub kind: OptimizerKind,
     pub colour: RGBColor,
     pub class: &'static str,
+    pub enabled_by_default: bool,
 }
 
 /// What the race starts with.
 #[derive(Debug, Clone, Copy)]
 pub struct RaceDefaults {
     pub racers: &'static [RacerStyle],
+    /// One step size for every racer: the race compares update rules, not tuning.
     pub learning_rate: f64,
     /// Steps drawn in the still: enough to show who escapes the saddle first.
     pub still_steps: usize,
 }
 
-/// Colours chosen to read on every part of the viridis heatmap (each path also gets a dark casing).
+/// Colours chosen to read on every part of the viridis heatmap (each path also gets a dark casing)
+/// and to stay apart for the common forms of colour blindness: they differ in lightness as well as hue.
 pub const RACE_DEFAULTS: RaceDefaults = RaceDefaults {
     racers: &[
         RacerStyle {
             kind: OptimizerKind::Sgd,
             colour: RGBColor(255, 99, 99),
             class: "sgd",
+            enabled_by_default: true,
         },
         RacerStyle {
             kind: OptimizerKind::Momentum,
             colour: RGBColor(255, 176, 59),
             class: "momentum",
+            enabled_by_default: true,
+        },
+        RacerStyle {
+            kind: OptimizerKind::Nesterov,
+            colour: RGBColor(247, 131, 172),
+            class: "nesterov",
+            enabled_by_default: false,
+        },
+        RacerStyle {
+            kind: OptimizerKind::Adagrad,
+            colour: RGBColor(140, 233, 154),
+            class: "adagrad",
+            enabled_by_default: false,
         },
         RacerStyle {
             kind: OptimizerKind::RmsProp,
             colour: RGBColor(92, 200, 255),
             class: "rmsprop",
+            enabled_by_default: true,
         },
         RacerStyle {
             kind: OptimizerKind::Adam,
             colour: RGBColor(255, 255, 255),
             class: "adam",
+            enabled_by_default: true,
+        },
+        RacerStyle {
+            kind: OptimizerKind::Newton,
+            colour: RGBColor(190, 160, 255),
+            class: "newton",
+            enabled_by_default: false,
         },
     ],
     learning_rate: 0.05,

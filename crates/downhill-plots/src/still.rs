@@ -28,8 +28,12 @@ pub fn demo_still_svg(demo_name: &str) -> Option<String> {
 
 fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefaults) -> String {
     let surface = surface_kind.build();
-    let trajectories: Vec<_> = racers
+    let enabled: Vec<_> = racers
         .racers
+        .iter()
+        .filter(|racer| racer.enabled_by_default)
+        .collect();
+    let trajectories: Vec<_> = enabled
         .iter()
         .map(|racer| {
             let mut hyperparameters = Hyperparameters::defaults_for(racer.kind);
@@ -45,7 +49,7 @@ fn race_still(surface_kind: SurfaceKind, racers: &crate::race_style::RaceDefault
         .collect();
     let paths: Vec<PathToDraw<'_>> = trajectories
         .iter()
-        .zip(racers.racers)
+        .zip(&enabled)
         .map(|(trajectory, racer)| PathToDraw {
             points: &trajectory.points,
             colour: racer.colour,
@@ -129,7 +133,11 @@ mod tests {
         let svg = demo_still_svg("saddle-race").expect("the race has a still");
         assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
         assert!(svg.matches("<rect").count() >= STILL_CELLS.0 * STILL_CELLS.1);
-        for racer in crate::race_style::RACE_DEFAULTS.racers {
+        for racer in crate::race_style::RACE_DEFAULTS
+            .racers
+            .iter()
+            .filter(|racer| racer.enabled_by_default)
+        {
             let RGBColor(red, green, blue) = racer.colour;
             let hex = format!("#{red:02X}{green:02X}{blue:02X}");
             assert!(svg.contains(&hex), "no path in {hex}");
