@@ -17,14 +17,29 @@ pub fn names() -> Vec<&'static str> {
     catalogue::DEMOS.iter().map(|demo| demo.name).collect()
 }
 
-/// The still picture of a demo as inline SVG that scales to the column, or `None` when the demo has
-/// no still yet (the page then shows the demo's description instead).
-pub fn still_svg(name: &str) -> Option<String> {
-    let info = find(name)?;
+/// The still picture of a demo as an SVG `<symbol>` with the id [`still_id`], and its `viewBox`, or
+/// `None` when the demo has no still yet (the page then shows the demo's description instead).
+///
+/// A page can hold the same demo several times (five saddle races in the lesson on parameter
+/// updates); the still is the same for all of them, so the page carries it once as a symbol and
+/// each figure shows it with `<use>`.
+pub fn still_symbol(name: &str) -> Option<(String, String)> {
+    find(name)?;
     let raw = downhill_plots::still::demo_still_svg(name)?;
-    Some(svg::make_inline(
-        &raw,
+    Some(svg::make_symbol(&raw, &still_id(name)))
+}
+
+/// The id of a demo's still symbol on a page.
+pub fn still_id(name: &str) -> String {
+    format!("still-{name}")
+}
+
+/// What a figure shows in place of the demo `info` when the still symbol has `view_box`.
+pub fn still_use(info: &DemoInfo, view_box: &str) -> String {
+    svg::use_symbol(
+        &still_id(info.name),
+        view_box,
         "demo-still",
         &format!("{}: {}", info.title, info.description),
-    ))
+    )
 }

@@ -70,7 +70,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
     let gradients = backward(INPUTS, values);
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (640, 340)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, (660, 360)).into_drawing_area();
         draw_graph(&area, values, gradients)?;
         area.present().map_err(|error| error.to_string())?;
     }
@@ -79,76 +79,92 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
 
 fn draw_graph(area: &Area<'_>, values: Forward, gradients: Backward) -> Result<(), String> {
     let input = |y: f64| Shape::Box {
-        centre: (60.0, y),
+        centre: (50.0, y),
         half_size: (26.0, 20.0),
     };
-    let (x_node, y_node, z_node) = (input(60.0), input(170.0), input(280.0));
+    let (x_node, y_node, z_node) = (input(50.0), input(180.0), input(300.0));
     let plus = Shape::Circle {
-        centre: (270.0, 115.0),
+        centre: (250.0, 115.0),
         radius: 28.0,
     };
     let times = Shape::Circle {
-        centre: (450.0, 200.0),
+        centre: (470.0, 215.0),
         radius: 28.0,
     };
     let output = Shape::Box {
-        centre: (590.0, 200.0),
+        centre: (620.0, 215.0),
         half_size: (26.0, 20.0),
     };
-    diagram::draw_node(area, x_node, &["x"])?;
-    diagram::draw_node(area, y_node, &["y"])?;
-    diagram::draw_node(area, z_node, &["z"])?;
-    diagram::draw_node(area, plus, &["+"])?;
-    diagram::draw_node(area, times, &["×"])?;
-    diagram::draw_node(area, output, &["f"])?;
+    for (shape, symbol) in [
+        (x_node, "x"),
+        (y_node, "y"),
+        (z_node, "z"),
+        (plus, "+"),
+        (times, "×"),
+        (output, "f"),
+    ] {
+        diagram::draw_node(area, shape, &[symbol])?;
+    }
 
-    // Each edge: from, to, the forward value it carries, the gradient flowing back, and where along
-    // the edge (0 to 1) the two labels sit.
+    // Each edge runs level from its start before it bends towards its target, and its two labels sit
+    // on the level stretch, the forward value above and the gradient flowing back below, so no
+    // label crosses another edge.
+    let right_of =
+        |shape: Shape| shape.boundary_towards((shape.centre().0 + 1.0, shape.centre().1));
     let edges = [
         (
             x_node,
             plus,
+            170.0,
             format!("x = {}", number(INPUTS.x)),
             format!("∂f/∂x = {}", number(gradients.df_dx)),
-            0.45,
         ),
         (
             y_node,
             plus,
+            170.0,
             format!("y = {}", number(INPUTS.y)),
             format!("∂f/∂y = {}", number(gradients.df_dy)),
-            0.5,
         ),
         (
             plus,
             times,
+            390.0,
             format!("q = {}", number(values.q)),
             format!("∂f/∂q = {}", number(gradients.df_dq)),
-            0.5,
         ),
         (
             z_node,
             times,
+            390.0,
             format!("z = {}", number(INPUTS.z)),
             format!("∂f/∂z = {}", number(gradients.df_dz)),
-            0.5,
         ),
-        (times, output, number(values.f), "1".to_string(), 0.5),
+        (
+            times,
+            output,
+            594.0,
+            format!("f = {}", number(values.f)),
+            "∂f/∂f = 1".to_string(),
+        ),
     ];
-    for (from, to, value, gradient, along) in &edges {
-        diagram::draw_arrow_between(area, *from, *to, &INK)?;
-        let start = from.centre();
-        let end = to.centre();
-        let middle = (
-            start.0 + (end.0 - start.0) * along,
-            start.1 + (end.1 - start.1) * along,
-        );
-        diagram::draw_label(area, (middle.0, middle.1 - 16.0), value, 19, &INK)?;
-        diagram::draw_label(area, (middle.0, middle.1 + 18.0), gradient, 19, &SERIES[0])?;
+    for (from, to, bend_x, value, gradient) in &edges {
+        let start = right_of(*from);
+        let bend = (*bend_x, start.1);
+        let end = to.boundary_towards(bend);
+        let points = if (end.1 - start.1).abs() < 1.0 {
+            vec![start, end]
+        } else {
+            vec![start, bend, end]
+        };
+        diagram::draw_arrow(area, &points, &INK)?;
+        let label_x = 0.5 * (start.0 + bend.0.min(end.0));
+        diagram::draw_label(area, (label_x, start.1 - 15.0), value, 18, &INK)?;
+        diagram::draw_label(area, (label_x, start.1 + 17.0), gradient, 18, &SERIES[0])?;
     }
     diagram::draw_label(
         area,
-        (320.0, 325.0),
+        (330.0, 345.0),
         "above each edge its value, below it the gradient of f",
         18,
         &INK,

@@ -12,7 +12,7 @@ use crate::resources::Resources;
 pub fn draw(_resources: &Resources) -> Result<String, String> {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (760, 400)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, (780, 400)).into_drawing_area();
         draw_flow(&area)?;
         area.present().map_err(|error| error.to_string())?;
     }
@@ -40,7 +40,7 @@ fn draw_flow(area: &Area<'_>) -> Result<(), String> {
     let gradient = node((600.0, 340.0), 70.0);
     let update = node((285.0, 340.0), 130.0);
 
-    diagram::draw_node(area, data, &["data", "images xᵢ, labels yᵢ"])?;
+    diagram::draw_node(area, data, &["data", "(xᵢ, yᵢ)"])?;
     diagram::draw_node(area, weights, &["weights", "W"])?;
     diagram::draw_node(area, scores, &["score function", "s = f(xᵢ; W)"])?;
     diagram::draw_node(area, data_loss, &["data loss", "Lᵢ from s and yᵢ"])?;

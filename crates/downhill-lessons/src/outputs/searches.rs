@@ -10,7 +10,7 @@ use downhill_core::search::random_search::{RandomSearchSettings, random_search};
 use downhill_core::training::gradient_descent;
 
 use super::prepared_digits;
-use super::table::{Table, fixed, percent};
+use super::table::{Table, count, fixed, percent};
 use crate::resources::Resources;
 
 /// Attempts of random search the attempts table shows, as the document printed its first lines.
@@ -33,7 +33,7 @@ pub fn random_search_attempts(resources: &Resources) -> Result<Table, String> {
     Ok(Table {
         caption: format!(
             "Random search on the SVM loss of the {} training digits: weights {} × N(0, 1), seed {}.",
-            prepared.train.len(),
+            count(prepared.train.len()),
             settings.weight_scale,
             settings.seed
         ),
@@ -64,13 +64,14 @@ fn accuracy_table(
 ) -> Table {
     Table {
         caption: format!(
-            "{strategy} on the SVM loss of the training digits, measured on {n_test} test digits."
+            "{strategy} on the SVM loss of the training digits, measured on {} test digits.",
+            count(n_test)
         ),
         header: ["loss evaluations", "final training loss", "test accuracy"]
             .map(str::to_string)
             .to_vec(),
         rows: vec![vec![
-            n_evaluations.to_string(),
+            count(n_evaluations),
             fixed(final_loss, 4),
             percent(test_accuracy),
         ]],

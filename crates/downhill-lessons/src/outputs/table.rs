@@ -59,6 +59,19 @@ pub fn scientific(value: f64, decimals: usize) -> String {
     text.replace('-', "−")
 }
 
+/// A count with thousands separated by commas, as the lessons write them: `1,077`.
+pub fn count(value: usize) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (digit_idx, digit) in digits.chars().enumerate() {
+        if digit_idx > 0 && (digits.len() - digit_idx) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// A fraction as a percentage with one decimal.
 pub fn percent(fraction: f64) -> String {
     format!("{} %", fixed(100.0 * fraction, 1))
@@ -74,6 +87,9 @@ mod tests {
         assert_eq!(scientific(0.00001, 0), "1e−5");
         assert_eq!(percent(0.125), "12.5 %");
         assert_eq!(fixed(f64::INFINITY, 2), "overflow");
+        assert_eq!(count(1077), "1,077");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(count(360), "360");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use downhill_core::gradient::numerical::forward_difference;
 use downhill_core::rng::Rng;
 
 use super::prepared_digits;
-use super::table::{Table, fixed, scientific};
+use super::table::{Table, count, fixed, scientific};
 use crate::resources::Resources;
 
 /// The seed of the random weights these outputs start from.
@@ -46,7 +46,7 @@ pub fn step_size_table(resources: &Resources) -> Result<Table, String> {
         caption: format!(
             "SVM loss on the {} training digits after one step along the negative numerical gradient; \
              the loss before the step is {}.",
-            train.len(),
+            count(train.len()),
             fixed(original_loss, 6)
         ),
         header: vec!["step size".to_string(), "loss after the step".to_string()],
@@ -67,7 +67,7 @@ pub fn sanity_initial_loss(resources: &Resources) -> Result<Table, String> {
     Ok(Table {
         caption: format!(
             "Loss of the {} training digits at weights 0.001 × N(0, 1), without regularization.",
-            train.len()
+            count(train.len())
         ),
         header: vec![
             "loss".to_string(),
@@ -111,7 +111,7 @@ pub fn gradient_check_example(resources: &Resources) -> Result<Table, String> {
         caption: format!(
             "Gradient check of the softmax loss (regularization {}) on the {} training digits, h = {}.",
             scientific(reg, 0),
-            train.len(),
+            count(train.len()),
             scientific(H, 0)
         ),
         header: ["weight", "analytic", "numerical", "relative error"]

@@ -182,8 +182,18 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
         escape(info.name),
         escape(&settings_json),
     );
-    match demos::still_svg(info.name) {
-        Some(svg) => html.push_str(&svg),
+    let still = match context.stills.get(info.name) {
+        Some((_, view_box)) => Some(view_box.clone()),
+        None => demos::still_symbol(info.name).map(|(symbol, view_box)| {
+            context.ids.insert(demos::still_id(info.name));
+            context
+                .stills
+                .insert(info.name.to_string(), (symbol, view_box.clone()));
+            view_box
+        }),
+    };
+    match still {
+        Some(view_box) => html.push_str(&demos::still_use(info, &view_box)),
         None => {
             html.push_str("<p class=\"demo-fallback-text\">");
             push_escaped(&mut html, info.description);

@@ -87,6 +87,9 @@ pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
         )
     })?;
     let mathml = negative_spaces_as_classes(&mathml);
+    // pulldown-latex writes `\mu` as U+00B5 MICRO SIGN, which browsers do not italicize like the
+    // Greek letter U+03BC next to it, so `\mu` stood upright beside an italic `\beta`.
+    let mathml = mathml.replace('\u{b5}', "\u{3bc}");
     if mathml.contains(" style=\"") {
         return Err(format!(
             "the formula `{}` needs inline styles, which the site's content policy forbids: no \\color, \
@@ -124,6 +127,13 @@ mod tests {
         let mathml = to_mathml(r"a \! b", false).unwrap();
         assert!(mathml.contains("class=\"negative-thin-space\""), "{mathml}");
         assert!(!mathml.contains("style="), "{mathml}");
+    }
+
+    #[test]
+    fn mu_is_the_greek_letter_so_it_is_italic_like_the_others() {
+        let mathml = to_mathml(r"\mu \beta", false).unwrap();
+        assert!(mathml.contains("<mi>\u{3bc}</mi>"), "{mathml}");
+        assert!(!mathml.contains('\u{b5}'), "{mathml}");
     }
 
     #[test]
