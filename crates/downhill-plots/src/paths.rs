@@ -18,8 +18,16 @@ pub struct PathToDraw<'a> {
     pub stopped: bool,
 }
 
+/// An arrow in data coordinates: the inspector's next step, for instance.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrow {
+    pub from: [f64; 2],
+    pub to: [f64; 2],
+    pub colour: RGBColor,
+}
+
 /// What else the overlay marks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OverlayMarks<'a> {
     /// The shared start point, drawn as a ring.
     pub start: Option<[f64; 2]>,
@@ -27,6 +35,10 @@ pub struct OverlayMarks<'a> {
     pub minima: &'a [[f64; 2]],
     /// Device pixels per CSS pixel, so lines are as thick on a phone's screen as on a laptop's.
     pub pixel_ratio: f64,
+    /// Arrows drawn over the paths.
+    pub arrows: &'a [Arrow],
+    /// Hollow rings, such as Nesterov's look-ahead point.
+    pub rings: &'a [([f64; 2], RGBColor)],
 }
 
 /// Draws paths and marks over a transparent area that spans `x_range` by `y_range` exactly.
@@ -91,6 +103,21 @@ pub fn draw_paths<DB: DrawingBackend>(
         }
     }
 
+    for arrow in marks
+        .arrows
+        .iter()
+        .filter(|arrow| inside(&arrow.from) && inside(&arrow.to))
+    {
+        draw_arrow(&mut chart, arrow, line_width, head_radius as f64)?;
+    }
+    for (ring, colour) in marks.rings.iter().filter(|(point, _)| inside(point)) {
+        chart.draw_series(std::iter::once(Circle::new(
+            (ring[0], ring[1]),
+            head_radius + 3,
+            colour.stroke_width(line_width),
+        )))?;
+    }
+
     if let Some(start) = marks.start.filter(|point| inside(point)) {
         let start = (start[0], start[1]);
         chart.draw_series(std::iter::once(Circle::new(
@@ -99,6 +126,39 @@ pub fn draw_paths<DB: DrawingBackend>(
             WHITE.stroke_width(line_width),
         )))?;
     }
+    Ok(())
+}
+
+/// A shaft and a two-stroke head, drawn in pixel space so the head keeps its shape on any scale.
+fn draw_arrow<DB: DrawingBackend>(
+    chart: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    arrow: &Arrow,
+    line_width: u32,
+    head_length: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let from = chart.backend_coord(&(arrow.from[0], arrow.from[1]));
+    let to = chart.backend_coord(&(arrow.to[0], arrow.to[1]));
+    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
+    let length = dx.hypot(dy);
+    if length < 1.0 {
+        return Ok(());
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let head = head_length.min(length * 0.5) * 1.6;
+    let wing = |sign: f64| {
+        (
+            to.0 - (head * (ux - sign * 0.5 * uy)).round() as i32,
+            to.1 - (head * (uy + sign * 0.5 * ux)).round() as i32,
+        )
+    };
+    let style = arrow.colour.stroke_width(line_width);
+    let area = chart.plotting_area().strip_coord_spec();
+    area.draw(&PathElement::new(vec![from, to], style))?;
+    area.draw(&PathElement::new(vec![wing(1.0), to, wing(-1.0)], style))?;
     Ok(())
 }
 
@@ -115,6 +175,7 @@ mod tests {
                 start: Some([0.0, 0.0]),
                 minima: &[[1.0, 0.5]],
                 pixel_ratio: 1.0,
+                ..OverlayMarks::default()
             };
             draw_paths(&area, -1.0..1.0, -1.0..1.0, paths, &marks).unwrap();
             area.present().unwrap();
@@ -154,6 +215,27 @@ mod tests {
         }]);
         assert_eq!(svg_clean, svg_broken);
         assert!(!svg_broken.contains("NaN"));
+    }
+
+    #[test]
+    fn an_arrow_is_a_shaft_and_a_head_in_its_colour() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (200, 100)).into_drawing_area();
+            let arrows = [Arrow {
+                from: [-0.5, 0.0],
+                to: [0.5, 0.0],
+                colour: RGBColor(1, 200, 3),
+            }];
+            let marks = OverlayMarks {
+                pixel_ratio: 1.0,
+                arrows: &arrows,
+                ..OverlayMarks::default()
+            };
+            draw_paths(&area, -1.0..1.0, -1.0..1.0, &[], &marks).unwrap();
+            area.present().unwrap();
+        }
+        assert_eq!(svg.matches("#01C803").count(), 2, "{svg}");
     }
 
     #[test]

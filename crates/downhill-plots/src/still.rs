@@ -74,6 +74,7 @@ pub fn landscape_with_paths_svg(
             start: Some(start),
             minima: &minima,
             pixel_ratio: 1.0,
+            ..OverlayMarks::default()
         };
         let view = surface.view();
         // Drawing into a String cannot fail.

@@ -1,0 +1,125 @@
+//! Loss against step for each racer: the chart beside the race's landscape.
+//!
+//! The y range is fixed for the whole race (the caller passes the landscape's range over the view), so
+//! the axes stay still while the race plays; a loss outside it is clipped, not rescaled.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One racer's losses, from step 0 up to the step on show.
+pub struct LossSeries<'a> {
+    pub losses: &'a [f64],
+    pub colour: RGBColor,
+}
+
+/// Colours of the chart's own ink, so it reads on the page's light and dark backgrounds.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartInk {
+    pub text: RGBColor,
+    pub grid: RGBColor,
+}
+
+/// Draws the losses over `0..=n_steps` with the y axis spanning `loss_range`.
+pub fn draw_loss_plot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    series: &[LossSeries<'_>],
+    n_steps: usize,
+    loss_range: (f64, f64),
+    ink: ChartInk,
+    pixel_ratio: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = if pixel_ratio.is_finite() {
+        pixel_ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
+    let (mut low, mut high) = loss_range;
+    if !(low.is_finite() && high.is_finite()) || high <= low {
+        (low, high) = (0.0, 1.0);
+    }
+    let margin = (high - low) * 0.05;
+    let font_size = (12.0 * scale).round() as u32;
+    let mut chart = ChartBuilder::on(area)
+        .margin((6.0 * scale) as u32)
+        .x_label_area_size((26.0 * scale) as u32)
+        .y_label_area_size((46.0 * scale) as u32)
+        .build_cartesian_2d(0f64..n_steps.max(1) as f64, (low - margin)..(high + margin))?;
+    chart
+        .configure_mesh()
+        .x_desc("step")
+        .y_desc("loss")
+        .x_labels(5)
+        .y_labels(4)
+        .label_style(("sans-serif", font_size).into_font().color(&ink.text))
+        .axis_desc_style(("sans-serif", font_size).into_font().color(&ink.text))
+        .axis_style(ink.text.stroke_width(1))
+        .bold_line_style(ink.grid.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .y_label_formatter(&|value| short_number(*value))
+        .draw()?;
+    let line_width = (2.0 * scale).round().max(1.0) as u32;
+    let clip = |value: f64| value.clamp(low - margin, high + margin);
+    for line in series {
+        let points = line
+            .losses
+            .iter()
+            .enumerate()
+            .take_while(|(_, loss)| loss.is_finite())
+            .map(|(step, loss)| (step as f64, clip(*loss)));
+        chart.draw_series(LineSeries::new(
+            points,
+            line.colour.stroke_width(line_width),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Tick labels in at most five characters or so: 0.25, 120, 1e-3.
+fn short_number(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude == 0.0 {
+        "0".to_string()
+    } else if !(0.01..10_000.0).contains(&magnitude) {
+        format!("{value:.0e}")
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters_svg::SVGBackend;
+
+    #[test]
+    fn each_series_is_a_line_and_non_finite_losses_are_not_drawn() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+            let ink = ChartInk {
+                text: RGBColor(10, 10, 10),
+                grid: RGBColor(200, 200, 200),
+            };
+            let losses = [3.0, 2.0, 1.0, f64::NAN, 0.5];
+            let series = [LossSeries {
+                losses: &losses,
+                colour: RGBColor(255, 0, 0),
+            }];
+            draw_loss_plot(&area, &series, 10, (0.0, 3.0), ink, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        assert!(svg.contains("#FF0000"), "{svg}");
+        assert!(!svg.contains("NaN"));
+        // Axis text needs a font backend, which plotters has only in the browser (the canvas's own
+        // fonts); the web crate's wasm tests check the labels there.
+    }
+
+    #[test]
+    fn tick_labels_stay_short() {
+        assert_eq!(short_number(0.25), "0.25");
+        assert_eq!(short_number(120.0), "120");
+        assert_eq!(short_number(0.001), "1e-3");
+        assert_eq!(short_number(0.0), "0");
+    }
+}
