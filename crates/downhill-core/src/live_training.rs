@@ -1,0 +1,478 @@
+//! Training one minibatch step at a time, for the live training dashboard of the lesson on what to
+//! watch before and during training, and the lesson's sanity checks.
+//!
+//! [`crate::training::train`] runs a whole training to its end in one call. A page that shows training
+//! as it happens cannot wait for that: it must do a few steps, draw, and come back on the next
+//! animation frame. [`LiveTraining`] is the same algorithm (sample a batch, evaluate the loss and
+//! its gradient on that batch, take the plain step W <- W - learning_rate * dW) cut into single steps
+//! that the caller drives, recording after every step what the lesson says to watch:
+//!
+//! - the loss of the batch the step used, placed on an epoch axis (the lesson plots against epochs,
+//!   not iterations, because iterations depend on the batch size);
+//! - the ratio of the size of the update to the size of the weights, ||dW_update|| / ||W||, which
+//!   should be around 1e-3;
+//! - at the end of each epoch, the loss on all the training data and the training and validation
+//!   accuracies.
+//!
+//! The sanity checks ([`initial_loss_check`], [`regularization_check`], [`overfit_subset`]) are
+//! plain functions of data and weights.
+
+use crate::classifiers::{LossKind, linear, svm};
+use crate::data::{Dataset, LengthMismatch, check_length};
+use crate::minibatch::sample_minibatch;
+use crate::objective::Objective;
+use crate::rng::Rng;
+use crate::training::EpochRecord;
+use std::rc::Rc;
+
+/// The documents' small random initialization: every weight is 0.001 times a standard normal draw.
+pub const INITIAL_WEIGHT_SCALE: f64 = 0.001;
+
+/// How many examples the lesson's "overfit a tiny subset" check trains on.
+pub const OVERFIT_SUBSET_SIZE: usize = 20;
+
+/// The most epochs one live run may have: with single-example batches on the 1,077 training digits
+/// that is about 215,000 steps, which the dashboard can still store and draw.
+pub const MAX_EPOCHS: usize = 200;
+
+/// A loss above this is taken as having blown up, as for the runs on the 2-D surfaces.
+pub const DIVERGENCE_THRESHOLD: f64 = crate::trajectory::DIVERGENCE_THRESHOLD;
+
+/// What one live run does.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LiveSettings {
+    pub loss_kind: LossKind,
+    /// The regularization strength of the loss.
+    pub reg: f64,
+    /// The learning rate of the plain update W <- W - learning_rate * dW.
+    pub learning_rate: f64,
+    /// Examples per batch; 1 is single-example SGD, the size of the data or more is the full batch.
+    pub batch_size: usize,
+    /// Passes over the training data before the run stops (at most [`MAX_EPOCHS`]).
+    pub n_epochs: usize,
+    /// Seeds the initial weights and the batches, so the same settings replay the same run.
+    pub seed: u64,
+}
+
+/// What one step recorded.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct StepRecord {
+    /// Where the step started on the epoch axis: step `k` of an epoch of `s` steps that is the `e`-th
+    /// (from 0) starts at e + k / s.
+    pub epoch: f64,
+    /// The loss of the batch, evaluated before the update (so the first is the initial loss).
+    pub batch_loss: f64,
+    /// ||update|| / ||W|| with the weights before the update; NaN when W is all zeros.
+    pub update_ratio: f64,
+}
+
+/// Why a run stopped early: the step at which the loss or the weights stopped being finite (or the
+/// loss passed [`DIVERGENCE_THRESHOLD`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Divergence {
+    /// The 0-based index of the step.
+    pub step: usize,
+}
+
+/// A training run advanced one step at a time. See the module documentation.
+#[derive(Clone, Debug)]
+pub struct LiveTraining {
+    train: Rc<Dataset>,
+    validation: Rc<Dataset>,
+    settings: LiveSettings,
+    weights: Vec<f64>,
+    gradient: Vec<f64>,
+    rng: Rng,
+    steps_per_epoch: usize,
+    steps: Vec<StepRecord>,
+    epochs: Vec<EpochRecord>,
+    diverged: Option<Divergence>,
+}
+
+impl LiveTraining {
+    /// A run from small random weights drawn with `settings.seed`, with the state before training
+    /// recorded as epoch 0. The validation data must have the same number of features as the
+    /// training data. `n_epochs` is clamped to `1..=MAX_EPOCHS` and the batch size to at least 1.
+    pub fn new(
+        train: Rc<Dataset>,
+        validation: Rc<Dataset>,
+        settings: LiveSettings,
+    ) -> Result<LiveTraining, LengthMismatch> {
+        check_length(
+            "features of the validation data",
+            train.n_weights(),
+            validation.n_weights(),
+        )?;
+        let settings = LiveSettings {
+            batch_size: settings.batch_size.max(1),
+            n_epochs: settings.n_epochs.clamp(1, MAX_EPOCHS),
+            ..settings
+        };
+        let mut rng = Rng::new(settings.seed);
+        let weights = rng.normal_vec(train.n_weights(), INITIAL_WEIGHT_SCALE);
+        let steps_per_epoch = train.len().div_ceil(settings.batch_size).max(1);
+        let mut run = LiveTraining {
+            gradient: vec![0.0; weights.len()],
+            weights,
+            rng,
+            steps_per_epoch,
+            steps: Vec::new(),
+            epochs: Vec::new(),
+            diverged: None,
+            train,
+            validation,
+            settings,
+        };
+        let first = run.epoch_record(0);
+        run.epochs.push(first);
+        Ok(run)
+    }
+
+    /// Takes one minibatch step and, if it ends an epoch, measures the epoch. Returns whether the run
+    /// can go on (false once it has finished all its epochs or diverged; further calls do nothing).
+    pub fn step(&mut self) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        let step_idx = self.steps.len();
+        let epoch = step_idx as f64 / self.steps_per_epoch as f64;
+        let batch = sample_minibatch(&self.train, self.settings.batch_size, &mut self.rng);
+        let batch_loss = self
+            .settings
+            .loss_kind
+            .on(&batch, self.settings.reg)
+            .loss_and_gradient(&self.weights, &mut self.gradient);
+        let weight_norm = norm(&self.weights);
+        let update_norm = self.settings.learning_rate.abs() * norm(&self.gradient);
+        let update_ratio = if weight_norm > 0.0 {
+            update_norm / weight_norm
+        } else {
+            f64::NAN
+        };
+        self.steps.push(StepRecord {
+            epoch,
+            batch_loss,
+            update_ratio,
+        });
+        if !batch_loss.is_finite() || batch_loss > DIVERGENCE_THRESHOLD {
+            self.diverged = Some(Divergence { step: step_idx });
+            return false;
+        }
+        for (weight, grad) in self.weights.iter_mut().zip(&self.gradient) {
+            *weight += -self.settings.learning_rate * grad; // The parameter update.
+        }
+        if !norm(&self.weights).is_finite() {
+            self.diverged = Some(Divergence { step: step_idx });
+            return false;
+        }
+        if self.steps.len().is_multiple_of(self.steps_per_epoch) {
+            let record = self.epoch_record(self.steps.len() / self.steps_per_epoch);
+            if !record.train_loss.is_finite() || record.train_loss > DIVERGENCE_THRESHOLD {
+                self.diverged = Some(Divergence { step: step_idx });
+                return false;
+            }
+            self.epochs.push(record);
+        }
+        !self.is_finished()
+    }
+
+    /// Whether the run has done all its steps or diverged.
+    pub fn is_finished(&self) -> bool {
+        self.diverged.is_some() || self.steps.len() >= self.total_steps()
+    }
+
+    /// The settings the run uses (after clamping).
+    pub fn settings(&self) -> &LiveSettings {
+        &self.settings
+    }
+
+    /// Steps in one pass over the training data: ceil(n / batch size).
+    pub fn steps_per_epoch(&self) -> usize {
+        self.steps_per_epoch
+    }
+
+    /// Steps in the whole run.
+    pub fn total_steps(&self) -> usize {
+        self.steps_per_epoch * self.settings.n_epochs
+    }
+
+    /// Every step taken so far.
+    pub fn steps(&self) -> &[StepRecord] {
+        &self.steps
+    }
+
+    /// Epoch 0 (before training) and every epoch finished so far.
+    pub fn epochs(&self) -> &[EpochRecord] {
+        &self.epochs
+    }
+
+    /// The current weights.
+    pub fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// Where the run blew up, if it did.
+    pub fn diverged(&self) -> Option<Divergence> {
+        self.diverged
+    }
+
+    /// The data the run trains on.
+    pub fn train_data(&self) -> &Dataset {
+        &self.train
+    }
+
+    /// The typical update-to-weight ratio of the last `window` steps: the geometric mean of their
+    /// finite, positive ratios (one step's ratio jumps with its batch; the mean over a few reads
+    /// steadier, and a geometric mean suits a quantity judged by its order of magnitude). `None`
+    /// before the first step.
+    pub fn recent_update_ratio(&self, window: usize) -> Option<f64> {
+        let start = self.steps.len().saturating_sub(window.max(1));
+        let logs: Vec<f64> = self.steps[start..]
+            .iter()
+            .map(|step| step.update_ratio)
+            .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
+            .map(f64::ln)
+            .collect();
+        if logs.is_empty() {
+            return None;
+        }
+        Some((logs.iter().sum::<f64>() / logs.len() as f64).exp())
+    }
+
+    /// The loss on the whole training data at the current weights, as the run's settings define it.
+    pub fn training_loss(&self) -> f64 {
+        self.settings
+            .loss_kind
+            .on(&self.train, self.settings.reg)
+            .loss(&self.weights)
+    }
+
+    fn epoch_record(&self, epoch: usize) -> EpochRecord {
+        // The lengths were checked in `new`, so the accuracies cannot fail; NaN would show "—".
+        EpochRecord {
+            epoch,
+            train_loss: self.training_loss(),
+            train_accuracy: linear::accuracy(&self.train, &self.weights).unwrap_or(f64::NAN),
+            validation_accuracy: linear::accuracy(&self.validation, &self.weights).ok(),
+        }
+    }
+}
+
+/// The Euclidean norm of all entries taken as one long vector.
+pub fn norm(values: &[f64]) -> f64 {
+    linear::dot(values, values).sqrt()
+}
+
+/// The first sanity check: the data loss (no regularization) at small weights, and what it should be
+/// when every score is about zero.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct InitialLossCheck {
+    pub loss_kind: LossKind,
+    /// The data loss at the weights given.
+    pub loss: f64,
+    /// ln(number of classes) for softmax (each class gets probability 1 / C), and (C - 1) * margin
+    /// for the SVM (every wrong class violates the margin by about the margin).
+    pub expected: f64,
+}
+
+/// The data loss at `weights` with the regularization set to zero, next to its expected value.
+pub fn initial_loss_check(
+    loss_kind: LossKind,
+    data: &Dataset,
+    weights: &[f64],
+) -> Result<InitialLossCheck, LengthMismatch> {
+    linear::check_weights(data, weights)?;
+    let n_classes = data.n_classes() as f64;
+    Ok(InitialLossCheck {
+        loss_kind,
+        loss: loss_kind.on(data, 0.0).loss(weights),
+        expected: match loss_kind {
+            LossKind::Softmax => n_classes.ln(),
+            LossKind::Svm => (n_classes - 1.0) * svm::DELTA,
+        },
+    })
+}
+
+/// The second sanity check: the loss at the same `weights` for each regularization strength in
+/// `strengths`, as `(strength, loss)` pairs. Since the penalty 0.5 * reg * ||W||^2 is never negative,
+/// the loss must rise with the strength whenever W is not zero.
+pub fn regularization_check(
+    loss_kind: LossKind,
+    data: &Dataset,
+    weights: &[f64],
+    strengths: &[f64],
+) -> Result<Vec<(f64, f64)>, LengthMismatch> {
+    linear::check_weights(data, weights)?;
+    // The data part is the same for every strength: evaluate it once and add each penalty.
+    let data_loss = loss_kind.on(data, 0.0).loss(weights);
+    Ok(strengths
+        .iter()
+        .map(|&reg| (reg, data_loss + linear::l2_penalty(weights, reg)))
+        .collect())
+}
+
+/// The third sanity check's data: the first [`OVERFIT_SUBSET_SIZE`] training examples.
+pub fn overfit_subset(train: &Dataset) -> Dataset {
+    train.head(OVERFIT_SUBSET_SIZE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four examples of two features in two classes that a line separates.
+    fn tiny_data() -> Rc<Dataset> {
+        let features = vec![1.0, 0.5, 0.9, -0.3, -1.0, 0.2, -0.8, -0.6];
+        Rc::new(Dataset::new(features, vec![0, 0, 1, 1], 2, 2).unwrap())
+    }
+
+    fn settings(batch_size: usize) -> LiveSettings {
+        LiveSettings {
+            loss_kind: LossKind::Softmax,
+            reg: 0.0,
+            learning_rate: 0.5,
+            batch_size,
+            n_epochs: 3,
+            seed: 7,
+        }
+    }
+
+    #[test]
+    fn steps_fill_the_epoch_axis_and_every_epoch_is_measured() {
+        let data = tiny_data();
+        let mut run = LiveTraining::new(data.clone(), data, settings(3)).unwrap();
+        // 4 examples in batches of 3: two steps per epoch, six in all.
+        assert_eq!(run.steps_per_epoch(), 2);
+        let mut n_calls = 0;
+        while run.step() {
+            n_calls += 1;
+        }
+        assert_eq!(n_calls, 5, "the sixth step reports the end");
+        assert!(!run.step(), "a finished run stays finished");
+        let positions: Vec<f64> = run.steps().iter().map(|step| step.epoch).collect();
+        assert_eq!(positions, vec![0.0, 0.5, 1.0, 1.5, 2.0, 2.5]);
+        let measured: Vec<usize> = run.epochs().iter().map(|record| record.epoch).collect();
+        assert_eq!(measured, vec![0, 1, 2, 3]);
+        assert_eq!(run.epochs()[3].train_accuracy, 1.0);
+        assert!(run.epochs()[3].train_loss < run.epochs()[0].train_loss);
+    }
+
+    #[test]
+    fn the_update_ratio_is_the_update_norm_over_the_weight_norm() {
+        let data = tiny_data();
+        let mut run = LiveTraining::new(data.clone(), data.clone(), settings(4)).unwrap();
+        let before = run.weights().to_vec();
+        run.step();
+        let update: Vec<f64> = run
+            .weights()
+            .iter()
+            .zip(&before)
+            .map(|(after, before)| after - before)
+            .collect();
+        let expected = norm(&update) / norm(&before);
+        let ratio = run.steps()[0].update_ratio;
+        assert!(
+            (ratio - expected).abs() < 1e-12 * expected,
+            "{ratio} vs {expected}"
+        );
+        // With weights of size 0.001 and a gradient of size about 1, the first ratio is huge.
+        assert!(ratio > 10.0);
+        // exp(ln r) is r up to rounding.
+        let one = run.recent_update_ratio(5).unwrap();
+        assert!((one - ratio).abs() < 1e-12 * ratio);
+        run.step();
+        let second = run.steps()[1].update_ratio;
+        let mean = run.recent_update_ratio(2).unwrap();
+        assert!((mean - (ratio * second).sqrt()).abs() < 1e-9 * mean);
+        let fresh = LiveTraining::new(data.clone(), data, settings(4)).unwrap();
+        assert_eq!(fresh.recent_update_ratio(5), None);
+    }
+
+    #[test]
+    fn the_same_settings_replay_the_same_run() {
+        let data = tiny_data();
+        let mut first = LiveTraining::new(data.clone(), data.clone(), settings(1)).unwrap();
+        let mut second = LiveTraining::new(data.clone(), data.clone(), settings(1)).unwrap();
+        while first.step() {}
+        while second.step() {}
+        assert_eq!(first.steps(), second.steps());
+        let other_seed = LiveSettings {
+            seed: 8,
+            ..settings(1)
+        };
+        let mut third = LiveTraining::new(data.clone(), data, other_seed).unwrap();
+        while third.step() {}
+        assert_ne!(first.steps(), third.steps());
+    }
+
+    #[test]
+    fn a_run_that_blows_up_stops_and_says_where() {
+        let data = tiny_data();
+        // With reg 1 and a step of 10, each update multiplies W by (1 - 10) = -9: the weights grow
+        // ninefold per step and pass every finite bound within a few hundred steps.
+        let blowing_up = LiveSettings {
+            reg: 1.0,
+            learning_rate: 10.0,
+            n_epochs: MAX_EPOCHS,
+            ..settings(4)
+        };
+        let mut run = LiveTraining::new(data.clone(), data, blowing_up).unwrap();
+        let mut n_steps = 0;
+        while run.step() {
+            n_steps += 1;
+            assert!(n_steps < 1000, "never diverged");
+        }
+        let divergence = run.diverged().expect("the run should diverge");
+        assert_eq!(divergence.step + 1, run.steps().len());
+        assert!(run.is_finished());
+        assert!(
+            run.epochs()
+                .iter()
+                .all(|record| record.train_loss.is_finite())
+        );
+    }
+
+    #[test]
+    fn mismatched_validation_data_is_refused_and_settings_are_clamped() {
+        let data = tiny_data();
+        let three_features = Rc::new(Dataset::new(vec![1.0, 2.0, 3.0], vec![0], 3, 2).unwrap());
+        assert!(LiveTraining::new(data.clone(), three_features, settings(1)).is_err());
+        let extreme = LiveSettings {
+            batch_size: 0,
+            n_epochs: 1_000_000,
+            ..settings(1)
+        };
+        let run = LiveTraining::new(data.clone(), data, extreme).unwrap();
+        assert_eq!(run.settings().batch_size, 1);
+        assert_eq!(run.settings().n_epochs, MAX_EPOCHS);
+        assert_eq!(run.total_steps(), 4 * MAX_EPOCHS);
+    }
+
+    #[test]
+    fn the_regularization_check_adds_the_penalty_to_the_same_data_loss() {
+        let data = tiny_data();
+        let weights = [0.3, -0.2, 0.1, 0.4];
+        let strengths = [0.0, 0.1, 1.0];
+        for loss_kind in LossKind::ALL {
+            let checked = regularization_check(loss_kind, &data, &weights, &strengths).unwrap();
+            for (reg, loss) in &checked {
+                let direct = loss_kind.on(&data, *reg).loss(&weights);
+                assert!((loss - direct).abs() < 1e-12, "{loss} vs {direct}");
+            }
+            assert!(checked.windows(2).all(|pair| pair[1].1 > pair[0].1));
+        }
+        assert!(regularization_check(LossKind::Svm, &data, &[0.0], &strengths).is_err());
+    }
+
+    #[test]
+    fn the_initial_loss_check_expects_ln_c_and_c_minus_one() {
+        let data = tiny_data();
+        let zeros = [0.0; 4];
+        let softmax = initial_loss_check(LossKind::Softmax, &data, &zeros).unwrap();
+        assert!((softmax.loss - 2f64.ln()).abs() < 1e-12);
+        assert_eq!(softmax.expected, 2f64.ln());
+        let svm = initial_loss_check(LossKind::Svm, &data, &zeros).unwrap();
+        assert_eq!((svm.loss, svm.expected), (1.0, 1.0));
+        assert_eq!(overfit_subset(&data).len(), 4);
+    }
+}
