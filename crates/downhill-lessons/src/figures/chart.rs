@@ -43,6 +43,8 @@ pub struct LineChart<'a> {
     pub marks: Vec<Mark>,
     /// Whether to draw a legend box (a single curve needs none).
     pub legend: bool,
+    /// A heading above the plot, for a panel of a figure with several.
+    pub title: Option<&'a str>,
 }
 
 /// Draws `chart` and returns plotters' SVG document.
@@ -50,7 +52,23 @@ pub fn draw_line_chart(chart: &LineChart<'_>) -> Result<String, String> {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, CHART_SIZE).into_drawing_area();
-        let mut context = ChartBuilder::on(&area)
+        draw_line_chart_on(&area, chart)?;
+        area.present().map_err(|error| error.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// Draws `chart` on `area`, a whole figure or one panel of it.
+pub fn draw_line_chart_on(
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    chart: &LineChart<'_>,
+) -> Result<(), String> {
+    {
+        let mut builder = ChartBuilder::on(area);
+        if let Some(title) = chart.title {
+            builder.caption(title, text_style(22));
+        }
+        let mut context = builder
             .margin(14)
             .x_label_area_size(52)
             .y_label_area_size(64)
@@ -105,9 +123,8 @@ pub fn draw_line_chart(chart: &LineChart<'_>) -> Result<String, String> {
                 .draw()
                 .map_err(|error| error.to_string())?;
         }
-        area.present().map_err(|error| error.to_string())?;
     }
-    Ok(svg)
+    Ok(())
 }
 
 /// Samples `function` at `n_points` evenly spaced points of `range`, ends included.

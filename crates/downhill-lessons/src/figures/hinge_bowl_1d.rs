@@ -62,6 +62,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
         series,
         marks,
         legend: true,
+        title: None,
     })
 }
 

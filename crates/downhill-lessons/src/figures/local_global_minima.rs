@@ -86,6 +86,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
         }],
         marks,
         legend: false,
+        title: None,
     })
 }
 

@@ -7,12 +7,15 @@
 
 pub mod chart;
 pub mod computational_graph;
+pub mod convex_vs_nonconvex;
 pub mod data_flow;
 pub mod diagram;
+pub mod digit_weight_templates;
 pub mod hinge_bowl_1d;
 pub mod local_global_minima;
 pub mod svg;
 pub mod svm_loss_slices;
+pub mod train_val_accuracy;
 
 use crate::resources::Resources;
 
@@ -56,6 +59,21 @@ pub const FIGURES: &[FigureInfo] = &[
         name: "local-global-minima",
         title: "A one-dimensional non-convex curve with its local and global minima",
         draw: local_global_minima::draw,
+    },
+    FigureInfo {
+        name: "convex-vs-nonconvex",
+        title: "A convex loss with one valley beside a non-convex loss with several",
+        draw: convex_vs_nonconvex::draw,
+    },
+    FigureInfo {
+        name: "train-val-accuracy",
+        title: "Training and validation accuracy against epoch in an overfitting run and a regularized run",
+        draw: train_val_accuracy::draw,
+    },
+    FigureInfo {
+        name: "digit-weight-templates",
+        title: "The softmax weights of each digit class as 8 by 8 images, after a badly set run and a good run",
+        draw: digit_weight_templates::draw,
     },
     FigureInfo {
         name: "computational-graph",

@@ -99,6 +99,7 @@ pub fn draw_1d(resources: &Resources) -> Result<String, String> {
         }],
         marks: Vec::new(),
         legend: false,
+        title: None,
     })
 }
 
