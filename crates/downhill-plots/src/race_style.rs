@@ -74,3 +74,19 @@ pub const RACE_DEFAULTS: RaceDefaults = RaceDefaults {
     learning_rate: 0.05,
     still_steps: 150,
 };
+
+/// The common step size a race starts with on each surface: the largest of 0.001, 0.003, 0.01, 0.03
+/// and 0.05 at which plain SGD, momentum and Nesterov do not diverge within 1,000 steps from the
+/// surface's default start (measured with `downhill run --steps 1000 --lr ...`), except on the
+/// unbounded saddle, where escaping to infinity is the point and 0.01 shows it at a watchable pace.
+pub fn suggested_learning_rate(surface: downhill_core::surfaces::SurfaceKind) -> f64 {
+    use downhill_core::surfaces::SurfaceKind;
+    match surface {
+        SurfaceKind::Bowl
+        | SurfaceKind::BoundedSaddle
+        | SurfaceKind::Bumpy
+        | SurfaceKind::Ravine => 0.05,
+        SurfaceKind::Saddle | SurfaceKind::Beale | SurfaceKind::Himmelblau => 0.01,
+        SurfaceKind::Rosenbrock => 0.001,
+    }
+}

@@ -80,6 +80,30 @@ impl Settings {
         })
     }
 
+    /// A list of names: a comma-separated value in the URL, or an array (or such a string) in the
+    /// lesson. At most 16 entries are read.
+    pub fn list(&self, key: &str) -> Option<Vec<String>> {
+        let from_lesson = || {
+            let value = self.lesson_value(key)?;
+            if js_sys::Array::is_array(&value) {
+                Some(
+                    js_sys::Array::from(&value)
+                        .iter()
+                        .filter_map(|item| item.as_string())
+                        .collect(),
+                )
+            } else {
+                value.as_string().map(|text| split_list(&text))
+            }
+        };
+        let names: Vec<String> = if self.from_url.iter().any(|(name, _)| name == key) {
+            split_list(&self.text(key)?)
+        } else {
+            from_lesson()?
+        };
+        Some(names.into_iter().take(16).collect())
+    }
+
     /// A number within `min..=max`; anything else gives `default` and a message saying so.
     pub fn number(&self, key: &str, min: f64, max: f64, default: f64) -> f64 {
         let Some(text) = self.text(key) else {
@@ -148,7 +172,8 @@ impl Settings {
         self.messages.borrow().clone()
     }
 
-    fn note(&self, message: String) {
+    /// Records a problem found by the demo's own checks (an unknown name in a list, say).
+    pub fn note(&self, message: String) {
         let mut messages = self.messages.borrow_mut();
         if !messages.contains(&message) {
             messages.push(message);
@@ -163,4 +188,11 @@ impl Settings {
             .ok()
             .filter(|value| !value.is_undefined() && !value.is_null())
     }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
 }

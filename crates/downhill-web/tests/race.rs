@@ -75,9 +75,17 @@ fn the_race_replaces_its_still_and_draws_paths() {
     let pixels = overlay_pixels(&figure);
     let drawn = pixels.chunks(4).filter(|pixel| pixel[3] > 0).count();
     assert!(drawn > 50, "only {drawn} pixels drawn on the overlay");
+    // Every racer has a row; the lesson's default four are switched on.
     assert_eq!(
         figure
             .query_selector_all("ul.demo-legend li")
+            .unwrap()
+            .length(),
+        7
+    );
+    assert_eq!(
+        figure
+            .query_selector_all("ul.demo-legend input[type=checkbox]:checked")
             .unwrap()
             .length(),
         4
@@ -123,4 +131,80 @@ fn an_unknown_surface_is_reported_in_the_demo_box() {
         message.contains("no-such-surface") || message.contains("surface"),
         "{message}"
     );
+}
+
+#[wasm_bindgen_test]
+fn the_lessons_settings_choose_the_racers_and_the_preset() {
+    let figure = add_figure("demo-test-4", "{\"preset\":\"ukrainian-momentum\"}");
+    downhill_web::mount_all();
+    let checked = figure
+        .query_selector_all("ul.demo-legend input[type=checkbox]:checked")
+        .unwrap();
+    assert_eq!(checked.length(), 2, "the preset races SGD against momentum");
+    let mu: HtmlInputElement = figure
+        .query_selector("input[name=\"momentum.mu\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(mu.value(), "0.99");
+    let surface: web_sys::HtmlSelectElement = figure
+        .query_selector("select[name=\"surface\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(surface.value(), "ravine");
+
+    let figure = add_figure(
+        "demo-test-5",
+        "{\"optimizers\":[\"adam\",\"no-such-optimizer\"],\"surface\":\"beale\"}",
+    );
+    downhill_web::mount_all();
+    let checked = figure
+        .query_selector_all("ul.demo-legend input[type=checkbox]:checked")
+        .unwrap();
+    assert_eq!(checked.length(), 1);
+    let message = figure
+        .query_selector(".demo-message")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(message.contains("no-such-optimizer"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_inspector_shows_the_state_of_the_chosen_optimizer() {
+    let figure = add_figure("demo-test-6", "{\"optimizers\":[\"adam\"]}");
+    downhill_web::mount_all();
+    let step: web_sys::HtmlElement = figure
+        .query_selector("button[data-action=\"step\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    step.click();
+    step.click();
+    let inspect: web_sys::HtmlSelectElement = figure
+        .query_selector("select[name=\"inspect\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    inspect.set_value("adam");
+    inspect
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let table = figure
+        .query_selector(".race-inspector-table")
+        .unwrap()
+        .expect("a state table")
+        .text_content()
+        .unwrap();
+    for field in ["m", "v", "1 - beta1^t", "t"] {
+        assert!(table.contains(field), "{field} missing from {table}");
+    }
+    // After two steps Adam's t is 2 and its first bias correction is 1 - 0.9^2 = 0.19.
+    assert!(table.contains("0.19"), "{table}");
 }

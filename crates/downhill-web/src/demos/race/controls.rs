@@ -1,0 +1,472 @@
+//! The race's controls and what each one does to the model.
+
+use super::Race;
+use super::model::{RaceModel, status_at};
+use super::settings::{SPEED_RANGE, range_of};
+use crate::dom;
+use crate::format::format_number;
+use downhill_core::optimizers::{Hyperparameter, OptimizerKind};
+use downhill_core::surfaces::SurfaceKind;
+use downhill_plots::race_style::suggested_learning_rate;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// One hyperparameter slider of one racer (or the race-wide step size when `kind` is `None`).
+pub struct HyperparameterSlider {
+    pub kind: Option<OptimizerKind>,
+    pub hyperparameter: Hyperparameter,
+    pub slider: dom::Slider,
+}
+
+pub struct RacerRow {
+    pub enabled: HtmlInputElement,
+    pub readout: HtmlElement,
+}
+
+pub struct RaceControls {
+    /// Everything above the legend, in order.
+    pub panel: HtmlElement,
+    pub sliders: Vec<HyperparameterSlider>,
+    pub surface: HtmlSelectElement,
+    pub speed: dom::Slider,
+    pub play_pause: HtmlButtonElement,
+    pub step: HtmlButtonElement,
+    pub reset: HtmlButtonElement,
+    pub racers: Vec<RacerRow>,
+    pub racer_list: HtmlElement,
+    pub step_readout: HtmlElement,
+    pub winners: HtmlElement,
+    pub inspect: HtmlSelectElement,
+}
+
+/// A slider's position for a value, and back: log sliders hold the power of ten.
+fn to_position(hyperparameter: Hyperparameter, value: f64) -> f64 {
+    if range_of(hyperparameter).log {
+        value.max(1e-300).log10()
+    } else {
+        value
+    }
+}
+
+fn from_position(hyperparameter: Hyperparameter, position: f64) -> f64 {
+    let range = range_of(hyperparameter);
+    let value = if range.log {
+        10f64.powf(position)
+    } else {
+        position
+    };
+    value.clamp(range.min, range.max)
+}
+
+fn hyperparameter_slider(
+    id: &str,
+    kind: Option<OptimizerKind>,
+    hyperparameter: Hyperparameter,
+    value: f64,
+    label: &str,
+) -> HyperparameterSlider {
+    let range = range_of(hyperparameter);
+    let (min, max, step) = if range.log {
+        (range.min.log10(), range.max.log10(), 0.01)
+    } else {
+        (range.min, range.max, 0.001)
+    };
+    let name = match kind {
+        Some(kind) => format!("{}.{}", kind.name(), hyperparameter.name()),
+        None => "learning-rate".to_string(),
+    };
+    let slider = dom::slider(
+        id,
+        &name,
+        label,
+        min,
+        max,
+        step,
+        to_position(hyperparameter, value),
+    );
+    slider.output.set_text_content(Some(&format_number(value)));
+    let _ = slider
+        .input
+        .set_attribute("aria-valuetext", &format_number(value));
+    HyperparameterSlider {
+        kind,
+        hyperparameter,
+        slider,
+    }
+}
+
+impl RaceControls {
+    pub fn build(
+        figure_id: &str,
+        model: &RaceModel,
+        learning_rate: f64,
+        speed: usize,
+    ) -> RaceControls {
+        let panel = dom::element("div", "demo-controls");
+        let mut sliders = vec![hyperparameter_slider(
+            &format!("{figure_id}-learning-rate"),
+            None,
+            Hyperparameter::LearningRate,
+            learning_rate,
+            "Step size (all optimizers)",
+        )];
+        dom::append(&panel, &sliders[0].slider.row);
+        let surface_options: Vec<(&str, &str)> = SurfaceKind::ALL
+            .iter()
+            .map(|kind| (kind.name(), kind.label()))
+            .collect();
+        let (surface_row, surface) = dom::select(
+            &format!("{figure_id}-surface"),
+            "surface",
+            "Surface",
+            &surface_options,
+            model.surface_kind.name(),
+        );
+        dom::append(&panel, &surface_row);
+        let speed_slider = dom::slider(
+            &format!("{figure_id}-speed"),
+            "speed",
+            "Speed (steps per frame)",
+            SPEED_RANGE.0 as f64,
+            SPEED_RANGE.1 as f64,
+            1.0,
+            speed as f64,
+        );
+        speed_slider
+            .output
+            .set_text_content(Some(&speed.to_string()));
+        dom::append(&panel, &speed_slider.row);
+
+        let buttons = dom::element("div", "demo-buttons");
+        let play_pause = dom::button("play-pause", "Play");
+        let _ = play_pause.set_attribute("aria-pressed", "false");
+        let step = dom::button("step", "Step");
+        let reset = dom::button("reset", "Reset");
+        for button in [&play_pause, &step, &reset] {
+            dom::append(&buttons, button);
+        }
+        dom::append(&panel, &buttons);
+        let step_readout = dom::element("p", "demo-readout");
+        dom::append(&panel, &step_readout);
+
+        // One row per racer: a checkbox that names it (with its colour), its loss or outcome, and its
+        // own hyperparameters folded away until wanted.
+        let racer_list = dom::element("ul", "demo-legend race-racers");
+        let _ = racer_list.set_attribute("aria-label", "Optimizers");
+        let mut racers = Vec::new();
+        for racer in &model.racers {
+            let kind = racer.style.kind;
+            let item = dom::element("li", "race-racer");
+            let label = dom::element("label", "race-racer-name");
+            let enabled: HtmlInputElement = dom::element("input", "").unchecked_into();
+            enabled.set_type("checkbox");
+            enabled.set_name(&format!("enable-{}", kind.name()));
+            enabled.set_checked(racer.enabled);
+            let swatch = dom::element(
+                "span",
+                &format!("demo-swatch demo-swatch-{}", racer.style.class),
+            );
+            let _ = swatch.set_attribute("aria-hidden", "true");
+            dom::append(&label, &enabled);
+            dom::append(&label, &swatch);
+            dom::append(&label, &dom::text("span", "", kind.label()));
+            let readout = dom::element("span", "demo-legend-readout");
+            let details = dom::element("details", "race-racer-settings");
+            dom::append(
+                &details,
+                &dom::text("summary", "", &format!("{} settings", kind.label())),
+            );
+            for &hyperparameter in kind.hyperparameters() {
+                let id = format!("{figure_id}-{}-{}", kind.name(), hyperparameter.name());
+                let slider = hyperparameter_slider(
+                    &id,
+                    Some(kind),
+                    hyperparameter,
+                    racer.hyperparameters.get(hyperparameter),
+                    hyperparameter.name(),
+                );
+                dom::append(&details, &slider.slider.row);
+                sliders.push(slider);
+            }
+            if kind.hyperparameters().is_empty() {
+                dom::append(
+                    &details,
+                    &dom::text(
+                        "p",
+                        "",
+                        "Newton's method has no step size: it jumps to the minimum of the local quadratic.",
+                    ),
+                );
+            }
+            dom::append(&item, &label);
+            dom::append(&item, &readout);
+            dom::append(&item, &details);
+            dom::append(&racer_list, &item);
+            racers.push(RacerRow { enabled, readout });
+        }
+        let winners = dom::element("p", "race-winners");
+        let _ = winners.set_attribute("aria-live", "polite");
+        let inspect_options: Vec<(&str, &str)> = std::iter::once(("none", "nobody"))
+            .chain(
+                model
+                    .racers
+                    .iter()
+                    .map(|racer| (racer.style.kind.name(), racer.style.kind.label())),
+            )
+            .collect();
+        let (inspect_row, inspect) = dom::select(
+            &format!("{figure_id}-inspect"),
+            "inspect",
+            "Inspect the state of",
+            &inspect_options,
+            "none",
+        );
+        let _ = inspect_row.class_list().add_1("race-inspect");
+        let controls = RaceControls {
+            panel,
+            sliders,
+            surface,
+            speed: speed_slider,
+            play_pause,
+            step,
+            reset,
+            racers,
+            racer_list,
+            step_readout,
+            winners,
+            inspect,
+        };
+        dom::append(&controls.panel, &inspect_row);
+        controls
+    }
+
+    pub fn show_playing(&self, playing: bool) {
+        self.play_pause
+            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        let _ = self
+            .play_pause
+            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
+    }
+
+    /// The step, each racer's loss or outcome, and who has arrived.
+    pub fn show_readouts(&self, model: &RaceModel) {
+        set_text(
+            &self.step_readout,
+            &format!("Step {} of {}", model.cursor, model.last_step()),
+        );
+        for (row, racer) in self.racers.iter().zip(&model.racers) {
+            let text = if !racer.enabled {
+                String::new()
+            } else if let Some(status) = status_at(racer, model.cursor) {
+                status
+            } else {
+                let shown = model
+                    .cursor
+                    .min(racer.trajectory.losses.len().saturating_sub(1));
+                racer
+                    .trajectory
+                    .losses
+                    .get(shown)
+                    .map(|loss| format!("loss {}", format_number(*loss)))
+                    .unwrap_or_default()
+            };
+            set_text(&row.readout, &text);
+        }
+        let arrivals = model.arrivals_so_far();
+        let text = if model.surface.minima().is_empty() {
+            "This surface has no minimum: watch who escapes the saddle first.".to_string()
+        } else if arrivals.is_empty() {
+            "Nobody has reached a minimum yet.".to_string()
+        } else {
+            let names: Vec<String> = arrivals
+                .iter()
+                .map(|(racer, step)| format!("{} (step {step})", racer.style.kind.label()))
+                .collect();
+            format!("Reached a minimum: {}.", names.join(", "))
+        };
+        set_text(&self.winners, &text);
+    }
+
+    /// Puts every slider back on the model's values (after the race-wide step size or the surface changed).
+    fn sync_sliders(&self, model: &RaceModel) {
+        for entry in &self.sliders {
+            let value = match entry.kind {
+                Some(kind) => model
+                    .racers
+                    .iter()
+                    .find(|racer| racer.style.kind == kind)
+                    .map(|racer| racer.hyperparameters.get(entry.hyperparameter)),
+                None => continue,
+            };
+            if let Some(value) = value {
+                entry
+                    .slider
+                    .input
+                    .set_value(&to_position(entry.hyperparameter, value).to_string());
+                show_value(&entry.slider, value);
+            }
+        }
+    }
+}
+
+fn show_value(slider: &dom::Slider, value: f64) {
+    slider.output.set_text_content(Some(&format_number(value)));
+    let _ = slider
+        .input
+        .set_attribute("aria-valuetext", &format_number(value));
+}
+
+fn set_text(element: &HtmlElement, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+fn input_value(event: &web_sys::Event) -> Option<f64> {
+    let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
+    input
+        .value()
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+}
+
+/// Wires every control to the race.
+pub fn listen(race: &Rc<Race>) {
+    for (index, entry) in race.controls.sliders.iter().enumerate() {
+        race.listen(entry.slider.input.as_ref(), "input", move |race, event| {
+            let Some(position) = input_value(event) else {
+                return;
+            };
+            let entry = &race.controls.sliders[index];
+            let value = from_position(entry.hyperparameter, position);
+            show_value(&entry.slider, value);
+            race.model
+                .borrow_mut()
+                .set_hyperparameter(entry.kind, entry.hyperparameter, value);
+            if entry.kind.is_none() {
+                race.controls.sync_sliders(&race.model.borrow());
+            }
+            race.redraw();
+        });
+        // The address bar follows committed settings (a released slider), not every input event.
+        race.listen(entry.slider.input.as_ref(), "change", |race, _event| {
+            race.write_url()
+        });
+    }
+    race.listen(race.controls.surface.as_ref(), "change", |race, event| {
+        let Some(select) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let Ok(kind) = select.value().parse::<SurfaceKind>() else {
+            return;
+        };
+        {
+            let mut model = race.model.borrow_mut();
+            model.set_surface(kind);
+            // A new surface starts from the step size that suits it, as a lesson's race would.
+            model.set_hyperparameter(
+                None,
+                Hyperparameter::LearningRate,
+                suggested_learning_rate(kind),
+            );
+        }
+        let learning_rate = suggested_learning_rate(kind);
+        let global = &race.controls.sliders[0];
+        global
+            .slider
+            .input
+            .set_value(&to_position(Hyperparameter::LearningRate, learning_rate).to_string());
+        show_value(&global.slider, learning_rate);
+        race.controls.sync_sliders(&race.model.borrow());
+        race.view.draw_landscape(&race.model.borrow());
+        race.redraw();
+        race.write_url();
+    });
+    race.listen(
+        race.controls.speed.input.as_ref(),
+        "input",
+        |race, event| {
+            let Some(value) = input_value(event) else {
+                return;
+            };
+            let speed = (value.round() as usize).clamp(SPEED_RANGE.0, SPEED_RANGE.1);
+            race.speed.set(speed);
+            race.controls
+                .speed
+                .output
+                .set_text_content(Some(&speed.to_string()));
+        },
+    );
+    race.listen(
+        race.controls.speed.input.as_ref(),
+        "change",
+        |race, _event| race.write_url(),
+    );
+    for (index, row) in race.controls.racers.iter().enumerate() {
+        race.listen(row.enabled.as_ref(), "change", move |race, event| {
+            let Some(input) = event
+                .target()
+                .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            {
+                let mut model = race.model.borrow_mut();
+                model.racers[index].enabled = input.checked();
+                model.recompute_paths();
+            }
+            race.redraw();
+            race.write_url();
+        });
+    }
+    race.listen(
+        race.controls.play_pause.as_ref(),
+        "click",
+        |race, _event| {
+            let playing = race.is_playing();
+            if !playing && race.model.borrow().cursor >= race.model.borrow().last_step() {
+                race.model.borrow_mut().cursor = 0;
+            }
+            race.set_playing(!playing);
+        },
+    );
+    race.listen(race.controls.step.as_ref(), "click", |race, _event| {
+        race.set_playing(false);
+        race.advance(1);
+    });
+    race.listen(race.controls.reset.as_ref(), "click", |race, _event| {
+        race.set_playing(false);
+        race.model.borrow_mut().cursor = 0;
+        race.redraw();
+    });
+    race.listen(race.controls.inspect.as_ref(), "change", |race, event| {
+        let Some(select) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let index = race
+            .model
+            .borrow()
+            .racers
+            .iter()
+            .position(|racer| racer.style.kind.name() == select.value());
+        race.inspected.set(index);
+        race.redraw();
+    });
+    super::view::listen_for_start_drag(race);
+    if let Some(window) = web_sys::window() {
+        race.listen(window.as_ref(), "resize", |race, _event| {
+            if race.view.resize() {
+                race.view.draw_landscape(&race.model.borrow());
+                race.redraw();
+            }
+        });
+    }
+}

@@ -1,0 +1,225 @@
+//! The saddle-point race: optimizers leave the same point on a 2-D loss surface, drawn over its
+//! landscape, with a loss-against-step chart, each racer's own hyperparameters, an inspector of each
+//! optimizer's state, a draggable start, and play, pause, step and reset.
+//!
+//! Every iterate comes from `downhill-core`. Because a thousand steps of seven optimizers on a 2-D
+//! surface cost well under a millisecond, the whole race is recomputed whenever a setting changes and
+//! playing only moves a cursor along the stored paths: a setting changed mid-race shows at once what
+//! it would have done from the start, at the same step.
+
+mod controls;
+mod model;
+mod settings;
+mod view;
+
+use crate::animation::Animation;
+use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::dom;
+use downhill_plots::paths::PathToDraw;
+use model::{MAX_STEPS, RaceModel};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+pub struct Race {
+    model: RefCell<RaceModel>,
+    view: view::RaceView,
+    controls: controls::RaceControls,
+    animation: RefCell<Option<Rc<Animation>>>,
+    toolbar: RefCell<Option<Toolbar>>,
+    /// Steps shown per animation frame.
+    speed: std::cell::Cell<usize>,
+    /// The racer whose state the inspector shows, by index into the model's racers.
+    inspected: std::cell::Cell<Option<usize>>,
+    /// Whether the pointer is dragging the start point.
+    dragging: std::cell::Cell<bool>,
+    // Listeners live as long as the race; closures hold the race weakly.
+    listeners: RefCell<Vec<EventClosure>>,
+}
+
+/// Builds the race inside `figure`, replacing its static still, and starts listening.
+pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Race>, String> {
+    let initial = settings::read(settings);
+    let model = RaceModel::new(initial.surface, initial.racers);
+    let mut model = model;
+    if let Some(start) = initial.start {
+        model.set_start(start);
+    }
+    let figure_id = figure.id();
+    let controls =
+        controls::RaceControls::build(&figure_id, &model, initial.learning_rate, initial.speed);
+    let view = view::RaceView::build(figure, &controls);
+    let race = Rc::new(Race {
+        model: RefCell::new(model),
+        view,
+        controls,
+        animation: RefCell::new(None),
+        toolbar: RefCell::new(None),
+        speed: std::cell::Cell::new(initial.speed),
+        inspected: std::cell::Cell::new(None),
+        dragging: std::cell::Cell::new(false),
+        listeners: RefCell::new(Vec::new()),
+    });
+    let toolbar = Toolbar::attach(&race.view.side, &figure_id, as_demo(&race));
+    *race.toolbar.borrow_mut() = Some(toolbar);
+
+    race.view.draw_landscape(&race.model.borrow());
+    race.redraw();
+    dom::set_message(&race.view.message, &settings.messages().join(" "));
+
+    let weak = Rc::downgrade(&race);
+    let animation = Animation::new(Box::new(move |_timestamp| {
+        let Some(race) = weak.upgrade() else {
+            return false;
+        };
+        race.advance(race.speed.get())
+    }));
+    animation.watch_visibility(figure);
+    *race.animation.borrow_mut() = Some(animation);
+    controls::listen(&race);
+    Ok(race)
+}
+
+impl Race {
+    /// Adds a listener that holds the race weakly, so the page never keeps a dead demo alive.
+    fn listen(
+        self: &Rc<Self>,
+        target: &web_sys::EventTarget,
+        event_name: &str,
+        handler: impl Fn(&Rc<Race>, &web_sys::Event) + 'static,
+    ) {
+        let weak = Rc::downgrade(self);
+        let closure = EventClosure::new(move |event: web_sys::Event| {
+            if let Some(race) = weak.upgrade() {
+                handler(&race, &event);
+            }
+        });
+        if target
+            .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            self.listeners.borrow_mut().push(closure);
+        }
+    }
+
+    fn is_playing(&self) -> bool {
+        self.animation
+            .borrow()
+            .as_ref()
+            .is_some_and(|animation| animation.is_playing())
+    }
+
+    fn set_playing(&self, playing: bool) {
+        if playing && reduced_motion() {
+            // No animation for readers who asked for less motion: show where the race ends.
+            let last = self.model.borrow().last_step();
+            self.model.borrow_mut().cursor = last;
+            self.redraw();
+            self.controls.show_playing(false);
+            return;
+        }
+        if let Some(animation) = self.animation.borrow().as_ref() {
+            animation.set_playing(playing);
+        }
+        self.controls.show_playing(playing);
+    }
+
+    /// Moves the cursor `n_steps` on and redraws; returns whether there is more to show.
+    fn advance(&self, n_steps: usize) -> bool {
+        let more = {
+            let mut model = self.model.borrow_mut();
+            let last = model.last_step();
+            model.cursor = (model.cursor + n_steps).min(last);
+            model.cursor < last
+        };
+        self.redraw();
+        if !more {
+            self.controls.show_playing(false);
+        }
+        more
+    }
+
+    /// Redraws what changes with the paths: overlay, loss chart, legend, inspector.
+    fn redraw(&self) {
+        let model = self.model.borrow();
+        self.view.draw_overlay(&model, self.inspected.get());
+        self.view.draw_loss_plot(&model);
+        self.controls.show_readouts(&model);
+        self.view.show_inspector(&model, self.inspected.get());
+        self.view.describe(&model);
+    }
+
+    fn write_url(&self) {
+        if let Some(toolbar) = self.toolbar.borrow().as_ref() {
+            toolbar.write_url(self);
+        }
+    }
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+impl Demo for Race {
+    fn url_settings(&self) -> Vec<(String, String)> {
+        settings::write(&self.model.borrow(), self.speed.get())
+    }
+
+    fn export_csv(&self) -> String {
+        let model = self.model.borrow();
+        let mut csv = String::from("optimizer,step,x,y,loss\n");
+        for racer in model.enabled() {
+            let shown = (model.cursor + 1).min(racer.trajectory.points.len());
+            for (step, (point, loss)) in racer.trajectory.points[..shown]
+                .iter()
+                .zip(&racer.trajectory.losses)
+                .enumerate()
+            {
+                csv.push_str(&format!(
+                    "{},{step},{},{},{loss}\n",
+                    racer.style.kind.name(),
+                    point[0],
+                    point[1]
+                ));
+            }
+        }
+        csv
+    }
+
+    fn export_svg(&self) -> String {
+        let model = self.model.borrow();
+        let paths: Vec<PathToDraw<'_>> = model
+            .enabled()
+            .map(|racer| PathToDraw {
+                points: &racer.trajectory.points
+                    [..(model.cursor + 1).min(racer.trajectory.points.len())],
+                colour: racer.style.colour,
+                stopped: false,
+            })
+            .collect();
+        downhill_plots::still::landscape_with_paths_svg(model.surface.as_ref(), &paths, model.start)
+    }
+
+    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
+        vec![
+            self.view.canvas.landscape.clone(),
+            self.view.canvas.overlay.clone(),
+        ]
+    }
+
+    fn file_stem(&self) -> String {
+        format!(
+            "saddle-race-{}-step-{}",
+            self.model.borrow().surface_kind.name(),
+            self.model.borrow().cursor.min(MAX_STEPS)
+        )
+    }
+}

@@ -1,0 +1,416 @@
+//! The race on screen: the landscape and paths, the loss chart, the inspector, the text alternative,
+//! and moving the start point with a pointer or the arrow keys.
+
+use super::Race;
+use super::controls::RaceControls;
+use super::model::RaceModel;
+use crate::dom;
+use crate::format::format_number;
+use crate::layers::{LayerSize, LayeredCanvas};
+use downhill_core::optimizers::OptimizerKind;
+use downhill_plots::heatmap::{self, ValueScale};
+use downhill_plots::loss_plot::{self, ChartInk, LossSeries};
+use downhill_plots::paths::{self, Arrow, OverlayMarks, PathToDraw};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
+
+/// Height of the loss chart relative to its width.
+const LOSS_PLOT_ASPECT: f64 = 0.4;
+
+pub struct RaceView {
+    pub canvas: LayeredCanvas,
+    pub loss_canvas: HtmlCanvasElement,
+    pub side: HtmlElement,
+    pub message: HtmlElement,
+    inspector: HtmlElement,
+    size: Cell<LayerSize>,
+    /// The landscape's value range over the view: the loss chart's fixed y range.
+    value_range: Cell<(f64, f64)>,
+}
+
+impl RaceView {
+    /// Replaces the figure's still with the live layout, keeping its caption.
+    pub fn build(figure: &Element, controls: &RaceControls) -> RaceView {
+        let canvas = LayeredCanvas::new("Loss surface with optimizer paths.");
+        let _ = canvas.frame.set_attribute("tabindex", "0");
+        let _ = canvas.overlay.class_list().add_1("race-overlay");
+        let loss_canvas: HtmlCanvasElement =
+            dom::element("canvas", "race-loss-plot").unchecked_into();
+        let _ = loss_canvas.set_attribute("role", "img");
+        let _ = loss_canvas.set_attribute("aria-label", "Loss against step for each optimizer.");
+        let message = dom::element("p", "demo-message");
+        let _ = message.set_attribute("role", "status");
+        let inspector = dom::element("div", "race-inspector");
+        let _ = inspector.set_attribute("aria-live", "off");
+
+        let caption = figure.query_selector("figcaption").ok().flatten();
+        figure.set_inner_html("");
+        let body = dom::element("div", "demo-body");
+        let picture = dom::element("div", "race-picture");
+        dom::append(&picture, &canvas.frame);
+        dom::append(
+            &picture,
+            &dom::text(
+                "p",
+                "race-hint",
+                "Drag or tap the picture to move the start; with the picture focused, arrow keys move it too.",
+            ),
+        );
+        dom::append(&picture, &loss_canvas);
+        dom::append(&picture, &inspector);
+        let side = dom::element("div", "demo-side");
+        dom::append(&side, &controls.panel);
+        dom::append(&side, &controls.racer_list);
+        dom::append(&side, &controls.winners);
+        dom::append(&side, &message);
+        dom::append(&body, &picture);
+        dom::append(&body, &side);
+        dom::append(figure, &body);
+        if let Some(caption) = caption {
+            dom::append(figure, &caption);
+        }
+        let _ = figure.class_list().add_1("demo-live");
+        let size = canvas.measure();
+        RaceView {
+            canvas,
+            loss_canvas,
+            side,
+            message,
+            inspector,
+            size: Cell::new(size),
+            value_range: Cell::new((0.0, 1.0)),
+        }
+    }
+
+    /// Measures the frame again; returns whether the size changed.
+    pub fn resize(&self) -> bool {
+        let size = self.canvas.measure();
+        let changed = size != self.size.get();
+        self.size.set(size);
+        changed
+    }
+
+    /// Recomputes and puts the heatmap: only when the surface or the size changes, never on a slider.
+    pub fn draw_landscape(&self, model: &RaceModel) {
+        let size = self.size.get();
+        let field = downhill_core::landscape::sample(
+            model.surface.as_ref(),
+            &model.surface.view(),
+            size.css_width as usize,
+            size.css_height as usize,
+        );
+        // Rosenbrock and Beale span many orders of magnitude: a linear scale would show one colour.
+        let scale = if field.max - field.min > 100.0 {
+            ValueScale::Logarithmic
+        } else {
+            ValueScale::Linear
+        };
+        let rgba = heatmap::landscape_rgba(
+            &field.values,
+            field.width,
+            field.height,
+            field.min,
+            field.max,
+            scale,
+        );
+        self.canvas
+            .put_landscape(&rgba, field.width as u32, field.height as u32);
+        self.value_range.set((field.min, field.max));
+    }
+
+    /// Redraws the paths up to the cursor, with the inspected racer's next step as an arrow.
+    pub fn draw_overlay(&self, model: &RaceModel, inspected: Option<usize>) {
+        let size = self.size.get();
+        self.canvas.resize_overlay(size);
+        let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.overlay.clone()) else {
+            return;
+        };
+        let area = backend.into_drawing_area();
+        let _ = area.fill(&TRANSPARENT);
+        let visible: Vec<PathToDraw<'_>> = model
+            .enabled()
+            .map(|racer| {
+                let shown = (model.cursor + 1).min(racer.trajectory.points.len());
+                PathToDraw {
+                    points: &racer.trajectory.points[..shown],
+                    colour: racer.style.colour,
+                    stopped: super::model::status_at(racer, model.cursor).is_some(),
+                }
+            })
+            .collect();
+        let mut arrows = Vec::new();
+        let mut rings = Vec::new();
+        if let Some(racer) = inspected
+            .and_then(|index| model.racers.get(index))
+            .filter(|racer| racer.enabled)
+        {
+            let points = &racer.trajectory.points;
+            let here = model.cursor.min(points.len().saturating_sub(1));
+            if let (Some(&from), Some(&to)) = (points.get(here), points.get(here + 1)) {
+                arrows.push(Arrow {
+                    from,
+                    to,
+                    colour: racer.style.colour,
+                });
+            }
+            if racer.style.kind == OptimizerKind::Nesterov {
+                let states = model.states_at_cursor();
+                if let Some(look_ahead) = states
+                    .iter()
+                    .find(|(kind, _)| *kind == OptimizerKind::Nesterov)
+                    .and_then(|(_, fields)| fields.iter().find(|field| field.name == "x_ahead"))
+                    .filter(|field| field.values.len() == 2)
+                {
+                    rings.push((
+                        [look_ahead.values[0], look_ahead.values[1]],
+                        racer.style.colour,
+                    ));
+                }
+            }
+        }
+        let minima = model.surface.minima();
+        let marks = OverlayMarks {
+            start: Some(model.start),
+            minima: &minima,
+            pixel_ratio: size.pixel_ratio,
+            arrows: &arrows,
+            rings: &rings,
+        };
+        let view = model.surface.view();
+        let _ = paths::draw_paths(
+            &area,
+            view.x_min..view.x_max,
+            view.y_min..view.y_max,
+            &visible,
+            &marks,
+        );
+        let _ = area.present();
+    }
+
+    pub fn draw_loss_plot(&self, model: &RaceModel) {
+        let size = self.size.get();
+        let width = size.device_width();
+        let height = (width as f64 * LOSS_PLOT_ASPECT).round() as u32;
+        if self.loss_canvas.width() != width || self.loss_canvas.height() != height {
+            self.loss_canvas.set_width(width);
+            self.loss_canvas.set_height(height);
+        }
+        let Some(backend) = CanvasBackend::with_canvas_object(self.loss_canvas.clone()) else {
+            return;
+        };
+        let area = backend.into_drawing_area();
+        let _ = area.fill(&TRANSPARENT);
+        let series: Vec<LossSeries<'_>> = model
+            .enabled()
+            .map(|racer| LossSeries {
+                losses: &racer.trajectory.losses
+                    [..(model.cursor + 1).min(racer.trajectory.losses.len())],
+                colour: chart_colour(racer.style.colour),
+            })
+            .collect();
+        let _ = loss_plot::draw_loss_plot(
+            &area,
+            &series,
+            model.last_step().max(1),
+            self.value_range.get(),
+            chart_ink(),
+            size.pixel_ratio,
+        );
+        let _ = area.present();
+    }
+
+    /// A table of the inspected optimizer's state at the cursor: velocity, cache, m, v, and so on.
+    pub fn show_inspector(&self, model: &RaceModel, inspected: Option<usize>) {
+        let Some(racer) = inspected.and_then(|index| model.racers.get(index)) else {
+            self.inspector.set_text_content(Some(""));
+            return;
+        };
+        let kind = racer.style.kind;
+        let states = model.states_at_cursor();
+        let document = dom::document();
+        self.inspector.set_text_content(Some(""));
+        let heading = dom::text(
+            "p",
+            "race-inspector-title",
+            &format!("{} after step {}", kind.label(), model.cursor),
+        );
+        dom::append(&self.inspector, &heading);
+        let Some((_, fields)) = states.iter().find(|(state_kind, _)| *state_kind == kind) else {
+            dom::append(
+                &self.inspector,
+                &dom::text("p", "", "Switch this optimizer on to see its state."),
+            );
+            return;
+        };
+        if fields.is_empty() {
+            dom::append(
+                &self.inspector,
+                &dom::text(
+                    "p",
+                    "",
+                    "Plain SGD keeps no state: each step uses only the current gradient.",
+                ),
+            );
+            return;
+        }
+        let table = dom::element("table", "race-inspector-table");
+        for field in fields {
+            let row = dom::element("tr", "");
+            dom::append(&row, &dom::text("th", "", field.name));
+            let values: Vec<String> = field
+                .values
+                .iter()
+                .map(|value| format_number(*value))
+                .collect();
+            dom::append(&row, &dom::text("td", "", &values.join(", ")));
+            dom::append(&table, &row);
+        }
+        dom::append(&self.inspector, &table);
+        let _ = document;
+    }
+
+    /// Keeps the picture's text alternative true to what it shows.
+    pub fn describe(&self, model: &RaceModel) {
+        let racers: Vec<String> = model
+            .enabled()
+            .map(|racer| {
+                let shown = model
+                    .cursor
+                    .min(racer.trajectory.points.len().saturating_sub(1));
+                match racer.trajectory.points.get(shown) {
+                    Some(point) => format!(
+                        "{} at ({}, {})",
+                        racer.style.kind.label(),
+                        format_number(point[0]),
+                        format_number(point[1])
+                    ),
+                    None => format!("{} not started", racer.style.kind.label()),
+                }
+            })
+            .collect();
+        let text = format!(
+            "Heatmap of the {} surface, darker is lower. Start at ({}, {}). After step {}: {}.",
+            model.surface_kind.label(),
+            format_number(model.start[0]),
+            format_number(model.start[1]),
+            model.cursor,
+            racers.join("; ")
+        );
+        let _ = self.canvas.frame.set_attribute("aria-label", &text);
+    }
+
+    /// Converts a position in the frame (CSS pixels from its top left) to surface coordinates.
+    fn to_surface(&self, model: &RaceModel, x: f64, y: f64) -> [f64; 2] {
+        let size = self.size.get();
+        let view = model.surface.view();
+        [
+            view.x_min + x / size.css_width.max(1) as f64 * view.width(),
+            view.y_max - y / size.css_height.max(1) as f64 * view.height(),
+        ]
+    }
+}
+
+/// Paths are drawn light on the dark-ish landscape; on the chart's page background, white would
+/// vanish in light mode, so it becomes a dark grey there.
+fn chart_colour(colour: RGBColor) -> RGBColor {
+    if colour == RGBColor(255, 255, 255) && !dark_mode() {
+        RGBColor(60, 60, 60)
+    } else {
+        colour
+    }
+}
+
+fn chart_ink() -> ChartInk {
+    if dark_mode() {
+        ChartInk {
+            text: RGBColor(220, 224, 230),
+            grid: RGBColor(70, 76, 86),
+        }
+    } else {
+        ChartInk {
+            text: RGBColor(40, 44, 52),
+            grid: RGBColor(215, 219, 225),
+        }
+    }
+}
+
+fn dark_mode() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+/// Pointer: press anywhere on the picture to put the start there, drag to move it. Keyboard: arrow
+/// keys move it by 2% of the view (10% with Shift).
+pub fn listen_for_start_drag(race: &Rc<Race>) {
+    let overlay = race.view.canvas.overlay.clone();
+    let move_to = |race: &Rc<Race>, event: &web_sys::Event| {
+        let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>() else {
+            return;
+        };
+        let point = race.view.to_surface(
+            &race.model.borrow(),
+            pointer.offset_x() as f64,
+            pointer.offset_y() as f64,
+        );
+        race.model.borrow_mut().set_start(point);
+        race.redraw();
+    };
+    race.listen(overlay.as_ref(), "pointerdown", move |race, event| {
+        race.dragging.set(true);
+        if let (Some(pointer), Some(target)) =
+            (event.dyn_ref::<web_sys::PointerEvent>(), event.target())
+            && let Ok(element) = target.dyn_into::<Element>()
+        {
+            let _ = element.set_pointer_capture(pointer.pointer_id());
+        }
+        move_to(race, event);
+    });
+    race.listen(overlay.as_ref(), "pointermove", move |race, event| {
+        if race.dragging.get() {
+            move_to(race, event);
+        }
+    });
+    for name in ["pointerup", "pointercancel"] {
+        race.listen(overlay.as_ref(), name, |race, _event| {
+            if race.dragging.replace(false) {
+                race.write_url();
+            }
+        });
+    }
+    let frame = race.view.canvas.frame.clone();
+    race.listen(frame.as_ref(), "keydown", |race, event| {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let (dx, dy) = match key.key().as_str() {
+            "ArrowLeft" => (-1.0, 0.0),
+            "ArrowRight" => (1.0, 0.0),
+            "ArrowUp" => (0.0, 1.0),
+            "ArrowDown" => (0.0, -1.0),
+            _ => return,
+        };
+        event.prevent_default();
+        let fraction = if key.shift_key() { 0.1 } else { 0.02 };
+        {
+            let mut model = race.model.borrow_mut();
+            let view = model.surface.view();
+            let start = model.start;
+            model.set_start([
+                start[0] + dx * fraction * view.width(),
+                start[1] + dy * fraction * view.height(),
+            ]);
+        }
+        race.redraw();
+        race.write_url();
+    });
+}
