@@ -12,7 +12,6 @@ pub mod gradient;
 pub mod gradient_cloud;
 pub mod landscape;
 pub mod live_training;
-pub mod live_training;
 pub mod minibatch;
 pub mod objective;
 pub mod optimizers;
