@@ -15,12 +15,27 @@ pub struct DemoInfo {
 }
 
 /// Every demo that exists. A lesson naming anything else fails the build.
-pub const DEMOS: &[DemoInfo] = &[DemoInfo {
-    name: "saddle-race",
-    title: "Optimizers racing on a loss surface",
-    description: "Paths of SGD, momentum, RMSProp and Adam, all started from the same point, drawn over the \
+pub const DEMOS: &[DemoInfo] = &[
+    DemoInfo {
+        name: "saddle-race",
+        title: "Optimizers racing on a loss surface",
+        description: "Paths of SGD, momentum, RMSProp and Adam, all started from the same point, drawn over the \
                   heatmap of a two-dimensional loss surface.",
-}];
+    },
+    DemoInfo {
+        name: "blindfolded-hiker",
+        title: "The blindfolded hiker's three strategies",
+        description: "Random search, random local search and following the gradient, each spending the same \
+                  number of loss evaluations on a bumpy landscape: the probes each strategy made, the \
+                  paths of the two walkers and where each stands now.",
+    },
+    DemoInfo {
+        name: "hiker-digits",
+        title: "The three strategies on the digits classifier",
+        description: "Test accuracy of the digits classifier against the number of loss evaluations spent, for \
+                  random search, random local search and gradient descent.",
+    },
+];
 
 /// Looks a demo up by the name a lesson gives it.
 pub fn find_demo(name: &str) -> Option<&'static DemoInfo> {

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod heatmap;
+pub mod hiker;
 pub mod loss_plot;
 pub mod paths;
 pub mod race_style;

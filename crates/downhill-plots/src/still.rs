@@ -22,6 +22,7 @@ pub fn demo_still_svg(demo_name: &str) -> Option<String> {
             SurfaceKind::BoundedSaddle,
             &crate::race_style::RACE_DEFAULTS,
         )),
+        "blindfolded-hiker" => Some(crate::hiker::hiker_still()),
         _ => None,
     }
 }
@@ -90,7 +91,7 @@ pub fn landscape_with_paths_svg(
     svg
 }
 
-fn draw_heatmap_cells<DB: DrawingBackend>(
+pub(crate) fn draw_heatmap_cells<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     surface: &dyn Surface,
 ) {
