@@ -11,3 +11,7 @@ pub mod loss_plot;
 pub mod paths;
 pub mod race_style;
 pub mod still;
+pub mod chart_style;
+pub mod hyperparameter_search;
+pub mod lr_schedules;
+pub mod minibatch_noise;

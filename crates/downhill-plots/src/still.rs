@@ -23,6 +23,8 @@ pub fn demo_still_svg(demo_name: &str) -> Option<String> {
             &crate::race_style::RACE_DEFAULTS,
         )),
         "blindfolded-hiker" => Some(crate::hiker::hiker_still()),
+        "lr-schedules" => Some(crate::lr_schedules::still_svg()),
+        "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg()),
         _ => None,
     }
 }

@@ -1,0 +1,193 @@
+//! The minibatch noise demo: each dot is one minibatch's gradient, projected on the plane spanned by
+//! the full gradient and the direction single examples' gradients spread most
+//! (`downhill_core::gradient_cloud`); an arrow from the origin is the full gradient. The axes stay
+//! fixed while the batch size changes, so the cloud is seen to tighten.
+
+use crate::chart_style::{ChartStyle, tick_label};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The view of the cloud, in gradient units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CloudView {
+    pub along: (f64, f64),
+    pub across: (f64, f64),
+}
+
+/// A view that holds the origin, the full gradient and most single-example gradients (all but the
+/// most extreme 2% on each side), padded. It is computed once from the batch-of-one cloud and kept
+/// for every batch size.
+pub fn view_for(single_examples: &[[f64; 2]], full_norm: f64) -> CloudView {
+    let quantiles = |axis: usize| {
+        let mut values: Vec<f64> = single_examples
+            .iter()
+            .map(|point| point[axis])
+            .filter(|value| value.is_finite())
+            .collect();
+        values.sort_by(f64::total_cmp);
+        if values.is_empty() {
+            return (0.0, 0.0);
+        }
+        let pick = |fraction: f64| values[((values.len() - 1) as f64 * fraction).round() as usize];
+        (pick(0.02), pick(0.98))
+    };
+    let full_norm = if full_norm.is_finite() {
+        full_norm
+    } else {
+        0.0
+    };
+    let (along_low, along_high) = quantiles(0);
+    let (across_low, across_high) = quantiles(1);
+    let along_low = along_low.min(0.0);
+    let along_high = along_high.max(full_norm);
+    let across_extent = across_low.abs().max(across_high.abs()).max(1e-9);
+    let along_pad = 0.08 * (along_high - along_low).max(1e-9);
+    CloudView {
+        along: (along_low - along_pad, along_high + along_pad),
+        across: (-1.08 * across_extent, 1.08 * across_extent),
+    }
+}
+
+/// Draws the cloud `points` (as `[along, across]`) and the full gradient at `[full_norm, 0]`.
+/// Points outside `view` are drawn at its edge, hollow, so none silently disappears.
+pub fn draw_cloud<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[[f64; 2]],
+    full_norm: f64,
+    view: &CloudView,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let palette = &style.palette;
+    area.fill(&palette.background)?;
+    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(36.0))
+        .y_label_area_size(style.px(48.0))
+        .build_cartesian_2d(view.along.0..view.along.1, view.across.0..view.across.1)?;
+    chart
+        .configure_mesh()
+        .x_labels(6)
+        .y_labels(5)
+        .x_label_formatter(&|value| tick_label(*value))
+        .y_label_formatter(&|value| tick_label(*value))
+        .x_desc("along the full gradient")
+        .y_desc("across it (widest spread)")
+        .label_style(text(style.label_size()))
+        .axis_desc_style(text(style.label_size()))
+        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    // The axes through the origin: a dot left of the vertical one points uphill.
+    chart.draw_series([
+        PathElement::new(
+            vec![(0.0, view.across.0), (0.0, view.across.1)],
+            palette.axis.stroke_width(style.px(1.0)),
+        ),
+        PathElement::new(
+            vec![(view.along.0, 0.0), (view.along.1, 0.0)],
+            palette.axis.stroke_width(style.px(1.0)),
+        ),
+    ])?;
+    let dot = style.px(3.0) as i32;
+    let colour = palette.series[0];
+    let inside = |point: &[f64; 2]| {
+        (view.along.0..=view.along.1).contains(&point[0])
+            && (view.across.0..=view.across.1).contains(&point[1])
+    };
+    chart.draw_series(
+        points
+            .iter()
+            .filter(|point| inside(point))
+            .map(|point| Circle::new((point[0], point[1]), dot, colour.mix(0.6).filled())),
+    )?;
+    chart.draw_series(
+        points
+            .iter()
+            .filter(|point| point[0].is_finite() && point[1].is_finite() && !inside(point))
+            .map(|point| {
+                let clamped = (
+                    point[0].clamp(view.along.0, view.along.1),
+                    point[1].clamp(view.across.0, view.across.1),
+                );
+                Circle::new(clamped, dot, colour.stroke_width(style.px(1.0)))
+            }),
+    )?;
+    if full_norm.is_finite() {
+        let head = full_norm;
+        let barb = 0.04 * (view.along.1 - view.along.0);
+        let barb_across = 0.04 * (view.across.1 - view.across.0);
+        let arrow = palette.emphasis.stroke_width(style.px(3.0));
+        chart.draw_series([
+            PathElement::new(vec![(0.0, 0.0), (head, 0.0)], arrow),
+            PathElement::new(
+                vec![
+                    (head - barb, barb_across),
+                    (head, 0.0),
+                    (head - barb, -barb_across),
+                ],
+                arrow,
+            ),
+        ])?;
+        chart.draw_series(std::iter::once(Text::new(
+            "full gradient",
+            (head * 0.5, -1.6 * barb_across),
+            text(style.label_size()),
+        )))?;
+    }
+    Ok(())
+}
+
+/// The cloud as SVG, light, for the export.
+pub fn cloud_svg(points: &[[f64; 2]], full_norm: f64, view: &CloudView) -> String {
+    let mut svg = String::new();
+    {
+        let area = plotters_svg::SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();
+        // Drawing into a String cannot fail.
+        let _ = draw_cloud(
+            &area,
+            points,
+            full_norm,
+            view,
+            &ChartStyle::new(crate::chart_style::LIGHT, 1.0),
+        );
+        let _ = area.present();
+    }
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart_style::LIGHT;
+    use plotters_svg::SVGBackend;
+
+    #[test]
+    fn the_view_holds_the_origin_and_the_full_gradient() {
+        let points = [[-1.0, 2.0], [3.0, -0.5], [0.5, 0.1]];
+        let view = view_for(&points, 5.0);
+        assert!(view.along.0 < 0.0 && view.along.1 > 5.0);
+        assert!(view.across.0 < -1.9 && view.across.1 > 1.9);
+        let empty = view_for(&[], f64::NAN);
+        assert!(empty.along.0 < empty.along.1 && empty.across.0 < empty.across.1);
+    }
+
+    #[test]
+    fn every_dot_is_drawn_and_far_ones_at_the_edge() {
+        let points = [[1.0, 0.5], [1.2, -0.3], [100.0, 0.0]];
+        let view = CloudView {
+            along: (-1.0, 3.0),
+            across: (-1.0, 1.0),
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            draw_cloud(&area, &points, 2.0, &view, &ChartStyle::new(LIGHT, 1.0)).unwrap();
+            area.present().unwrap();
+        }
+        assert_eq!(svg.matches("<circle").count(), 3, "{svg}");
+        assert!(svg.contains("full gradient"));
+        assert!(!svg.contains("NaN"));
+    }
+}
