@@ -41,7 +41,9 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
     let font_size = (12.0 * scale).round() as u32;
     let mut chart = ChartBuilder::on(area)
         .margin((6.0 * scale) as u32)
-        .x_label_area_size((26.0 * scale) as u32)
+        // Room for the last step's tick label, which is centred on the right edge.
+        .margin_right((18.0 * scale) as u32)
+        .x_label_area_size((34.0 * scale) as u32)
         .y_label_area_size((46.0 * scale) as u32)
         .build_cartesian_2d(0f64..n_steps.max(1) as f64, (low - margin)..(high + margin))?;
     chart
@@ -55,6 +57,7 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
         .axis_style(ink.text.stroke_width(1))
         .bold_line_style(ink.grid.stroke_width(1))
         .light_line_style(TRANSPARENT)
+        .x_label_formatter(&|value| format!("{value:.0}"))
         .y_label_formatter(&|value| short_number(*value))
         .draw()?;
     let line_width = (2.0 * scale).round().max(1.0) as u32;

@@ -216,11 +216,36 @@ impl RaceView {
             &area,
             &series,
             model.last_step().max(1),
-            self.value_range.get(),
+            self.loss_range(model),
             chart_ink(),
             size.pixel_ratio,
         );
         let _ = area.present();
+    }
+
+    /// The loss chart's y range: from the start's loss down to the lowest loss any racer reaches,
+    /// but never below the landscape's lowest value in view, so a run escaping an unbounded saddle
+    /// towards minus infinity does not flatten every other curve.
+    fn loss_range(&self, model: &RaceModel) -> (f64, f64) {
+        let (landscape_low, landscape_high) = self.value_range.get();
+        let finite_losses = || {
+            model
+                .enabled()
+                .flat_map(|racer| racer.trajectory.losses.iter().copied())
+                .filter(|loss| loss.is_finite())
+        };
+        let high = model
+            .enabled()
+            .filter_map(|racer| racer.trajectory.losses.first().copied())
+            .fold(f64::NEG_INFINITY, f64::max);
+        let low = finite_losses()
+            .fold(f64::INFINITY, f64::min)
+            .max(landscape_low);
+        if low.is_finite() && high.is_finite() && high > low {
+            (low, high)
+        } else {
+            (landscape_low, landscape_high)
+        }
     }
 
     /// A table of the inspected optimizer's state at the cursor: velocity, cache, m, v, and so on.
