@@ -38,6 +38,9 @@ mod tests {
         assert_eq!(first_arrival(&points, &[], 1.0), None);
         assert_eq!(first_arrival(&points, &[[0.0, 0.0]], 0.0), None);
         assert_eq!(first_arrival(&points, &[[0.0, 0.0]], f64::NAN), None);
-        assert_eq!(first_arrival(&[[f64::NAN, 0.0]], &[[0.0, 0.0]], f64::INFINITY), None);
+        assert_eq!(
+            first_arrival(&[[f64::NAN, 0.0]], &[[0.0, 0.0]], f64::INFINITY),
+            None
+        );
     }
 }
