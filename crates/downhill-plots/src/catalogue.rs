@@ -55,6 +55,14 @@ pub const DEMOS: &[DemoInfo] = &[
                       against each hyperparameter beside it: the grid tries few learning rates, random \
                       search many.",
     },
+    DemoInfo {
+        name: "gradient-check",
+        title: "An interactive gradient check",
+        description: "A table comparing the analytic derivative of a few parameters with their forward and \
+                  centered differences, with relative errors coloured by the lesson's bands, and a plot \
+                  of the relative error against the step h showing truncation error against rounding \
+                  error.",
+    },
 ];
 
 /// Looks a demo up by the name a lesson gives it.

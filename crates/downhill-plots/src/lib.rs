@@ -5,6 +5,7 @@
 //! buffers, see [`heatmap`], because one plotters rectangle per cell is far too slow for a frame.
 
 pub mod catalogue;
+pub mod gradient_check;
 pub mod heatmap;
 pub mod hiker;
 pub mod loss_plot;

@@ -25,6 +25,7 @@ pub fn demo_still_svg(demo_name: &str) -> Option<String> {
         "blindfolded-hiker" => Some(crate::hiker::hiker_still()),
         "lr-schedules" => Some(crate::lr_schedules::still_svg()),
         "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg()),
+        "gradient-check" => Some(crate::gradient_check::still_svg()),
         _ => None,
     }
 }

@@ -8,8 +8,6 @@
 mod animation;
 mod demo;
 mod demos;
-// The digits loader is shared by the demos on the digits classifier, which are being written now.
-#[allow(dead_code)]
 mod digits;
 mod dom;
 mod format;

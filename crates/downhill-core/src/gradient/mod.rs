@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod numerical;
+pub mod workbench;
 
 use crate::data::LengthMismatch;
 use std::fmt;

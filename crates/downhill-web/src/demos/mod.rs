@@ -7,12 +7,14 @@ use std::any::Any;
 use std::rc::Rc;
 use web_sys::Element;
 
+pub mod gradient_check;
 pub mod race;
 
 /// Mounts the demo called `name`; the error is a sentence for the demo's own box.
 pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
     match name {
         "saddle-race" => race::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
+        "gradient-check" => gradient_check::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
         other => Err(format!(
             "this page names a demo this site does not have: {other}"
         )),
