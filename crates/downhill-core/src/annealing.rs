@@ -126,6 +126,33 @@ pub fn settled_loss(run: &AnnealedRun, window: usize) -> Option<f64> {
     Some(tail.iter().sum::<f64>() / count as f64)
 }
 
+/// The trailing mean of `values` over the last `window` entries at each position (fewer at the
+/// start): the trend of a bouncing loss, drawn over the raw curve. Non-finite values are skipped.
+pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
+    let window = window.max(1);
+    let mut averages = Vec::with_capacity(values.len());
+    let (mut sum, mut count) = (0.0, 0usize);
+    for (idx, &value) in values.iter().enumerate() {
+        if value.is_finite() {
+            sum += value;
+            count += 1;
+        }
+        if idx >= window {
+            let leaving = values[idx - window];
+            if leaving.is_finite() {
+                sum -= leaving;
+                count -= 1;
+            }
+        }
+        averages.push(if count > 0 {
+            sum / count as f64
+        } else {
+            f64::NAN
+        });
+    }
+    averages
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +241,18 @@ mod tests {
             .expect("a rate of 5 on curvature 10 must diverge");
         assert_eq!(run.points.len(), step);
         assert!(run.losses.iter().all(|loss| loss.is_finite()));
+    }
+
+    #[test]
+    fn the_moving_average_trails_and_skips_non_finite_values() {
+        let averaged = moving_average(&[1.0, 3.0, 5.0, f64::NAN, 7.0], 2);
+        assert_eq!(averaged[0], 1.0);
+        assert_eq!(averaged[1], 2.0);
+        assert_eq!(averaged[2], 4.0);
+        assert_eq!(averaged[3], 5.0);
+        assert_eq!(averaged[4], 7.0);
+        assert!(moving_average(&[f64::NAN], 3)[0].is_nan());
+        assert!(moving_average(&[], 3).is_empty());
     }
 
     #[test]

@@ -138,6 +138,21 @@ impl PerExampleGradients {
         (self.mean_squared_deviation / batch_size as f64 * finite_population).sqrt()
     }
 
+    /// The typical angle, in degrees, between a batch gradient and the full gradient, in all
+    /// dimensions: a batch gradient is on average the full gradient g plus an error of expected
+    /// squared length d^2 ([`Self::expected_distance`]) that is uncorrelated with g on average, so its
+    /// root-mean-square angle to g is about atan(d / |g|). 0 for a batch of all the data; near 90 when
+    /// the noise dwarfs the gradient.
+    pub fn typical_angle_degrees(&self, batch_size: usize) -> f64 {
+        let distance = self.expected_distance(batch_size);
+        let length = self.full_gradient_norm();
+        if length > 0.0 && length.is_finite() && distance.is_finite() {
+            distance.atan2(length).to_degrees()
+        } else {
+            90.0
+        }
+    }
+
     /// `n_batches` random minibatches of `batch_size` distinct examples (as
     /// [`crate::minibatch::sample_minibatch`] draws them), each batch's gradient in the plane.
     pub fn cloud(&self, batch_size: usize, n_batches: usize, rng: &mut Rng) -> GradientCloud {
@@ -336,6 +351,12 @@ mod tests {
         assert_eq!(everything.batch_size, 60);
         assert!(everything.rms_distance_in_plane < 1e-12);
         assert_eq!(per_example.expected_distance(60), 0.0);
+        assert_eq!(per_example.typical_angle_degrees(60), 0.0);
+        let wide = per_example.typical_angle_degrees(1);
+        assert!(
+            wide > per_example.typical_angle_degrees(8) && wide < 90.0,
+            "{wide}"
+        );
         assert!(per_example.expected_distance(1) > per_example.expected_distance(4));
     }
 

@@ -19,7 +19,7 @@ use plotters_svg::SVGBackend;
 /// The range of both axes, in powers of ten.
 const EXPONENTS: std::ops::Range<f64> = LOW_EXPONENT..HIGH_EXPONENT;
 /// The loss axis of the marginal strips: the stand-in's values lie between 0.1 and 1.01.
-const LOSS_RANGE: std::ops::Range<f64> = 0.0..1.1;
+const LOSS_RANGE: std::ops::Range<f64> = 0.0..1.15;
 /// Samples along each marginal curve.
 const CURVE_SAMPLES: usize = 160;
 
@@ -129,8 +129,8 @@ fn draw_panel<DB: DrawingBackend>(
     let best = best_trial(trials);
     let dot_radius = style.px(3.5) as i32;
     let ring_radius = style.px(7.0) as i32;
-    let label_area = style.px(34.0);
-    let x_label_area = style.px(30.0);
+    let label_area = style.px(50.0);
+    let x_label_area = style.px(40.0);
 
     // The plane.
     let mut chart = ChartBuilder::on(&plane)
@@ -182,6 +182,7 @@ fn draw_panel<DB: DrawingBackend>(
     // The strip above: loss against the learning rate, at the best regularization.
     let mut top_chart = ChartBuilder::on(&top_strip)
         .margin_top(style.px(4.0))
+        .margin_bottom(style.px(10.0))
         .margin_right(style.px(4.0))
         .y_label_area_size(label_area)
         .build_cartesian_2d(EXPONENTS, LOSS_RANGE)?;

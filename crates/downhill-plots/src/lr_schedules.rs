@@ -4,7 +4,7 @@
 //! and the loss's noise floor is a decade or two under its start.
 
 use crate::chart_style::{ChartStyle, LIGHT, tick_label};
-use downhill_core::annealing::{AnnealedRun, annealed_sgd, demo_problem};
+use downhill_core::annealing::{AnnealedRun, annealed_sgd, demo_problem, moving_average};
 use downhill_core::schedules::LearningRateSchedule;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -12,6 +12,9 @@ use plotters_svg::SVGBackend;
 
 /// Steps in every run of the demo: enough for a good schedule to settle and a bad one to show.
 pub const N_STEPS: usize = 300;
+
+/// Steps in the moving average drawn over each raw loss curve.
+pub const TREND_WINDOW: usize = 15;
 
 /// The demo's defaults: a rate that makes fast progress and then bounces, and schedules that each
 /// bring it down about twenty-fold over the run.
@@ -200,20 +203,29 @@ pub fn draw_schedules<DB: DrawingBackend>(
         .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
         .light_line_style(TRANSPARENT)
         .draw()?;
-    // The constant reference first, so the schedules draw over it.
+    // The constant reference first, so the schedules draw over it. Each loss is drawn raw and faint
+    // (the bouncing) with its moving average over it (the trend).
     for one in series.iter().rev() {
         let shown = (cursor + 1).min(one.run.losses.len());
-        let points = one.run.losses[..shown]
-            .iter()
-            .enumerate()
-            .filter(|(_, loss)| loss.is_finite() && **loss > 0.0)
-            .map(|(step_idx, &loss)| (step_idx as f64, loss.max(loss_range.0)));
-        let width = if one.reference {
-            style.px(1.0)
-        } else {
-            style.px(1.5)
+        let raw = &one.run.losses[..shown];
+        let trend = moving_average(raw, TREND_WINDOW);
+        let points = |values: &[f64]| -> Vec<(f64, f64)> {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(_, loss)| loss.is_finite() && **loss > 0.0)
+                .map(|(step_idx, &loss)| (step_idx as f64, loss.max(loss_range.0)))
+                .collect()
         };
-        loss_chart.draw_series(LineSeries::new(points, one.colour.stroke_width(width)))?;
+        loss_chart.draw_series(LineSeries::new(
+            points(raw),
+            one.colour.mix(0.35).stroke_width(style.px(1.0)),
+        ))?;
+        let width = if one.reference { style.px(1.5) } else { line };
+        loss_chart.draw_series(LineSeries::new(
+            points(&trend),
+            one.colour.stroke_width(width),
+        ))?;
         if let Some(step) = one.run.diverged_at.filter(|&step| step <= cursor) {
             let last = one.run.losses.last().copied().unwrap_or(loss_range.1);
             loss_chart.draw_series(std::iter::once(Cross::new(

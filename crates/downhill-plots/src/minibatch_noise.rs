@@ -132,7 +132,7 @@ pub fn draw_cloud<DB: DrawingBackend>(
         ])?;
         chart.draw_series(std::iter::once(Text::new(
             "full gradient",
-            (head * 0.5, -1.6 * barb_across),
+            (head * 0.05, -2.2 * barb_across),
             text(style.label_size()),
         )))?;
     }

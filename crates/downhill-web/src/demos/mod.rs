@@ -8,6 +8,10 @@ use std::rc::Rc;
 use web_sys::Element;
 
 pub mod gradient_check;
+mod chart_canvas;
+pub mod hyperparameter_search;
+pub mod lr_schedules;
+pub mod minibatch_noise;
 pub mod race;
 
 /// Mounts the demo called `name`; the error is a sentence for the demo's own box.
@@ -15,6 +19,13 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
     match name {
         "saddle-race" => race::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
         "gradient-check" => gradient_check::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
+        "minibatch-noise" => {
+            minibatch_noise::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
+        "lr-schedules" => lr_schedules::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
+        "hyperparameter-search" => {
+            hyperparameter_search::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
         other => Err(format!(
             "this page names a demo this site does not have: {other}"
         )),

@@ -1,0 +1,175 @@
+//! Random against grid search mounted in a real browser page (headless Chromium through
+//! wasm-bindgen-test-runner): it replaces the still, draws both searches, and redraws when the trial
+//! count or the seed changes; a bad link setting gives a message and the default.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Adds a demo figure as the renderer writes it, in its own container, and returns it.
+fn add_figure(id: &str, demo: &str, settings: &str) -> web_sys::Element {
+    let figure = document().create_element("figure").unwrap();
+    figure.set_id(id);
+    figure.set_attribute("class", "demo").unwrap();
+    figure.set_attribute("data-demo", demo).unwrap();
+    figure.set_attribute("data-settings", settings).unwrap();
+    figure.set_inner_html(
+        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
+    );
+    // Each test gets a fresh container; the runner reports results through the page body, so the
+    // body itself is left alone.
+    let container = match document().get_element_by_id("demo-test-container") {
+        Some(container) => container,
+        None => {
+            let container = document().create_element("div").unwrap();
+            container.set_id("demo-test-container");
+            let body: HtmlElement = document().body().unwrap();
+            body.append_child(&container).unwrap();
+            container
+        }
+    };
+    container.set_inner_html("");
+    container.append_child(&figure).unwrap();
+    figure
+}
+
+fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas.demo-chart")
+        .unwrap()
+        .expect("a chart canvas")
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// How many different colours the chart shows (sampled): a blank canvas has one.
+fn distinct_colours(pixels: &[u8]) -> usize {
+    let mut colours: Vec<[u8; 4]> = pixels
+        .chunks_exact(4)
+        .step_by(13)
+        .map(|pixel| [pixel[0], pixel[1], pixel[2], pixel[3]])
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
+}
+
+fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
+    figure
+        .query_selector(&format!("input[name=\"{name}\"]"))
+        .unwrap()
+        .expect("the slider")
+        .dyn_into()
+        .unwrap()
+}
+
+/// Moves a slider as a user does: a new value, then a real `input` event.
+fn move_slider(figure: &web_sys::Element, name: &str, value: &str) {
+    let input = slider(figure, name);
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn text_of(figure: &web_sys::Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(figure: &web_sys::Element, action: &str) {
+    let button: HtmlElement = figure
+        .query_selector(&format!("button[data-action=\"{action}\"]"))
+        .unwrap()
+        .expect("the button")
+        .dyn_into()
+        .unwrap();
+    button.click();
+}
+
+#[wasm_bindgen_test]
+fn the_search_replaces_its_still_and_draws_both_panels() {
+    let figure = add_figure("hs-test-1", "hyperparameter-search", "{}");
+    downhill_web::mount_all();
+    assert!(figure.class_list().contains("demo-live"));
+    assert!(figure.query_selector(".demo-still").unwrap().is_none());
+    assert!(figure.query_selector("figcaption").unwrap().is_some());
+    let colours = distinct_colours(&chart_pixels(&figure));
+    assert!(colours > 20, "only {colours} colours on the chart");
+    assert_eq!(text_of(&figure, "output"), "9 (3 × 3 grid)");
+    let grid = text_of(&figure, ".hyperparameter-search-grid");
+    let random = text_of(&figure, ".hyperparameter-search-random");
+    assert!(grid.contains("3 learning rates tried"), "{grid}");
+    assert!(random.contains("9 learning rates tried"), "{random}");
+    let frame = figure.query_selector("[role=\"img\"]").unwrap().unwrap();
+    let label = frame.get_attribute("aria-label").unwrap();
+    assert!(
+        label.contains("Grid:") && label.contains("Random:"),
+        "{label}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn more_trials_and_a_new_seed_redraw_the_picture() {
+    let figure = add_figure("hs-test-2", "hyperparameter-search", "{}");
+    downhill_web::mount_all();
+    let before = chart_pixels(&figure);
+    move_slider(&figure, "per-axis", "5");
+    let after_slider = chart_pixels(&figure);
+    assert_ne!(
+        after_slider, before,
+        "the trial count did not change the picture"
+    );
+    assert_eq!(text_of(&figure, "output"), "25 (5 × 5 grid)");
+    assert!(text_of(&figure, ".hyperparameter-search-random").contains("25 learning rates"));
+    let grid_before = text_of(&figure, ".hyperparameter-search-grid");
+    click(&figure, "new-seed");
+    assert_ne!(
+        chart_pixels(&figure),
+        after_slider,
+        "a new seed did not redraw"
+    );
+    // The grid does not depend on the seed.
+    assert_eq!(text_of(&figure, ".hyperparameter-search-grid"), grid_before);
+}
+
+#[wasm_bindgen_test]
+fn bad_link_settings_give_a_message_and_the_defaults() {
+    let figure = add_figure(
+        "hs-test-3",
+        "hyperparameter-search",
+        "{\"per-axis\":\"1e309\",\"seed\":\"<b>x</b>\"}",
+    );
+    downhill_web::mount_all();
+    let message = text_of(&figure, ".demo-message");
+    assert!(message.contains("per-axis"), "{message}");
+    assert!(message.contains("seed"), "{message}");
+    assert!(
+        figure.query_selector(".demo-message b").unwrap().is_none(),
+        "link text became HTML"
+    );
+    assert_eq!(text_of(&figure, "output"), "9 (3 × 3 grid)");
+    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+}

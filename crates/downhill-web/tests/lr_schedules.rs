@@ -1,0 +1,214 @@
+//! The learning-rate schedules demo mounted in a real browser page (headless Chromium through
+//! wasm-bindgen-test-runner): it draws the four schedules, redraws when a schedule's parameter
+//! changes, steps and resets its cursor, reports a diverging run, and takes bad link settings
+//! politely.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Adds a demo figure as the renderer writes it, in its own container, and returns it.
+fn add_figure(id: &str, demo: &str, settings: &str) -> web_sys::Element {
+    let figure = document().create_element("figure").unwrap();
+    figure.set_id(id);
+    figure.set_attribute("class", "demo").unwrap();
+    figure.set_attribute("data-demo", demo).unwrap();
+    figure.set_attribute("data-settings", settings).unwrap();
+    figure.set_inner_html(
+        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
+    );
+    // Each test gets a fresh container; the runner reports results through the page body, so the
+    // body itself is left alone.
+    let container = match document().get_element_by_id("demo-test-container") {
+        Some(container) => container,
+        None => {
+            let container = document().create_element("div").unwrap();
+            container.set_id("demo-test-container");
+            let body: HtmlElement = document().body().unwrap();
+            body.append_child(&container).unwrap();
+            container
+        }
+    };
+    container.set_inner_html("");
+    container.append_child(&figure).unwrap();
+    figure
+}
+
+fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas.demo-chart")
+        .unwrap()
+        .expect("a chart canvas")
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// How many different colours the chart shows (sampled): a blank canvas has one.
+fn distinct_colours(pixels: &[u8]) -> usize {
+    let mut colours: Vec<[u8; 4]> = pixels
+        .chunks_exact(4)
+        .step_by(13)
+        .map(|pixel| [pixel[0], pixel[1], pixel[2], pixel[3]])
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
+}
+
+fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
+    figure
+        .query_selector(&format!("input[name=\"{name}\"]"))
+        .unwrap()
+        .expect("the slider")
+        .dyn_into()
+        .unwrap()
+}
+
+/// Moves a slider as a user does: a new value, then a real `input` event.
+fn move_slider(figure: &web_sys::Element, name: &str, value: &str) {
+    let input = slider(figure, name);
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn text_of(figure: &web_sys::Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(figure: &web_sys::Element, action: &str) {
+    let button: HtmlElement = figure
+        .query_selector(&format!("button[data-action=\"{action}\"]"))
+        .unwrap()
+        .expect("the button")
+        .dyn_into()
+        .unwrap();
+    button.click();
+}
+
+#[wasm_bindgen_test]
+fn the_schedules_replace_their_still_and_draw_four_runs() {
+    let figure = add_figure("lr-test-1", "lr-schedules", "{}");
+    downhill_web::mount_all();
+    assert!(figure.class_list().contains("demo-live"));
+    assert!(figure.query_selector(".demo-still").unwrap().is_none());
+    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+    assert_eq!(
+        figure
+            .query_selector_all("ul.demo-legend li")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(text_of(&figure, ".demo-readout"), "Step 300 of 300");
+    let readout = text_of(&figure, "ul.demo-legend li .demo-legend-readout");
+    assert!(
+        readout.starts_with("rate ") && readout.contains("loss"),
+        "{readout}"
+    );
+    assert!(!readout.contains("NaN") && !readout.contains("inf"));
+}
+
+#[wasm_bindgen_test]
+fn each_slider_changes_the_picture_and_shows_its_value() {
+    let figure = add_figure("lr-test-2", "lr-schedules", "{}");
+    downhill_web::mount_all();
+    for (name, position, shown) in [
+        ("lr", "-2", "0.01"),
+        ("drop", "0.2", "0.2"),
+        ("every", "20", "20"),
+        ("k-exp", "-1", "0.1"),
+        ("k-inv", "0", "1"),
+    ] {
+        let before = chart_pixels(&figure);
+        move_slider(&figure, name, position);
+        assert_ne!(
+            chart_pixels(&figure),
+            before,
+            "{name} did not change the picture"
+        );
+        let output = figure
+            .query_selector(&format!("input[name=\"{name}\"] + output"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(output, shown, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn step_and_reset_move_the_cursor() {
+    let figure = add_figure("lr-test-3", "lr-schedules", "{}");
+    downhill_web::mount_all();
+    click(&figure, "reset");
+    assert_eq!(text_of(&figure, ".demo-readout"), "Step 0 of 300");
+    let at_start = chart_pixels(&figure);
+    click(&figure, "step");
+    click(&figure, "step");
+    assert_eq!(text_of(&figure, ".demo-readout"), "Step 2 of 300");
+    assert_ne!(chart_pixels(&figure), at_start);
+}
+
+#[wasm_bindgen_test]
+fn a_diverging_rate_says_so_and_the_page_keeps_working() {
+    let figure = add_figure("lr-test-4", "lr-schedules", "{\"lr\":0.5,\"k-exp\":0.0001}");
+    downhill_web::mount_all();
+    let message = text_of(&figure, ".demo-message");
+    assert!(message.contains("diverged at step"), "{message}");
+    let readouts = figure.text_content().unwrap();
+    assert!(
+        !readouts.contains("NaN") && !readouts.contains("inf"),
+        "{readouts}"
+    );
+    // Back to a stable rate: the message goes.
+    move_slider(&figure, "lr", "-1");
+    assert!(!text_of(&figure, ".demo-message").contains("diverged"));
+}
+
+#[wasm_bindgen_test]
+fn bad_link_settings_give_a_message_and_the_defaults() {
+    let figure = add_figure(
+        "lr-test-5",
+        "lr-schedules",
+        "{\"lr\":\"NaN\",\"drop\":\"7\",\"every\":\"-3\"}",
+    );
+    downhill_web::mount_all();
+    let message = text_of(&figure, ".demo-message");
+    assert!(message.contains("“lr” must be a number"), "{message}");
+    assert!(message.contains("“drop” must be between"), "{message}");
+    assert_eq!(
+        figure
+            .query_selector("input[name=\"lr\"] + output")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "0.1"
+    );
+    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+}

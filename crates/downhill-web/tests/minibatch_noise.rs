@@ -1,0 +1,131 @@
+//! The minibatch noise demo mounted in a real browser page (headless Chromium through
+//! wasm-bindgen-test-runner). The test runner serves no digits, so this checks what happens before
+//! and without them: the demo replaces its still, says it is loading, keeps its controls disabled,
+//! then reports the failed download in its own box; bad link settings are reported politely. The
+//! loaded demo is tested end to end in tests/e2e/minibatch-noise.test.mjs.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Adds a demo figure as the renderer writes it, in its own container, and returns it.
+fn add_figure(id: &str, demo: &str, settings: &str) -> web_sys::Element {
+    let figure = document().create_element("figure").unwrap();
+    figure.set_id(id);
+    figure.set_attribute("class", "demo").unwrap();
+    figure.set_attribute("data-demo", demo).unwrap();
+    figure.set_attribute("data-settings", settings).unwrap();
+    figure.set_inner_html(
+        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
+    );
+    // Each test gets a fresh container; the runner reports results through the page body, so the
+    // body itself is left alone.
+    let container = match document().get_element_by_id("demo-test-container") {
+        Some(container) => container,
+        None => {
+            let container = document().create_element("div").unwrap();
+            container.set_id("demo-test-container");
+            let body: HtmlElement = document().body().unwrap();
+            body.append_child(&container).unwrap();
+            container
+        }
+    };
+    container.set_inner_html("");
+    container.append_child(&figure).unwrap();
+    figure
+}
+
+fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas.demo-chart")
+        .unwrap()
+        .expect("a chart canvas")
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
+    figure
+        .query_selector(&format!("input[name=\"{name}\"]"))
+        .unwrap()
+        .expect("the slider")
+        .dyn_into()
+        .unwrap()
+}
+
+fn text_of(figure: &web_sys::Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// Waits `milliseconds` without blocking the page, so the digits fetch can settle.
+async fn pause(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_demo_loads_then_reports_missing_digits_in_its_box() {
+    let figure = add_figure("mb-test-1", "minibatch-noise", "{\"batch\":16}");
+    downhill_web::mount_all();
+    assert!(figure.class_list().contains("demo-live"));
+    assert!(figure.query_selector(".demo-still").unwrap().is_none());
+    assert!(text_of(&figure, ".demo-readout").contains("Loading the digits"));
+    assert!(
+        slider(&figure, "batch").disabled(),
+        "the slider works before the data"
+    );
+    assert_eq!(text_of(&figure, "output"), "16");
+    let mut message = String::new();
+    for _ in 0..40 {
+        pause(100).await;
+        message = text_of(&figure, ".demo-message");
+        if !message.is_empty() {
+            break;
+        }
+    }
+    assert!(message.contains("Could not load the digits"), "{message}");
+    // The canvas keeps its size and an opaque background, not a broken box.
+    let pixels = chart_pixels(&figure);
+    assert!(pixels.len() > 4 * 100 * 100);
+    assert_eq!(pixels[3], 255);
+}
+
+#[wasm_bindgen_test]
+fn a_batch_size_from_a_link_snaps_to_a_power_of_two_and_bad_ones_are_reported() {
+    let figure = add_figure("mb-test-2", "minibatch-noise", "{\"batch\":100}");
+    downhill_web::mount_all();
+    assert_eq!(text_of(&figure, "output"), "128");
+    let figure = add_figure("mb-test-3", "minibatch-noise", "{\"batch\":\"-5\"}");
+    downhill_web::mount_all();
+    let message = text_of(&figure, ".demo-message");
+    assert!(message.contains("“batch” must be between"), "{message}");
+    assert_eq!(text_of(&figure, "output"), "1");
+}
