@@ -146,7 +146,7 @@ pub fn draw_error_plot<DB: DrawingBackend>(
         .margin_left(px(4.0))
         .margin_bottom(px(4.0))
         .x_label_area_size(px(40.0))
-        .y_label_area_size(px(50.0))
+        .y_label_area_size(px(58.0))
         .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
 
     // The bands first, under everything.

@@ -906,7 +906,7 @@ impl GradientCheck {
             return;
         };
         let applied = workbench.applicable(choices.bugs);
-        if choices.bugs.any() && !applied.any() {
+        if choices.bugs != applied {
             messages.push(
                 "This function has no mean over examples and no regularization: only the \
                  flipped sign applies to it."
