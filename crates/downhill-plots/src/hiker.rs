@@ -71,7 +71,7 @@ pub struct HikerDefaults {
 pub const HIKER_DEFAULTS: HikerDefaults = HikerDefaults {
     budget: 100,
     local_step: 0.3,
-    learning_rate: 0.1,
+    learning_rate: 0.3,
     seed: 1,
 };
 
@@ -172,11 +172,13 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
             } else {
                 probe_radius
             };
-            chart.draw_series(std::iter::once(Circle::new(
-                point,
-                radius + 1,
-                BLACK.mix(0.5).filled(),
-            )))?;
+            // Blindfolded, the ring says whose probe it is, since the fill tells only the loss.
+            let ring = if scene.blindfold {
+                colour.filled()
+            } else {
+                BLACK.mix(0.5).filled()
+            };
+            chart.draw_series(std::iter::once(Circle::new(point, radius + 1, ring)))?;
             let style = if probe.accepted || scene.blindfold {
                 fill.filled()
             } else {

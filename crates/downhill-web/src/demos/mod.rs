@@ -7,7 +7,9 @@ use std::any::Any;
 use std::rc::Rc;
 use web_sys::Element;
 
+pub mod blindfolded_hiker;
 pub mod gradient_check;
+pub mod hiker_digits;
 mod chart_canvas;
 pub mod hyperparameter_search;
 pub mod lr_schedules;
@@ -26,6 +28,10 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
         "hyperparameter-search" => {
             hyperparameter_search::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
+        "blindfolded-hiker" => {
+            blindfolded_hiker::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
+        "hiker-digits" => hiker_digits::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
         other => Err(format!(
             "this page names a demo this site does not have: {other}"
         )),
