@@ -63,6 +63,27 @@ pub const DEMOS: &[DemoInfo] = &[
                   of the relative error against the step h showing truncation error against rounding \
                   error.",
     },
+    DemoInfo {
+        name: "step-size-sweep",
+        title: "The loss after one step, for every step size",
+        description: "The loss of the digits classifier after one gradient step from the same weights, against \
+                  the step size from 1e-10 to 1e-1 on logarithmic axes, with the lesson's table: tiny \
+                  steps barely move the loss, a middle one lowers it most, and longer ones make it worse.",
+    },
+    DemoInfo {
+        name: "step-size-paths",
+        title: "Gradient descent paths for several step sizes",
+        description: "Gradient descent from the same start on a two-dimensional loss surface with a tiny, a good, \
+                  a large and a too large step size, side by side: the tiny step crawls, the good one \
+                  arrives, the large one bounces across the valley and the too large one flies off.",
+    },
+    DemoInfo {
+        name: "learning-curves",
+        title: "Learning curves for four learning rates",
+        description: "Training loss on the digits against the epoch for a low, a good, a high and a very high \
+                  learning rate: nearly straight, fast then settled, fast then stuck higher, and far above \
+                  the start.",
+    },
 ];
 
 /// Looks a demo up by the name a lesson gives it.

@@ -11,6 +11,7 @@ pub mod hiker;
 pub mod loss_plot;
 pub mod paths;
 pub mod race_style;
+pub mod step_size;
 pub mod still;
 pub mod chart_style;
 pub mod hyperparameter_search;

@@ -26,6 +26,7 @@ pub fn demo_still_svg(demo_name: &str) -> Option<String> {
         "lr-schedules" => Some(crate::lr_schedules::still_svg()),
         "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg()),
         "gradient-check" => Some(crate::gradient_check::still_svg()),
+        "step-size-paths" => Some(crate::step_size::paths_still_svg()),
         _ => None,
     }
 }

@@ -15,6 +15,7 @@ pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;
 pub mod race;
+pub mod step_size;
 
 /// Mounts the demo called `name`; the error is a sentence for the demo's own box.
 pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
@@ -32,6 +33,15 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
             blindfolded_hiker::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
         "hiker-digits" => hiker_digits::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
+        "step-size-sweep" => {
+            step_size::sweep::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
+        "step-size-paths" => {
+            step_size::paths::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
+        "learning-curves" => {
+            step_size::curves::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
         other => Err(format!(
             "this page names a demo this site does not have: {other}"
         )),
