@@ -109,7 +109,7 @@ impl LiveTraining {
             ..settings
         };
         let mut rng = Rng::new(settings.seed);
-        let weights = rng.normal_vec(train.n_weights(), INITIAL_WEIGHT_SCALE);
+        let weights = draw_initial_weights(&mut rng, train.n_weights());
         let steps_per_epoch = train.len().div_ceil(settings.batch_size).max(1);
         let mut run = LiveTraining {
             gradient: vec![0.0; weights.len()],
@@ -258,6 +258,16 @@ impl LiveTraining {
     }
 }
 
+/// The weights a run with `seed` starts from: [`INITIAL_WEIGHT_SCALE`] times standard normal draws,
+/// the same numbers [`LiveTraining::new`] draws first.
+pub fn initial_weights(n_weights: usize, seed: u64) -> Vec<f64> {
+    draw_initial_weights(&mut Rng::new(seed), n_weights)
+}
+
+fn draw_initial_weights(rng: &mut Rng, n_weights: usize) -> Vec<f64> {
+    rng.normal_vec(n_weights, INITIAL_WEIGHT_SCALE)
+}
+
 /// The Euclidean norm of all entries taken as one long vector.
 pub fn norm(values: &[f64]) -> f64 {
     linear::dot(values, values).sqrt()
@@ -386,6 +396,7 @@ mod tests {
         assert!((mean - (ratio * second).sqrt()).abs() < 1e-9 * mean);
         let fresh = LiveTraining::new(data.clone(), data, settings(4)).unwrap();
         assert_eq!(fresh.recent_update_ratio(5), None);
+        assert_eq!(fresh.weights(), initial_weights(4, 7).as_slice());
     }
 
     #[test]

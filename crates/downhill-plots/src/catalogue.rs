@@ -84,6 +84,14 @@ pub const DEMOS: &[DemoInfo] = &[
                   learning rate: nearly straight, fast then settled, fast then stuck higher, and far above \
                   the start.",
     },
+    DemoInfo {
+        name: "training-dashboard",
+        title: "A live training dashboard on the digits",
+        description: "A linear classifier training on the digits: the loss of every batch against the epoch, \
+                  training and validation accuracy, and the ratio of update size to weight size (about \
+                  1e-3 when healthy), with buttons for the sanity checks: the initial loss, raising the \
+                  regularization, and overfitting 20 examples.",
+    },
 ];
 
 /// Looks a demo up by the name a lesson gives it.

@@ -17,3 +17,4 @@ pub mod chart_style;
 pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;
+pub mod training_dashboard;

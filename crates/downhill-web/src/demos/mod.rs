@@ -15,6 +15,7 @@ pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;
 pub mod race;
+pub mod training_dashboard;
 pub mod step_size;
 
 /// Mounts the demo called `name`; the error is a sentence for the demo's own box.
@@ -41,6 +42,9 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
         }
         "learning-curves" => {
             step_size::curves::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
+        }
+        "training-dashboard" => {
+            training_dashboard::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
         other => Err(format!(
             "this page names a demo this site does not have: {other}"

@@ -1,0 +1,246 @@
+//! The training dashboard mounted in a real browser page (headless Chromium through
+//! wasm-bindgen-test-runner): it loads the digits, replaces the still, draws, restarts and redraws
+//! when a control changes, runs the sanity checks, and reports bad settings politely.
+//!
+//! The test runner serves no site files, so `fetch` is replaced by one that answers with a small
+//! made-up digits file, gzipped by the browser's own `CompressionStream` as the real file is.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// 900 made-up 8x8 digits (the split holds out 360 + 360, leaving 180 to train on): label `i % 10`, pixels bright where `pixel % 10 == label`, so a linear
+/// classifier can learn them.
+fn made_up_digits_csv() -> String {
+    let mut csv = String::new();
+    for index in 0..900 {
+        let label = index % 10;
+        let pixels: Vec<String> = (0..64)
+            .map(|pixel| {
+                if pixel % 10 == label {
+                    "16".to_string()
+                } else {
+                    ((index * 7 + pixel) % 4).to_string()
+                }
+            })
+            .collect();
+        csv.push_str(&format!("{},{label}\n", pixels.join(",")));
+    }
+    csv
+}
+
+/// Makes `fetch` answer every request with the made-up digits, gzipped.
+fn serve_made_up_digits() {
+    let install = js_sys::Function::new_with_args(
+        "csv",
+        "window.fetch = async () => new Response(new Blob([csv]).stream()\
+         .pipeThrough(new CompressionStream('gzip')));",
+    );
+    install
+        .call1(&JsValue::NULL, &JsValue::from_str(&made_up_digits_csv()))
+        .unwrap();
+}
+
+async fn sleep(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Adds a dashboard figure as the renderer writes it, mounts it, and waits for the digits.
+async fn mounted_figure(id: &str, settings: &str) -> web_sys::Element {
+    serve_made_up_digits();
+    let figure = document().create_element("figure").unwrap();
+    figure.set_id(id);
+    figure.set_attribute("class", "demo").unwrap();
+    figure
+        .set_attribute("data-demo", "training-dashboard")
+        .unwrap();
+    figure.set_attribute("data-settings", settings).unwrap();
+    figure.set_inner_html(
+        "<div class=\"demo-still\">still</div><figcaption>Watch it train.</figcaption>",
+    );
+    let container = match document().get_element_by_id("demo-test-container") {
+        Some(container) => container,
+        None => {
+            let container = document().create_element("div").unwrap();
+            container.set_id("demo-test-container");
+            let body: HtmlElement = document().body().unwrap();
+            body.append_child(&container).unwrap();
+            container
+        }
+    };
+    container.set_inner_html("");
+    container.append_child(&figure).unwrap();
+    downhill_web::mount_all();
+    for _ in 0..100 {
+        if text_of(&figure, ".training-dashboard-readout").starts_with("Epoch") {
+            break;
+        }
+        sleep(50).await;
+    }
+    figure
+}
+
+fn text_of(figure: &web_sys::Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+fn canvas_pixels(figure: &web_sys::Element) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+fn distinct_colours(pixels: &[u8]) -> usize {
+    let mut colours: Vec<&[u8]> = pixels.chunks(4).collect();
+    colours.sort();
+    colours.dedup();
+    colours.len()
+}
+
+fn click(figure: &web_sys::Element, action: &str) {
+    let button: HtmlElement = figure
+        .query_selector(&format!("button[data-action=\"{action}\"]"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+}
+
+fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
+    figure
+        .query_selector(&format!("input[name=\"{name}\"]"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_dashboard_replaces_its_still_and_draws_the_untrained_state() {
+    let figure = mounted_figure("dashboard-test-1", "{}").await;
+    assert!(figure.class_list().contains("demo-live"));
+    assert!(figure.query_selector(".demo-still").unwrap().is_none());
+    assert!(figure.query_selector("figcaption").unwrap().is_some());
+    let readout = text_of(&figure, ".training-dashboard-readout");
+    assert!(readout.starts_with("Epoch 0 of 20"), "{readout}");
+    let frame = figure.query_selector("[role=\"img\"]").unwrap().unwrap();
+    let label = frame.get_attribute("aria-label").unwrap();
+    assert!(label.contains("not trained yet"), "{label}");
+    // Axes, grid, the healthy band and the reference line: many colours, not a blank canvas.
+    let colours = distinct_colours(&canvas_pixels(&figure));
+    assert!(colours > 20, "only {colours} colours");
+    assert!(!readout.contains("NaN") && !label.contains("NaN"));
+}
+
+#[wasm_bindgen_test]
+async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
+    let figure = mounted_figure("dashboard-test-2", "{}").await;
+    click(&figure, "step");
+    let after_epoch = text_of(&figure, ".training-dashboard-readout");
+    assert!(after_epoch.starts_with("Epoch 1 of 20"), "{after_epoch}");
+    let before = canvas_pixels(&figure);
+    let batch = slider(&figure, "batch");
+    batch.set_value("0");
+    batch
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(
+        text_of(&figure, "output[for$=\"-batch\"]"),
+        "1 (one example)"
+    );
+    assert_ne!(canvas_pixels(&figure), before, "the picture did not change");
+    let restarted = text_of(&figure, ".training-dashboard-readout");
+    assert!(
+        restarted.contains("of 3600"),
+        "180 examples in batches of 1 for 20 epochs: {restarted}"
+    );
+    // The change plays the new run: a moment later it has trained.
+    sleep(300).await;
+    let playing = text_of(&figure, ".training-dashboard-readout");
+    assert!(!playing.starts_with("Epoch 0 of 20 · step 0 "), "{playing}");
+    click(&figure, "play-pause");
+}
+
+#[wasm_bindgen_test]
+async fn the_sanity_checks_report_in_the_demo() {
+    let figure = mounted_figure("dashboard-test-3", "{}").await;
+    click(&figure, "check-initial-loss");
+    let results = text_of(&figure, ".training-dashboard-results");
+    assert!(results.contains("expected ln 10 ≈ 2.3026"), "{results}");
+    assert!(results.contains("SVM"), "{results}");
+    click(&figure, "step");
+    click(&figure, "check-regularization");
+    let results = text_of(&figure, ".training-dashboard-results");
+    assert!(results.contains("rises with the strength ✓"), "{results}");
+    click(&figure, "check-overfit");
+    assert_eq!(text_of(&figure, "output[for$=\"-reg\"]"), "0 (off)");
+    let data: web_sys::HtmlSelectElement = figure
+        .query_selector("select[name=\"data\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(data.value(), "tiny");
+    // 100 epochs of one full-batch step on 20 examples end within a few seconds.
+    for _ in 0..100 {
+        if text_of(&figure, ".training-dashboard-results").contains("Overfit check after") {
+            break;
+        }
+        sleep(100).await;
+    }
+    let results = text_of(&figure, ".training-dashboard-results");
+    assert!(results.contains("training accuracy 100.0% ✓"), "{results}");
+}
+
+#[wasm_bindgen_test]
+async fn bad_settings_get_polite_messages_and_defaults() {
+    let figure = mounted_figure(
+        "dashboard-test-4",
+        "{\"lr\":\"banana\",\"batch\":\"7\",\"loss\":\"hinge\",\"epochs\":\"1e309\",\"reg\":\"-1\"}",
+    )
+    .await;
+    let message = text_of(&figure, ".demo-message");
+    for key in ["lr", "batch", "loss", "epochs", "reg"] {
+        assert!(
+            message.contains(&format!("“{key}”")),
+            "no word on {key}: {message}"
+        );
+    }
+    assert_eq!(text_of(&figure, "output[for$=\"-learning-rate\"]"), "0.1");
+    assert_eq!(text_of(&figure, "output[for$=\"-reg\"]"), "0 (off)");
+    let readout = text_of(&figure, ".training-dashboard-readout");
+    assert!(readout.starts_with("Epoch 0 of 20"), "{readout}");
+}
