@@ -90,3 +90,27 @@ pub fn suggested_learning_rate(surface: downhill_core::surfaces::SurfaceKind) ->
         SurfaceKind::Rosenbrock => 0.001,
     }
 }
+
+/// A named starting point for the race that a lesson can ask for with `preset = "..."`.
+#[derive(Debug, Clone, Copy)]
+pub struct RacePreset {
+    pub name: &'static str,
+    pub surface: downhill_core::surfaces::SurfaceKind,
+    pub optimizers: &'static [OptimizerKind],
+    pub learning_rate: f64,
+    /// The momentum of the racers that have one, when the preset sets it.
+    pub mu: Option<f64>,
+}
+
+/// The Ukrainian lecture's run: step size 0.02 and momentum 0.99 on an ill-conditioned quadratic.
+pub const RACE_PRESETS: &[RacePreset] = &[RacePreset {
+    name: "ukrainian-momentum",
+    surface: downhill_core::surfaces::SurfaceKind::Ravine,
+    optimizers: &[OptimizerKind::Sgd, OptimizerKind::Momentum],
+    learning_rate: 0.02,
+    mu: Some(0.99),
+}];
+
+pub fn find_preset(name: &str) -> Option<&'static RacePreset> {
+    RACE_PRESETS.iter().find(|preset| preset.name == name)
+}

@@ -182,18 +182,20 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
         escape(info.name),
         escape(&settings_json),
     );
-    let still = match context.stills.get(info.name) {
+    let still_settings = demos::settings_as_text(&block.settings);
+    let still_id = demos::still_id(info.name, &still_settings);
+    let still = match context.stills.get(&still_id) {
         Some((_, view_box)) => Some(view_box.clone()),
-        None => demos::still_symbol(info.name).map(|(symbol, view_box)| {
-            context.ids.insert(demos::still_id(info.name));
+        None => demos::still_symbol(info.name, &still_settings).map(|(symbol, view_box)| {
+            context.ids.insert(still_id.clone());
             context
                 .stills
-                .insert(info.name.to_string(), (symbol, view_box.clone()));
+                .insert(still_id.clone(), (symbol, view_box.clone()));
             view_box
         }),
     };
     match still {
-        Some(view_box) => html.push_str(&demos::still_use(info, &view_box)),
+        Some(view_box) => html.push_str(&demos::still_use(info, &still_id, &view_box)),
         None => {
             html.push_str("<p class=\"demo-fallback-text\">");
             push_escaped(&mut html, info.description);

@@ -9,7 +9,9 @@ use crate::settings::Settings;
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
 use downhill_core::trajectory::{Outcome, Trajectory};
-use downhill_plots::race_style::{RACE_DEFAULTS, suggested_learning_rate};
+use downhill_plots::race_style::{
+    RACE_DEFAULTS, RACE_PRESETS, find_preset, suggested_learning_rate,
+};
 
 /// Steps per frame: 1 is slow enough to follow one step at a time, 20 plays the race in under a second.
 pub const SPEED_RANGE: (usize, usize) = (1, 20);
@@ -52,24 +54,6 @@ pub fn range_of(hyperparameter: Hyperparameter) -> HyperparameterRange {
     }
 }
 
-/// A named starting point from the lessons.
-struct Preset {
-    name: &'static str,
-    surface: SurfaceKind,
-    optimizers: &'static [OptimizerKind],
-    learning_rate: f64,
-    mu: Option<f64>,
-}
-
-/// The Ukrainian lecture's run: step size 0.02 and momentum 0.99 on an ill-conditioned quadratic.
-const PRESETS: &[Preset] = &[Preset {
-    name: "ukrainian-momentum",
-    surface: SurfaceKind::Ravine,
-    optimizers: &[OptimizerKind::Sgd, OptimizerKind::Momentum],
-    learning_rate: 0.02,
-    mu: Some(0.99),
-}];
-
 pub struct Initial {
     pub surface: SurfaceKind,
     pub racers: Vec<Racer>,
@@ -79,13 +63,13 @@ pub struct Initial {
 }
 
 pub fn read(settings: &Settings) -> Initial {
-    let preset_names = PRESETS
+    let preset_names = RACE_PRESETS
         .iter()
         .map(|preset| preset.name)
         .collect::<Vec<_>>()
         .join(", ");
     let preset = settings.choice("preset", None, &preset_names, |name| {
-        PRESETS.iter().find(|preset| preset.name == name).map(Some)
+        find_preset(name).map(Some)
     });
     let known_surfaces = SurfaceKind::ALL.map(|kind| kind.name()).join(", ");
     let default_surface = preset.map_or(SurfaceKind::BoundedSaddle, |preset| preset.surface);
