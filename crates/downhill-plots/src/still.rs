@@ -3,7 +3,7 @@
 
 use crate::heatmap::{self, ValueScale};
 use crate::paths::{self, OverlayMarks, PathToDraw};
-use downhill_core::optimizers::Hyperparameters;
+use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::{Surface, SurfaceKind};
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
@@ -14,6 +14,83 @@ pub const STILL_SIZE: (u32, u32) = (640, 480);
 /// Heatmap cells across a still. Coarse on purpose: every cell is an SVG rectangle, and 48 x 36 keeps
 /// the page light while the contours still read.
 const STILL_CELLS: (usize, usize) = (48, 36);
+
+/// The still of a demo as a lesson sets it up: the race draws the lesson's surface and racers; demos
+/// whose still does not depend on their settings get their one still. `settings` are the lesson's
+/// `key = value` pairs, lists joined with commas.
+pub fn demo_still_svg_for(demo_name: &str, settings: &[(String, String)]) -> Option<String> {
+    match demo_name {
+        "saddle-race" => Some(race_still_for(settings)),
+        _ => demo_still_svg(demo_name),
+    }
+}
+
+/// The race's still for a lesson's `surface`, `preset`, `optimizers` and `lr`; anything unknown
+/// falls back to the defaults, as the live demo does (where it also says so).
+fn race_still_for(settings: &[(String, String)]) -> String {
+    use crate::race_style::{find_preset, suggested_learning_rate};
+    let get = |key: &str| {
+        settings
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value.as_str())
+    };
+    let preset = get("preset").and_then(find_preset);
+    let surface_kind = get("surface")
+        .and_then(|name| name.parse::<SurfaceKind>().ok())
+        .or(preset.map(|preset| preset.surface))
+        .unwrap_or(SurfaceKind::BoundedSaddle);
+    let learning_rate = get("lr")
+        .and_then(|text| text.parse::<f64>().ok())
+        .filter(|rate| rate.is_finite() && *rate > 0.0)
+        .or(preset.map(|preset| preset.learning_rate))
+        .unwrap_or_else(|| suggested_learning_rate(surface_kind));
+    let named: Option<Vec<OptimizerKind>> = get("optimizers")
+        .map(|list| {
+            list.split(',')
+                .filter_map(|name| name.trim().parse().ok())
+                .collect::<Vec<_>>()
+        })
+        .filter(|kinds| !kinds.is_empty())
+        .or(preset.map(|preset| preset.optimizers.to_vec()));
+    let surface = surface_kind.build();
+    let racers: Vec<_> = crate::race_style::RACE_DEFAULTS
+        .racers
+        .iter()
+        .filter(|racer| {
+            named.as_ref().map_or(racer.enabled_by_default, |kinds| {
+                kinds.contains(&racer.kind)
+            })
+        })
+        .collect();
+    let trajectories: Vec<_> = racers
+        .iter()
+        .map(|racer| {
+            let mut hyperparameters = Hyperparameters::defaults_for(racer.kind);
+            hyperparameters.learning_rate = learning_rate;
+            if let Some(mu) = preset.and_then(|preset| preset.mu) {
+                hyperparameters.mu = mu;
+            }
+            downhill_core::trajectory::run(
+                surface.as_ref(),
+                racer.kind,
+                &hyperparameters,
+                surface.default_start(),
+                crate::race_style::RACE_DEFAULTS.still_steps,
+            )
+        })
+        .collect();
+    let paths: Vec<PathToDraw<'_>> = trajectories
+        .iter()
+        .zip(&racers)
+        .map(|(trajectory, racer)| PathToDraw {
+            points: &trajectory.points,
+            colour: racer.colour,
+            stopped: false,
+        })
+        .collect();
+    landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start())
+}
 
 /// The SVG still of a demo, or `None` when no demo has that name.
 pub fn demo_still_svg(demo_name: &str) -> Option<String> {
@@ -152,6 +229,44 @@ mod tests {
         assert!(
             !svg.contains("style="),
             "inline styles break the site's content policy"
+        );
+    }
+
+    #[test]
+    fn the_race_still_follows_the_lessons_surface_and_racers() {
+        let settings = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(key, value)| (key.to_string(), value.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let default = demo_still_svg_for("saddle-race", &[]).unwrap();
+        let bumpy = demo_still_svg_for(
+            "saddle-race",
+            &settings(&[("surface", "bumpy"), ("optimizers", "sgd,momentum")]),
+        )
+        .unwrap();
+        assert_ne!(default, bumpy, "the surface setting changed nothing");
+        // Only SGD (255, 99, 99) and momentum (255, 176, 59) race; Adam's white path is absent.
+        assert!(bumpy.contains("#FF6363") && bumpy.contains("#FFB03B"));
+        assert!(!bumpy.contains("#5CC8FF"), "RMSProp should not be drawn");
+        let preset = demo_still_svg_for(
+            "saddle-race",
+            &settings(&[("preset", "ukrainian-momentum")]),
+        )
+        .unwrap();
+        let ravine = demo_still_svg_for(
+            "saddle-race",
+            &settings(&[
+                ("surface", "ravine"),
+                ("optimizers", "sgd,momentum"),
+                ("lr", "0.02"),
+            ]),
+        )
+        .unwrap();
+        assert_ne!(
+            preset, ravine,
+            "the preset's momentum 0.99 should change momentum's path"
         );
     }
 
