@@ -11,6 +11,8 @@ use downhill_core::gradient::workbench::{
     CheckFunction, ErrorAtStep, PlantedBugs, Precision, Workbench, log_spaced_steps,
 };
 use plotters::coord::Shift;
+use plotters::coord::cartesian::Cartesian2d;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_svg::SVGBackend;
@@ -115,22 +117,112 @@ fn segments(curve: &[ErrorAtStep], pick: impl Fn(&ErrorAtStep) -> f64) -> Vec<Ve
     runs
 }
 
-/// Draws the plot over the whole area.
+/// The chart's coordinates on an area: the same for both layers, so the marks land on the curves.
+type ErrorChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Device pixels per CSS pixel, kept sane.
+fn scale_of(plot: &ErrorPlot<'_>) -> f64 {
+    if plot.pixel_ratio.is_finite() {
+        plot.pixel_ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// Whether the area is narrow (a phone): fewer labels, the legend on a second line.
+fn is_narrow<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64) -> bool {
+    (area.dim_in_pixel().0 as f64 / scale) < 420.0
+}
+
+fn build_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    scale: f64,
+) -> Result<ErrorChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |css: f64| (css * scale).round().max(1.0) as u32;
+    let (x_min, x_max) = LOG10_H_RANGE;
+    let (y_min, y_max) = LOG10_ERROR_RANGE;
+    // On a narrow plot the legend goes on a second line under the title.
+    let top_margin = if is_narrow(area, scale) { 46.0 } else { 30.0 };
+    ChartBuilder::on(area)
+        .margin_top(px(top_margin))
+        .margin_right(px(12.0))
+        .margin_left(px(4.0))
+        .margin_bottom(px(4.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(58.0))
+        .build_cartesian_2d(x_min..x_max, y_min..y_max)
+}
+
+/// Draws the whole plot: [`draw_error_plot_base`] and [`draw_error_plot_marks`] on one area.
 pub fn draw_error_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     plot: &ErrorPlot<'_>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let scale = if plot.pixel_ratio.is_finite() {
-        plot.pixel_ratio.clamp(0.5, 4.0)
-    } else {
-        1.0
-    };
+    draw_error_plot_base(area, plot)?;
+    draw_error_plot_marks(area, plot)
+}
+
+/// The current h and where the curves cross it: the only part that moves with the h slider, drawn
+/// on its own layer so a slider move never redraws the axes and curves.
+pub fn draw_error_plot_marks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &ErrorPlot<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = scale_of(plot);
+    let px = |css: f64| (css * scale).round().max(1.0) as u32;
+    let theme = plot.theme;
+    let mut chart = build_chart(area, scale)?;
+    let (x_min, x_max) = LOG10_H_RANGE;
+    let (y_min, y_max) = LOG10_ERROR_RANGE;
+    let current = plot.current_h.log10();
+    if !(current.is_finite() && (x_min..=x_max).contains(&current)) {
+        return Ok(());
+    }
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(current, y_min), (current, y_max)],
+        theme.current.stroke_width(px(1.5)),
+    )))?;
+    for (colour, pick) in [
+        (
+            theme.forward,
+            (|point: &ErrorAtStep| point.forward_error) as fn(&ErrorAtStep) -> f64,
+        ),
+        (theme.centered, |point: &ErrorAtStep| point.centered_error),
+    ] {
+        // A dot where the curve meets the current h: the value in the table.
+        if let Some(point) = plot
+            .curve
+            .iter()
+            .min_by(|a, b| {
+                (a.h.log10() - current)
+                    .abs()
+                    .total_cmp(&(b.h.log10() - current).abs())
+            })
+            .filter(|point| (point.h.log10() - current).abs() < 0.01)
+            && let Some(y) = plotted_error(pick(point))
+        {
+            chart.draw_series(std::iter::once(Circle::new(
+                (current, y),
+                px(4.5),
+                colour.filled(),
+            )))?;
+        }
+    }
+    Ok(())
+}
+
+/// Everything but the marks: background, bands, axes, curves, title and legend.
+pub fn draw_error_plot_base<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &ErrorPlot<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = scale_of(plot);
     let px = |css: f64| (css * scale).round().max(1.0) as u32;
     let theme = plot.theme;
     area.fill(&theme.background)?;
     let (width, _) = area.dim_in_pixel();
     // Small canvases (a phone) get fewer tick labels so they never collide.
-    let narrow = (width as f64 / scale) < 420.0;
+    let narrow = is_narrow(area, scale);
     let font = |size: f64| {
         ("sans-serif", f64::from(px(size)))
             .into_font()
@@ -138,16 +230,7 @@ pub fn draw_error_plot<DB: DrawingBackend>(
     };
     let (x_min, x_max) = LOG10_H_RANGE;
     let (y_min, y_max) = LOG10_ERROR_RANGE;
-    // On a narrow plot the legend goes on a second line under the title.
-    let top_margin = if narrow { 46.0 } else { 30.0 };
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(px(top_margin))
-        .margin_right(px(12.0))
-        .margin_left(px(4.0))
-        .margin_bottom(px(4.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(58.0))
-        .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
+    let mut chart = build_chart(area, scale)?;
 
     // The bands first, under everything.
     let edges = [y_max, BAND_EDGES[0], BAND_EDGES[1], BAND_EDGES[2], y_min];
@@ -204,15 +287,6 @@ pub fn draw_error_plot<DB: DrawingBackend>(
         )))?;
     }
 
-    // The current h.
-    let current = plot.current_h.log10();
-    if current.is_finite() && (x_min..=x_max).contains(&current) {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(current, y_min), (current, y_max)],
-            theme.current.stroke_width(px(1.5)),
-        )))?;
-    }
-
     let line_width = px(2.5);
     for (colour, pick) in [
         (
@@ -223,24 +297,6 @@ pub fn draw_error_plot<DB: DrawingBackend>(
     ] {
         for run in segments(plot.curve, pick) {
             chart.draw_series(LineSeries::new(run, colour.stroke_width(line_width)))?;
-        }
-        // A dot where the curve meets the current h: the value in the table.
-        if let Some(point) = plot
-            .curve
-            .iter()
-            .min_by(|a, b| {
-                (a.h.log10() - current)
-                    .abs()
-                    .total_cmp(&(b.h.log10() - current).abs())
-            })
-            .filter(|point| (point.h.log10() - current).abs() < 0.01)
-            && let Some(y) = plotted_error(pick(point))
-        {
-            chart.draw_series(std::iter::once(Circle::new(
-                (current, y),
-                px(4.5),
-                colour.filled(),
-            )))?;
         }
     }
 
@@ -271,8 +327,9 @@ pub fn draw_error_plot<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Size of the SVG export and still, in SVG user units.
-pub const SVG_SIZE: (u32, u32) = (640, 400);
+/// Size of the SVG export and still, in SVG user units: the live plot's 2:1, so the page does not
+/// jump when the demo replaces its still.
+pub const SVG_SIZE: (u32, u32) = (720, 360);
 
 /// The plot as an SVG document, in the light theme.
 pub fn error_plot_svg(curve: &[ErrorAtStep], current_h: f64, parameter: &str) -> String {

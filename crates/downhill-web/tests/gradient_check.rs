@@ -40,23 +40,31 @@ fn add_figure(id: &str, settings: &str) -> web_sys::Element {
 }
 
 fn plot_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.gradient-check-plot")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
+    // Both layers: the curves and axes, and the marks of the current h over them.
+    let canvases = figure.query_selector_all("canvas").unwrap();
+    assert_eq!(
+        canvases.length(),
+        2,
+        "the plot has a base layer and a marks layer"
+    );
+    let mut pixels = Vec::new();
+    for index in 0..canvases.length() {
+        let canvas: HtmlCanvasElement = canvases.item(index).unwrap().dyn_into().unwrap();
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        pixels.extend(
+            context
+                .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+                .unwrap()
+                .data()
+                .0,
+        );
+    }
+    pixels
 }
 
 fn texts(figure: &web_sys::Element, selector: &str) -> Vec<String> {

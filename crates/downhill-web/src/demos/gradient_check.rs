@@ -16,8 +16,8 @@ use downhill_core::gradient::workbench::{
     log_spaced_steps, worst_centered_error_away_from_kinks,
 };
 use downhill_plots::gradient_check::{
-    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot,
-    error_plot_svg,
+    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_base,
+    draw_error_plot_marks, error_plot_svg,
 };
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -184,7 +184,10 @@ struct Controls {
 struct View {
     figure: Element,
     frame: HtmlElement,
+    /// Axes, bands and curves.
     canvas: HtmlCanvasElement,
+    /// The current h and the dots on the curves, over `canvas`.
+    marks: HtmlCanvasElement,
     table_body: HtmlElement,
     table_rows: Vec<TableRow>,
     summary: HtmlElement,
@@ -342,6 +345,9 @@ pub fn mount(
     );
     let canvas: HtmlCanvasElement = dom::element("canvas", "gradient-check-plot").unchecked_into();
     dom::append(&frame, &canvas);
+    let marks: HtmlCanvasElement =
+        dom::element("canvas", "gradient-check-plot-marks").unchecked_into();
+    dom::append(&frame, &marks);
 
     let table_wrap = dom::element("div", "gradient-check-table-wrap");
     let _ = table_wrap.set_attribute("role", "region");
@@ -418,6 +424,7 @@ pub fn mount(
             figure: figure.clone(),
             frame,
             canvas,
+            marks,
             table_body,
             table_rows: Vec::new(),
             summary,
@@ -738,7 +745,15 @@ impl GradientCheck {
                 model.recompute_curve();
             }
         }
-        self.show(None);
+        if with_curve {
+            self.show(None);
+        } else {
+            // Only h moved: the curves and axes stay, the marks move.
+            self.show_control_values();
+            self.fill_table();
+            self.show_summary(None);
+            self.draw_marks();
+        }
         self.record_time(started);
     }
 
@@ -958,43 +973,84 @@ impl GradientCheck {
         }
     }
 
-    fn draw_plot(&self) {
-        let css_width = self.plot_css_width();
-        let model = self.model.borrow();
-        let mut view = self.view.borrow_mut();
-        view.drawn_width = css_width;
+    /// The plot's theme and device pixel ratio as the page has them now.
+    fn plot_style() -> (f64, downhill_plots::gradient_check::PlotTheme) {
         let pixel_ratio = web_sys::window()
             .map(|window| window.device_pixel_ratio())
             .filter(|ratio| ratio.is_finite())
             .unwrap_or(1.0)
             .clamp(1.0, 3.0);
-        let aspect_ratio = if css_width < NARROW_PLOT_WIDTH {
-            NARROW_PLOT_ASPECT_RATIO
-        } else {
-            PLOT_ASPECT_RATIO
-        };
-        let css_height = (css_width as f64 / aspect_ratio).round();
-        let device_width = (css_width as f64 * pixel_ratio).round() as u32;
-        let device_height = (css_height * pixel_ratio).round() as u32;
-        if view.canvas.width() != device_width || view.canvas.height() != device_height {
-            view.canvas.set_width(device_width);
-            view.canvas.set_height(device_height);
-        }
         let dark = web_sys::window()
             .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
             .flatten()
             .is_some_and(|query| query.matches());
+        (pixel_ratio, if dark { DARK_THEME } else { LIGHT_THEME })
+    }
+
+    /// Sizes both layers to the frame and draws them.
+    fn draw_plot(&self) {
+        let css_width = self.plot_css_width();
+        {
+            let model = self.model.borrow();
+            let mut view = self.view.borrow_mut();
+            view.drawn_width = css_width;
+            let (pixel_ratio, theme) = GradientCheck::plot_style();
+            let aspect_ratio = if css_width < NARROW_PLOT_WIDTH {
+                NARROW_PLOT_ASPECT_RATIO
+            } else {
+                PLOT_ASPECT_RATIO
+            };
+            let css_height = (css_width as f64 / aspect_ratio).round();
+            let device_width = (css_width as f64 * pixel_ratio).round() as u32;
+            let device_height = (css_height * pixel_ratio).round() as u32;
+            for canvas in [&view.canvas, &view.marks] {
+                if canvas.width() != device_width || canvas.height() != device_height {
+                    canvas.set_width(device_width);
+                    canvas.set_height(device_height);
+                }
+            }
+            let parameter = model.selected_parameter();
+            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
+                let area = backend.into_drawing_area();
+                let plot = ErrorPlot {
+                    curve: &model.curve,
+                    current_h: model.choices.h,
+                    parameter: &parameter,
+                    pixel_ratio,
+                    theme,
+                };
+                let _ = draw_error_plot_base(&area, &plot);
+                let _ = area.present();
+            }
+        }
+        self.draw_marks();
+    }
+
+    /// Redraws only the marks layer (the current h and the dots on the curves) and the text
+    /// alternative: all an h slider move needs.
+    fn draw_marks(&self) {
+        let model = self.model.borrow();
+        let view = self.view.borrow();
+        let (pixel_ratio, theme) = GradientCheck::plot_style();
+        if let Some(context) = crate::layers::context_2d(&view.marks) {
+            context.clear_rect(
+                0.0,
+                0.0,
+                f64::from(view.marks.width()),
+                f64::from(view.marks.height()),
+            );
+        }
         let parameter = model.selected_parameter();
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
+        if let Some(backend) = CanvasBackend::with_canvas_object(view.marks.clone()) {
             let area = backend.into_drawing_area();
             let plot = ErrorPlot {
                 curve: &model.curve,
                 current_h: model.choices.h,
                 parameter: &parameter,
                 pixel_ratio,
-                theme: if dark { DARK_THEME } else { LIGHT_THEME },
+                theme,
             };
-            let _ = draw_error_plot(&area, &plot);
+            let _ = draw_error_plot_marks(&area, &plot);
             let _ = area.present();
         }
         let label = self.describe_plot(&model, &parameter);
@@ -1146,7 +1202,8 @@ impl Demo for GradientCheck {
     }
 
     fn export_canvases(&self) -> Vec<HtmlCanvasElement> {
-        vec![self.view.borrow().canvas.clone()]
+        let view = self.view.borrow();
+        vec![view.canvas.clone(), view.marks.clone()]
     }
 
     fn file_stem(&self) -> String {
