@@ -173,9 +173,23 @@ fn draw_loss_panel<DB: DrawingBackend>(
         .map(|&(_, loss)| loss)
         .fold(expected, f64::max);
     let font = scale.font(picture);
+    // A legend of our own above the plot: plotters' boxed legend would cover the curve.
+    let mut entries = vec![
+        (palette.batch, "loss of each batch".to_string()),
+        (palette.train, "training loss, all data".to_string()),
+        (
+            palette.previous,
+            format!("expected at start: {expected_name}"),
+        ),
+    ];
+    if !previous_points.is_empty() {
+        entries.push((palette.previous, "previous settings".to_string()));
+    }
+    let legend = LegendLayout::new(area, &entries, &scale);
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(scale.px(8.0))
+        .margin_top(legend.height)
         .margin_right(scale.px(16.0))
         .margin_bottom(scale.px(2.0))
         .x_label_area_size(scale.px(20.0))
@@ -275,19 +289,7 @@ fn draw_loss_panel<DB: DrawingBackend>(
             )?;
         }
     }
-    // A legend of our own, in one row at the top right: plotters' boxed legend covers the curve.
-    let mut entries = vec![
-        (palette.batch, "loss of each batch".to_string()),
-        (palette.train, "training loss, all data".to_string()),
-        (
-            palette.previous,
-            format!("expected at start: {expected_name}"),
-        ),
-    ];
-    if !previous_points.is_empty() {
-        entries.push((palette.previous, "previous settings".to_string()));
-    }
-    draw_legend(area, &entries, &scale, picture)?;
+    legend.draw(area, &entries, &scale, picture)?;
     if let Some(step) = picture.diverged_at {
         let (width, height) = area.dim_in_pixel();
         let big = ("sans-serif", scale.px(16.0) as f64)
@@ -314,8 +316,14 @@ fn draw_accuracy_panel<DB: DrawingBackend>(
     let scale = Scale::of(picture);
     let palette = picture.palette;
     let font = scale.font(picture);
+    let entries = [
+        (palette.train, "training accuracy".to_string()),
+        (palette.validation, "validation accuracy".to_string()),
+    ];
+    let legend = LegendLayout::new(area, &entries, &scale);
     let mut chart = ChartBuilder::on(area)
         .margin(scale.px(8.0))
+        .margin_top(legend.height)
         .margin_right(scale.px(16.0))
         .margin_bottom(scale.px(2.0))
         .x_label_area_size(scale.px(20.0))
@@ -366,11 +374,7 @@ fn draw_accuracy_panel<DB: DrawingBackend>(
             )?;
         }
     }
-    let entries = [
-        (palette.train, "training accuracy".to_string()),
-        (palette.validation, "validation accuracy".to_string()),
-    ];
-    draw_legend_bottom(area, &entries, &scale, picture)?;
+    legend.draw(area, &entries, &scale, picture)?;
     Ok(())
 }
 
@@ -402,8 +406,14 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         .map(|&(_, ratio)| ratio)
         .fold(band_high * 10.0, f64::max)
         .min(1e6);
+    let entries = [
+        (palette.batch, "‖update‖ / ‖W‖ each step".to_string()),
+        (palette.band, "healthy: about 1e-3".to_string()),
+    ];
+    let legend = LegendLayout::new(area, &entries, &scale);
     let mut chart = ChartBuilder::on(area)
         .margin(scale.px(8.0))
+        .margin_top(legend.height)
         .margin_right(scale.px(16.0))
         .x_label_area_size(scale.px(34.0))
         .y_label_area_size(scale.px(48.0))
@@ -436,11 +446,7 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         points.iter().copied(),
         palette.batch.stroke_width(scale.px(1.0)),
     ))?;
-    let entries = [
-        (palette.batch, "‖update‖ / ‖W‖ each step".to_string()),
-        (palette.band, "healthy: about 1e-3".to_string()),
-    ];
-    draw_legend(area, &entries, &scale, picture)?;
+    legend.draw(area, &entries, &scale, picture)?;
     Ok(())
 }
 
@@ -459,94 +465,98 @@ pub fn dashboard_svg(picture: &DashboardPicture<'_>) -> String {
     svg
 }
 
-/// Swatches and names in one row along the top right of a panel.
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(RGBColor, String)],
-    scale: &Scale,
-    picture: &DashboardPicture<'_>,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    draw_legend_at(area, entries, scale, picture, scale.px(10.0) as i32)
+/// Where a panel's legend entries go: rows along the top, right-aligned, wrapped when a row would
+/// not fit (a phone), with the height they take so the plot starts below them.
+struct LegendLayout {
+    /// The left edge and the row of each entry.
+    places: Vec<(i32, usize)>,
+    height: u32,
 }
 
-/// The same, along the bottom of the plot, where accuracies (which climb to the top) leave room.
-fn draw_legend_bottom<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(RGBColor, String)],
-    scale: &Scale,
-    picture: &DashboardPicture<'_>,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (_, height) = area.dim_in_pixel();
-    draw_legend_at(
-        area,
-        entries,
-        scale,
-        picture,
-        height as i32 - scale.px(40.0) as i32,
-    )
-}
-
-fn draw_legend_at<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(RGBColor, String)],
-    scale: &Scale,
-    picture: &DashboardPicture<'_>,
-    top: i32,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (width, _) = area.dim_in_pixel();
-    let font = ("sans-serif", scale.px(11.0) as f64)
-        .into_font()
-        .color(&picture.palette.text);
-    // Text width is estimated (about 0.55 em per character), which is close enough to lay out a row
-    // and needs no font metrics, so the canvas and the SVG lay out the same.
-    let char_width = scale.0 * 11.0 * 0.55;
-    let swatch = scale.px(14.0) as i32;
-    let gap = scale.px(10.0) as i32;
-    let widths: Vec<i32> = entries
-        .iter()
-        .map(|(_, name)| {
-            swatch + scale.px(4.0) as i32 + (name.chars().count() as f64 * char_width) as i32
-        })
-        .collect();
-    let total: i32 = widths.iter().sum::<i32>() + gap * (entries.len() as i32 - 1).max(0);
-    let right = width as i32 - scale.px(10.0) as i32;
-    let left_limit = scale.px(56.0) as i32;
-    // When one row does not fit (a phone), the entries go one under another.
-    let one_row = right - total >= left_limit;
-    let line_height = scale.px(15.0) as i32;
-    let mut x = if one_row { right - total } else { left_limit };
-    let mut y = top;
-    let backdrop = picture.palette.background.mix(0.85);
-    for ((colour, name), entry_width) in entries.iter().zip(&widths) {
-        area.draw(&Rectangle::new(
-            [
-                (x - scale.px(2.0) as i32, y - line_height / 2),
-                (x + entry_width + scale.px(2.0) as i32, y + line_height / 2),
-            ],
-            backdrop.filled(),
-        ))?;
-        area.draw(&Rectangle::new(
-            [
-                (x, y - scale.px(2.0) as i32),
-                (x + swatch, y + scale.px(2.0) as i32),
-            ],
-            colour.filled(),
-        ))?;
-        area.draw(&Text::new(
-            name.clone(),
-            (x + swatch + scale.px(4.0) as i32, y),
-            font.clone().pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Left,
-                plotters::style::text_anchor::VPos::Center,
-            )),
-        ))?;
-        if one_row {
-            x += entry_width + gap;
-        } else {
-            y += line_height;
+impl LegendLayout {
+    fn new<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        entries: &[(RGBColor, String)],
+        scale: &Scale,
+    ) -> LegendLayout {
+        let (width, _) = area.dim_in_pixel();
+        // Text width is estimated (about 0.55 em per character), close enough to lay out a row
+        // without font metrics, so the canvas and the SVG lay out the same.
+        let char_width = scale.0 * 11.0 * 0.55;
+        let swatch = scale.px(14.0) as i32 + scale.px(4.0) as i32;
+        let gap = scale.px(12.0) as i32;
+        let widths: Vec<i32> = entries
+            .iter()
+            .map(|(_, name)| swatch + (name.chars().count() as f64 * char_width) as i32)
+            .collect();
+        let left_limit = scale.px(8.0) as i32;
+        let right = width as i32 - scale.px(16.0) as i32;
+        // Fill rows from the left, then shift each row to end at the right edge.
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0;
+        for (index, entry_width) in widths.iter().enumerate() {
+            let row = rows.last_mut().expect("there is always a row");
+            let needed = if row.is_empty() {
+                *entry_width
+            } else {
+                used + gap + entry_width
+            };
+            if !row.is_empty() && needed > right - left_limit {
+                rows.push(vec![index]);
+                used = *entry_width;
+            } else {
+                row.push(index);
+                used = needed;
+            }
+        }
+        let mut places = vec![(0, 0); entries.len()];
+        for (row_index, row) in rows.iter().enumerate() {
+            let total: i32 =
+                row.iter().map(|&index| widths[index]).sum::<i32>() + gap * (row.len() as i32 - 1);
+            let mut x = (right - total).max(left_limit);
+            for &index in row {
+                places[index] = (x, row_index);
+                x += widths[index] + gap;
+            }
+        }
+        let line_height = scale.px(15.0);
+        LegendLayout {
+            places,
+            height: line_height * rows.len() as u32 + scale.px(8.0),
         }
     }
-    Ok(())
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        entries: &[(RGBColor, String)],
+        scale: &Scale,
+        picture: &DashboardPicture<'_>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let font = ("sans-serif", scale.px(11.0) as f64)
+            .into_font()
+            .color(&picture.palette.text);
+        let line_height = scale.px(15.0) as i32;
+        for ((colour, name), &(x, row)) in entries.iter().zip(&self.places) {
+            let y = scale.px(10.0) as i32 + row as i32 * line_height;
+            area.draw(&Rectangle::new(
+                [
+                    (x, y - scale.px(2.0) as i32),
+                    (x + scale.px(14.0) as i32, y + scale.px(2.0) as i32),
+                ],
+                colour.filled(),
+            ))?;
+            area.draw(&Text::new(
+                name.clone(),
+                (x + scale.px(18.0) as i32, y),
+                font.clone().pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                )),
+            ))?;
+        }
+        Ok(())
+    }
 }
 
 /// Thins a series for drawing: splits `0..x_max` into `n_columns` equal columns and keeps, in each,
