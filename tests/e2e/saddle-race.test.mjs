@@ -9,7 +9,8 @@ import {
   startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
 } from './harness.mjs';
 
-const FIGURE = 'figure[data-demo="saddle-race"]';
+// A lesson can hold several races; the tests drive the first, by its id.
+let FIGURE = 'figure[data-demo="saddle-race"]';
 let browser;
 let server;
 let racePage;
@@ -26,11 +27,15 @@ async function openRace() {
   assert.ok(racePage, 'no built page holds the saddle-race demo');
   const recorded = await openRecordedPage(browser, server.origin);
   await recorded.page.goto(server.base + racePage);
+  const id = await recorded.page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
+  FIGURE = `#${id}`;
   await recorded.page.waitForSelector(`${FIGURE}.demo-live canvas`, { timeout: 10_000 });
+  await recorded.page.locator(FIGURE).scrollIntoViewIfNeeded();
   return recorded;
 }
 
 async function dragSlider(page, selector, fraction) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
   const box = await page.locator(selector).boundingBox();
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width / 2, y);

@@ -40,6 +40,8 @@ fn push_head(html: &mut String, head: &Head<'_>) {
             "<link rel=\"preload\" href=\"{MATH_FONT}\" as=\"font\" type=\"font/woff2\" crossorigin>\n"
         ));
     }
+    // Our own icon: without one, browsers ask for /favicon.ico, which a sub-path host may not have.
+    html.push_str("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n");
     html.push_str("<link rel=\"stylesheet\" href=\"site.css\">\n");
     html.push_str("<link rel=\"stylesheet\" href=\"demos.css\">\n");
     html.push_str("<script type=\"module\" src=\"boot.js\"></script>\n");
