@@ -111,6 +111,8 @@ test('a planted bug is caught and moving h with the mouse changes the picture', 
   assert.match(summary, /probably wrong/);
   assert.match(summary, /bug is planted/);
   const slider = page.locator(`${FIGURE} input[name="h"]`);
+  await slider.scrollIntoViewIfNeeded();
+  const valueBefore = await slider.inputValue();
   const box = await slider.boundingBox();
   const before = await canvasChecksum(page, FIGURE);
   const y = box.y + box.height / 2;
@@ -118,6 +120,7 @@ test('a planted bug is caught and moving h with the mouse changes the picture', 
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.15, y, { steps: 6 });
   await page.mouse.up();
+  assert.notEqual(await slider.inputValue(), valueBefore, 'the drag did not move the slider');
   assert.notEqual(await canvasChecksum(page, FIGURE), before, 'dragging h did not change the plot');
   // The released slider writes the settings into the address bar.
   assert.match(page.url(), new RegExp(`${figureId}\\.bug-reg=1`));
