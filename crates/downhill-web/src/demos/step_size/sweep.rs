@@ -133,7 +133,11 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     let table_body = dom::element("tbody", "");
     dom::append(&table, &table_body);
     let readout = dom::element("p", "demo-readout");
-    let message = dom::text("p", "demo-message", "Loading the digits…");
+    let message = dom::text(
+        "p",
+        "demo-message",
+        &format!("Loading the digits… {}", settings.messages().join(" ")),
+    );
     let _ = message.set_attribute("role", "status");
 
     let body = dom::element("div", "demo-body step-size-sweep-body");
