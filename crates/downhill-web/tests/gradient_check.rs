@@ -226,3 +226,24 @@ fn bad_settings_in_the_url_are_reported_and_the_demo_still_works() {
     let shown = texts(&figure, "output").join(" ");
     assert!(shown.contains("1e-5"), "h shown as {shown}");
 }
+
+#[wasm_bindgen_test]
+fn a_bug_the_check_cannot_see_is_explained() {
+    // The Beale surface has no mean over examples: the dropped 1/N cannot apply to it.
+    let figure = add_figure("gc-test-6", "{\"function\":\"beale\",\"bug-mean\":\"1\"}");
+    downhill_web::mount_all();
+    let message = texts(&figure, ".demo-message").join(" ");
+    assert!(
+        message.contains("only the flipped sign applies"),
+        "{message}"
+    );
+    let bands = texts(
+        &figure,
+        "tbody td.gradient-check-error .gradient-check-band-name",
+    );
+    assert_eq!(
+        bands[0], "good",
+        "a bug that does not apply changed the check: {bands:?}"
+    );
+    assert!(input(&figure, "bug-mean").disabled());
+}

@@ -961,6 +961,18 @@ impl GradientCheck {
         if applied.any() {
             summary.push_str(" A bug is planted in the analytic gradient.");
         }
+        // Bugs a check cannot see at this setting: the lesson's advice in action.
+        if applied.dropped_mean && workbench.n_examples() == 1 {
+            summary.push_str(
+                " With N = 1, dropping the 1/N changes nothing: check on at least two examples.",
+            );
+        }
+        if applied.no_regularization && workbench.reg() == 0.0 {
+            summary.push_str(
+                " With the regularization off, leaving its gradient out changes nothing: raise \
+                 it to check that part.",
+            );
+        }
         set_text_if_changed(&view.summary, &summary);
     }
 
