@@ -6,6 +6,7 @@
 //! draws and listens: every number it shows comes from `downhill-core`.
 
 mod animation;
+mod bench;
 mod demo;
 mod demos;
 mod digits;

@@ -4,7 +4,9 @@
 //! - `cargo xtask serve`: install what is missing, build the lessons and the wasm, serve on 127.0.0.1:8080.
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask setup`: only install the tools (what the two commands above do first).
+//! - `cargo xtask bench`: build the release site and print every speed and size figure (BENCHMARKS.md).
 
+mod bench;
 mod commands;
 mod shell;
 mod tools;
@@ -20,6 +22,8 @@ commands:
   test    install what is missing, then run every check: fmt, clippy, native tests, wasm tests,
           `trunk build --release` and the end-to-end tests in headless Chromium
   setup   only install the tools the two commands above need
+  bench   build the release site, then print every speed and size figure, in headless Chromium and
+          natively (criterion); `--dist DIR` measures a site already built in DIR
 ";
 
 fn main() -> Result<()> {
@@ -31,6 +35,7 @@ fn main() -> Result<()> {
     match command.as_str() {
         "serve" => commands::serve(),
         "test" => commands::test(),
+        "bench" => bench::bench(&arguments[1..]),
         "setup" => tools::install_all(tools::Needs::EVERYTHING).map(|_| ()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
