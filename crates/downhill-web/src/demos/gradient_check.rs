@@ -507,6 +507,17 @@ fn derivative_text(value: f64) -> String {
     }
 }
 
+/// A derivative on a phone's narrow table: four significant digits.
+fn short_derivative_text(value: f64) -> String {
+    if !value.is_finite() {
+        "—".to_string()
+    } else if value == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{value:.3e}")
+    }
+}
+
 /// A relative error: three significant digits.
 fn error_text(value: f64) -> String {
     if !value.is_finite() {
@@ -838,8 +849,13 @@ impl GradientCheck {
                 .set_attribute("title", "Plot this parameter's relative error against h");
             dom::append(&head, &select_button);
             dom::append(&row, &head);
-            let cells = std::array::from_fn(|_| {
+            let cells = std::array::from_fn(|cell_idx| {
                 let cell = dom::element("td", "");
+                // Derivatives in full, and shorter for a phone (CSS shows one of the two).
+                if matches!(cell_idx, 0 | 1 | 3) {
+                    dom::append(&cell, &dom::element("span", "gradient-check-long"));
+                    dom::append(&cell, &dom::element("span", "gradient-check-short"));
+                }
                 dom::append(&row, &cell);
                 cell
             });
@@ -871,7 +887,13 @@ impl GradientCheck {
                 (&table_row.cells[1], row.centered),
                 (&table_row.cells[3], row.forward),
             ] {
-                set_text_if_changed(cell, &derivative_text(value));
+                let (long, short) = (derivative_text(value), short_derivative_text(value));
+                if let (Some(long_span), Some(short_span)) =
+                    (cell.first_element_child(), cell.last_element_child())
+                {
+                    set_text_if_changed(&long_span, &long);
+                    set_text_if_changed(&short_span, &short);
+                }
             }
             for (cell, error, band) in [
                 (&table_row.cells[2], row.centered_error, row.centered_band()),
