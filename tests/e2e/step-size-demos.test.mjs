@@ -32,8 +32,6 @@ function pageWith(demo) {
 async function openDemo(demo, query = '', options = {}) {
   const { page: pageName, id } = pageWith(demo);
   const recorded = await openRecordedPage(browser, server.origin, options);
-  // The site has no favicon yet; the browser's own request for one is not the demo's problem.
-  await recorded.page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
   await recorded.page.goto(server.base + pageName + query);
   const figure = `figure#${id}`;
   await recorded.page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
@@ -117,6 +115,7 @@ describe('step-size sweep', () => {
     picture = await canvasChecksum(page, figure);
     await page.locator(`${figure} button[data-action="new-weights"]`).click();
     assert.notEqual(await canvasChecksum(page, figure), picture, 'new weights changed nothing');
+    console.log(`step-size-sweep: one gradient and the 14-step table took ${await page.locator(figure).getAttribute('data-last-sweep-ms')} ms`);
     const timing = await sliderTimings(page, figure, slider, [-9, -7, -5, -3, -1, 0, 1, 2, -2, -4, -6, -8,
       -9.5, -7.5, -5.5, -3.5, -1.5, 0.5, 1.5, 2.5]);
     console.log(`step-size-sweep slider to picture: median ${timing.median} ms, p95 ${timing.p95} ms`);

@@ -134,6 +134,24 @@ pub fn listen<T: 'static>(
     }
 }
 
+/// Calls `handler` when the reader switches between light and dark, so a chart redraws in the new
+/// palette at once.
+pub fn on_scheme_change<T: 'static>(
+    demo: &Rc<T>,
+    listeners: &RefCell<Vec<EventClosure>>,
+    handler: impl Fn(&Rc<T>, &web_sys::Event) + 'static,
+) {
+    let Some(list) = web_sys::window().and_then(|window| {
+        window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+    }) else {
+        return;
+    };
+    listen(demo, listeners, list.as_ref(), "change", handler);
+}
+
 /// The number in the range input an event came from, if it is one.
 pub fn input_number(event: &web_sys::Event) -> Option<f64> {
     let input = event

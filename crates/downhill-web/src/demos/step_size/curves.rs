@@ -314,6 +314,7 @@ impl Curves {
                 demo.restart_all();
             },
         );
+        common::on_scheme_change(self, listeners, |demo, _| demo.draw());
         if let Some(window) = web_sys::window() {
             common::listen(self, listeners, window.as_ref(), "resize", |demo, _| {
                 demo.draw()

@@ -6,6 +6,7 @@
 //! slider move then costs one loss evaluation and one redraw of the chart.
 
 use super::common::{self, ChartCanvas};
+use crate::animation::Animation;
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
@@ -27,6 +28,8 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 const LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
 /// Points per power of ten on the plotted curve between the table's dots.
 const CURVE_POINTS_PER_DECADE: usize = 4;
+/// Main-thread time one frame may spend filling in the curve, in milliseconds.
+const FILL_BUDGET_MS: f64 = 5.0;
 /// The split the lesson's printed table uses, so the demo's numbers at its defaults are the table's.
 const SPLIT_SEED: u64 = 0;
 /// The largest weights seed a link may ask for.
@@ -37,6 +40,8 @@ struct Computed {
     one_step: OneStep,
     table: Vec<(f64, f64)>,
     curve: Vec<(f64, f64)>,
+    /// Step sizes of the curve still to evaluate.
+    pending: Vec<f64>,
 }
 
 struct SweepState {
@@ -68,6 +73,8 @@ pub struct Sweep {
     view: SweepView,
     toolbar: RefCell<Option<Toolbar>>,
     listeners: RefCell<Vec<EventClosure>>,
+    /// Fills in the curve over animation frames (only while on screen).
+    filler: RefCell<Option<Rc<Animation>>>,
 }
 
 fn parse_loss(text: &str) -> Option<LossKind> {
@@ -176,7 +183,14 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         },
         toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
+        filler: RefCell::new(None),
     });
+    let weak = Rc::downgrade(&sweep);
+    let filler = Animation::new(Box::new(move |_timestamp| {
+        weak.upgrade().is_some_and(|sweep| sweep.fill_curve())
+    }));
+    filler.watch_visibility(figure);
+    *sweep.filler.borrow_mut() = Some(filler);
     *sweep.toolbar.borrow_mut() = Some(Toolbar::attach(&side, &figure_id, as_demo(&sweep)));
     sweep.show_step_value();
     sweep.draw();
@@ -266,6 +280,7 @@ impl Sweep {
                 sweep.write_url();
             },
         );
+        common::on_scheme_change(self, listeners, |sweep, _| sweep.draw());
         if let Some(window) = web_sys::window() {
             common::listen(self, listeners, window.as_ref(), "resize", |sweep, _| {
                 sweep.draw()
@@ -305,6 +320,18 @@ impl Sweep {
     /// One gradient at the current weights, the table and the curve: when the digits arrive, the
     /// loss changes or the weights change.
     fn recompute(&self) {
+        let started = now();
+        self.recompute_sweep();
+        let elapsed = now() - started;
+        if elapsed.is_finite() {
+            let _ = self
+                .view
+                .figure
+                .set_attribute("data-last-sweep-ms", &format!("{elapsed:.3}"));
+        }
+    }
+
+    fn recompute_sweep(&self) {
         let (train, loss_kind, seed) = {
             let state = self.state.borrow();
             let Some(train) = state.train.clone() else {
@@ -322,19 +349,60 @@ impl Sweep {
             &objective,
             &log_spaced_step_sizes(LOG10_STEP_RANGE.0, LOG10_STEP_RANGE.1, 1),
         );
-        let curve_steps = log_spaced_step_sizes(
+        // The curve starts as the table's points; the steps in between are filled in over the
+        // next frames, a few at a time, so no click waits for the whole curve.
+        let pending: Vec<f64> = log_spaced_step_sizes(
             LOG10_STEP_RANGE.0,
             LOG10_STEP_RANGE.1,
             CURVE_POINTS_PER_DECADE,
-        );
-        let curve = one_step.losses_after(&objective, &curve_steps);
+        )
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| index % CURVE_POINTS_PER_DECADE != 0)
+        .map(|(_, step_size)| step_size)
+        .collect();
+        let curve = table.clone();
         self.state.borrow_mut().computed = Some(Computed {
             one_step,
             table,
             curve,
+            pending,
         });
         self.update_chosen();
         self.fill_table();
+        if let Some(filler) = self.filler.borrow().as_ref() {
+            filler.set_playing(true);
+        }
+    }
+
+    /// Computes curve points between the table's until the frame's budget is used; returns whether
+    /// some are left.
+    fn fill_curve(&self) -> bool {
+        let started = now();
+        let more = {
+            let mut state = self.state.borrow_mut();
+            let Some(train) = state.train.clone() else {
+                return false;
+            };
+            let objective = state.loss_kind.on(&train, 0.0);
+            let Some(computed) = state.computed.as_mut() else {
+                return false;
+            };
+            while let Some(step_size) = computed.pending.pop() {
+                let loss = computed.one_step.loss_after(&objective, step_size);
+                computed.curve.push((step_size, loss));
+                let elapsed = now() - started;
+                if elapsed.is_nan() || elapsed > FILL_BUDGET_MS {
+                    break;
+                }
+            }
+            computed
+                .curve
+                .sort_by(|left, right| left.0.total_cmp(&right.0));
+            !computed.pending.is_empty()
+        };
+        self.draw();
+        more
     }
 
     /// The loss after the slider's step: one loss evaluation.
@@ -528,6 +596,9 @@ impl Demo for Sweep {
             push(step, loss, "table");
         }
         for &(step, loss) in &computed.curve {
+            if computed.table.contains(&(step, loss)) {
+                continue;
+            }
             push(step, loss, "curve");
         }
         if let Some(loss) = state.chosen_loss {
