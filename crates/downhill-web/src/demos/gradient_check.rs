@@ -193,7 +193,7 @@ struct View {
     summary: HtmlElement,
     message: HtmlElement,
     controls: Controls,
-    /// CSS width of the plot when it was last drawn, to redraw only when a resize changes it.
+    /// CSS width of the plot (0 until first measured): measured at the first drawing and on resize.
     drawn_width: u32,
 }
 
@@ -682,6 +682,7 @@ impl GradientCheck {
             self.listen(window.as_ref(), "resize", |demo, _event| {
                 let width = demo.plot_css_width();
                 if width != demo.view.borrow().drawn_width {
+                    demo.view.borrow_mut().drawn_width = width;
                     demo.draw_plot();
                 }
             });
@@ -1023,7 +1024,15 @@ impl GradientCheck {
 
     /// Sizes both layers to the frame and draws them.
     fn draw_plot(&self) {
-        let css_width = self.plot_css_width();
+        // Measuring the frame forces the browser to lay the whole page out when anything changed
+        // since the last frame (and a long lesson costs milliseconds to lay out), so the width is
+        // measured once and then only on resize.
+        let known_width = self.view.borrow().drawn_width;
+        let css_width = if known_width > 0 {
+            known_width
+        } else {
+            self.plot_css_width()
+        };
         {
             let model = self.model.borrow();
             let mut view = self.view.borrow_mut();
