@@ -24,9 +24,9 @@ before(async () => {
 });
 after(async () => { await server?.close(); await browser?.close(); });
 
-async function openHiker(query = '') {
+async function openHiker(query = '', options = {}) {
   assert.ok(hikerPage, 'no built page holds the hiker-digits demo');
-  const recorded = await openRecordedPage(browser, server.origin);
+  const recorded = await openRecordedPage(browser, server.origin, options);
   await recorded.page.goto(server.base + hikerPage + query);
   await recorded.page.waitForSelector(`${HIKER}.demo-live canvas`, { timeout: 10_000 });
   const id = await recorded.page.locator(HIKER).first().getAttribute('id');
@@ -69,7 +69,7 @@ test('every control of the hiker changes the picture', async () => {
   }
   await page.locator(`${figure} input[name="blindfold"]`).check();
   await changed('the blindfold');
-  await page.locator(`${figure} input[name="random"]`).uncheck();
+  await page.locator(`${figure} input[name="show-random"]`).uncheck();
   await changed('hiding random search');
   await page.locator(`${figure} button[data-action="new-draws"]`).click();
   await changed('new draws');
@@ -96,8 +96,8 @@ test('a link with settings restores them, and a bad one is reported politely', a
   assert.equal(await page.locator(`${figure} output[for="${id}-budget"]`).textContent(), '40');
   assert.equal(await page.locator(`${figure} output[for="${id}-lr"]`).textContent(), '2');
   assert.equal(await page.locator(`${figure} input[name="blindfold"]`).isChecked(), true);
-  assert.equal(await page.locator(`${figure} input[name="random"]`).isChecked(), false);
-  assert.equal(await page.locator(`${figure} input[name="gradient"]`).isChecked(), true);
+  assert.equal(await page.locator(`${figure} input[name="show-random"]`).isChecked(), false);
+  assert.equal(await page.locator(`${figure} input[name="show-gradient"]`).isChecked(), true);
   assert.match(await page.locator(`${figure} .hiker-start`).textContent(), /\(1\.5, -2\)/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -188,6 +188,21 @@ test('the digits view trains all three strategies and plots their accuracy', asy
   ]);
   const csv = fs.readFileSync(await file.path()).toString();
   assert.ok(csv.startsWith('strategy,loss_evaluations,test_accuracy\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('under reduced motion, play jumps to the end of the walk instead of animating it', async () => {
+  const { context, page, problems, figure } = await openHiker('', { reducedMotion: 'reduce' });
+  await page.locator(`${figure} button[data-action="reset"]`).click();
+  const readout = page.locator(`${figure} .demo-readout`).first();
+  assert.match(await readout.textContent(), /spent: 0 of 100/);
+  await page.locator(`${figure} button[data-action="play-pause"]`).click();
+  assert.match(await readout.textContent(), /spent: 100 of 100/);
+  const atEnd = await canvasChecksum(page, figure);
+  await page.waitForTimeout(300);
+  assert.equal(await canvasChecksum(page, figure), atEnd, 'the picture kept moving');
+  assert.equal(await page.locator(`${figure} button[data-action="play-pause"]`).getAttribute('aria-pressed'), 'false');
   assert.deepEqual(problems, []);
   await context.close();
 });

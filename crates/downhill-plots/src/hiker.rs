@@ -156,12 +156,26 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
 
     // Probes first, under the paths: blindfolded, each is filled with the colour of the loss felt
     // there, the only thing the hiker knows about that spot.
+    // A probe within a pixel of the last one drawn for its track would cover it exactly: skipping
+    // it keeps a long walk (a walker at rest probes the same spot hundreds of times) cheap to draw.
+    let min_gap = 1.5 * scale * data_per_pixel;
     for track in scene.tracks {
         let colour = strategy_colour(track.strategy);
+        let mut last_drawn: Option<((f64, f64), bool)> = None;
+        let mut rings = Vec::with_capacity(track.probes.len());
+        let mut fills = Vec::with_capacity(track.probes.len());
         for probe in track.probes {
             let Some(point) = as_pair(&probe.point) else {
                 continue;
             };
+            if let Some((last, accepted)) = last_drawn
+                && accepted == probe.accepted
+                && (point.0 - last.0).abs() < min_gap
+                && (point.1 - last.1).abs() < min_gap
+            {
+                continue;
+            }
+            last_drawn = Some((point, probe.accepted));
             let fill = if scene.blindfold {
                 loss_colour(probe.loss, scene.value_range)
             } else {
@@ -178,14 +192,21 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
             } else {
                 BLACK.mix(0.5).filled()
             };
-            chart.draw_series(std::iter::once(Circle::new(point, radius + 1, ring)))?;
+            // A rejected probe over the landscape is a bare ring in its strategy's colour: one
+            // shape instead of two, which halves the cost of a long random search.
+            if probe.accepted || scene.blindfold {
+                rings.push(Circle::new(point, radius + 1, ring));
+            }
             let style = if probe.accepted || scene.blindfold {
                 fill.filled()
             } else {
-                fill.mix(0.7).stroke_width(1.max(scale.round() as u32))
+                fill.stroke_width((1.5 * scale).round().max(1.0) as u32)
             };
-            chart.draw_series(std::iter::once(Circle::new(point, radius, style)))?;
+            fills.push(Circle::new(point, radius, style));
         }
+        // One series per layer and track: far fewer calls than one per probe.
+        chart.draw_series(rings)?;
+        chart.draw_series(fills)?;
     }
 
     for track in scene.tracks {

@@ -186,7 +186,7 @@ fn bad_link_settings_are_reported_and_replaced() {
     assert!(message.contains("lr"), "{message}");
     assert!(message.contains("strategies"), "{message}");
     // The demo still works with the defaults.
-    assert!(input(&figure, "input[name=\"random\"]").checked());
+    assert!(input(&figure, "input[name=\"show-random\"]").checked());
     let drawn = overlay_pixels(&figure)
         .chunks(4)
         .filter(|pixel| pixel[3] > 0)

@@ -233,7 +233,7 @@ pub fn mount(
         let input: HtmlInputElement = dom::element("input", "").unchecked_into();
         input.set_type("checkbox");
         input.set_id(&id);
-        input.set_name(style.strategy.name());
+        input.set_name(&format!("show-{}", style.strategy.name()));
         input.set_checked(shown[index]);
         let label = dom::element("label", "hiker-strategy-label");
         let _ = label.set_attribute("for", &id);
