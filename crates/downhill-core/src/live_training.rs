@@ -90,8 +90,10 @@ pub struct LiveTraining {
 }
 
 impl LiveTraining {
-    /// A run from small random weights drawn with `settings.seed`, with the state before training
-    /// recorded as epoch 0. The validation data must have the same number of features as the
+    /// A run from small random weights drawn with `settings.seed`. The state before training is
+    /// measured as epoch 0 by [`LiveTraining::measure_start`] or, at the latest, by the first step:
+    /// it costs three passes over the data, which a page restarting the run on every slider move
+    /// would rather spend in the next animation frame. The validation data must have the same number of features as the
     /// training data. `n_epochs` is clamped to `1..=MAX_EPOCHS` and the batch size to at least 1.
     pub fn new(
         train: Rc<Dataset>,
@@ -111,7 +113,7 @@ impl LiveTraining {
         let mut rng = Rng::new(settings.seed);
         let weights = draw_initial_weights(&mut rng, train.n_weights());
         let steps_per_epoch = train.len().div_ceil(settings.batch_size).max(1);
-        let mut run = LiveTraining {
+        let run = LiveTraining {
             gradient: vec![0.0; weights.len()],
             weights,
             rng,
@@ -123,9 +125,15 @@ impl LiveTraining {
             validation,
             settings,
         };
-        let first = run.epoch_record(0);
-        run.epochs.push(first);
         Ok(run)
+    }
+
+    /// Measures the state before training as epoch 0, unless that is done already.
+    pub fn measure_start(&mut self) {
+        if self.epochs.is_empty() {
+            let first = self.epoch_record(0);
+            self.epochs.push(first);
+        }
     }
 
     /// Takes one minibatch step and, if it ends an epoch, measures the epoch. Returns whether the run
@@ -134,6 +142,7 @@ impl LiveTraining {
         if self.is_finished() {
             return false;
         }
+        self.measure_start();
         let step_idx = self.steps.len();
         let epoch = step_idx as f64 / self.steps_per_epoch as f64;
         let batch = sample_minibatch(&self.train, self.settings.batch_size, &mut self.rng);
@@ -201,7 +210,7 @@ impl LiveTraining {
         &self.steps
     }
 
-    /// Epoch 0 (before training) and every epoch finished so far.
+    /// Epoch 0 (before training, once measured) and every epoch finished so far.
     pub fn epochs(&self) -> &[EpochRecord] {
         &self.epochs
     }
@@ -351,6 +360,13 @@ mod tests {
     fn steps_fill_the_epoch_axis_and_every_epoch_is_measured() {
         let data = tiny_data();
         let mut run = LiveTraining::new(data.clone(), data, settings(3)).unwrap();
+        assert!(
+            run.epochs().is_empty(),
+            "epoch 0 waits for measure_start or the first step"
+        );
+        run.measure_start();
+        run.measure_start();
+        assert_eq!(run.epochs().len(), 1);
         // 4 examples in batches of 3: two steps per epoch, six in all.
         assert_eq!(run.steps_per_epoch(), 2);
         let mut n_calls = 0;

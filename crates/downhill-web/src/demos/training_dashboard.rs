@@ -230,10 +230,15 @@ impl Model {
             n_epochs: self.choices.n_epochs(),
             seed: self.choices.seed,
         };
-        self.run = Some(
-            LiveTraining::new(train, data.validation.clone(), settings)
-                .map_err(|error| error.to_string())?,
-        );
+        let mut run = LiveTraining::new(train, data.validation.clone(), settings)
+            .map_err(|error| error.to_string())?;
+        // A fresh start shows the untrained state at once. A change of setting (a slider being
+        // dragged) leaves that measurement to the first animation frame, inside its budget, so
+        // the input event itself only restarts and redraws.
+        if !keep_previous {
+            run.measure_start();
+        }
+        self.run = Some(run);
         self.overfit_reported = false;
         Ok(())
     }
@@ -884,12 +889,11 @@ impl TrainingDashboard {
     fn check_initial_loss(&self) {
         let lines = {
             let model = self.model.borrow();
-            let (Some(data), Some(run)) = (&model.data, &model.run) else {
+            let Some(run) = &model.run else {
                 return;
             };
             let train = run.train_data();
             let weights = live_training::initial_weights(train.n_weights(), model.choices.seed);
-            let _ = data;
             LossKind::ALL
                 .iter()
                 .filter_map(|&loss_kind| {
