@@ -51,6 +51,15 @@ pub fn normalise(value: f64, min: f64, max: f64, scale: ValueScale) -> Option<f6
     })
 }
 
+/// The colour of band `band` of `n_bands` equal bands over the colour scale (its middle colour): the
+/// filled contours of a still, where a smooth gradient would cost one shape per cell.
+pub fn band_colour(band: usize, n_bands: usize) -> [u8; 3] {
+    let n_bands = n_bands.max(1);
+    let t = (band.min(n_bands - 1) as f64 + 0.5) / n_bands as f64;
+    let colour = ViridisRGB.get_color(t);
+    [colour.0, colour.1, colour.2]
+}
+
 /// Colours a row-major field of `width * height` loss values into RGBA bytes, with darkened contour
 /// lines where neighbouring pixels fall in different bands. Non-finite values are drawn mid-grey.
 ///

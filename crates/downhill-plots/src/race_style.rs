@@ -20,7 +20,8 @@ pub struct RaceDefaults {
     pub racers: &'static [RacerStyle],
     /// One step size for every racer: the race compares update rules, not tuning.
     pub learning_rate: f64,
-    /// Steps drawn in the still: enough to show who escapes the saddle first.
+    /// Steps drawn in the still: enough for momentum to roll over the bumpy surface's first dip
+    /// (it settles near step 350 at the race's step size) and to show who escapes the saddle first.
     pub still_steps: usize,
 }
 
@@ -72,7 +73,7 @@ pub const RACE_DEFAULTS: RaceDefaults = RaceDefaults {
         },
     ],
     learning_rate: 0.05,
-    still_steps: 150,
+    still_steps: 400,
 };
 
 /// The common step size a race starts with on each surface: the largest of 0.001, 0.003, 0.01, 0.03

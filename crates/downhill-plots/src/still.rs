@@ -11,9 +11,12 @@ use plotters_svg::SVGBackend;
 /// Size of a still in SVG user units; it scales to the column width on the page.
 pub const STILL_SIZE: (u32, u32) = (640, 480);
 
-/// Heatmap cells across a still. Coarse on purpose: every cell is an SVG rectangle, and 48 x 36 keeps
-/// the page light while the contours still read.
-const STILL_CELLS: (usize, usize) = (48, 36);
+/// Cells across a still's landscape: fine enough for smooth band edges; runs of equal cells are
+/// merged into one rectangle, so the SVG stays light.
+const STILL_CELLS: (usize, usize) = (96, 72);
+
+/// Colour bands of a still's filled contours.
+const STILL_BANDS: usize = 12;
 
 /// The still of a demo as a lesson sets it up: the race draws the lesson's surface and racers; demos
 /// whose still does not depend on their settings get their one still. `settings` are the lesson's
@@ -89,7 +92,53 @@ fn race_still_for(settings: &[(String, String)]) -> String {
             stopped: false,
         })
         .collect();
-    landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start())
+    let legend: Vec<(RGBColor, &str)> = racers
+        .iter()
+        .map(|racer| (racer.colour, racer.kind.label()))
+        .collect();
+    with_legend(
+        &landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start()),
+        &legend,
+    )
+}
+
+/// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name.
+///
+/// Written as SVG text by hand because plotters draws text only where it has a font backend, which
+/// natively (where stills are drawn) it does not; the browser renders these with the page's fonts.
+pub fn with_legend(svg: &str, entries: &[(RGBColor, &str)]) -> String {
+    let Some(end) = svg.rfind("</svg>") else {
+        return svg.to_string();
+    };
+    let row_height = 22;
+    let width = 12
+        + 36
+        + 9 * entries
+            .iter()
+            .map(|(_, label)| label.chars().count())
+            .max()
+            .unwrap_or(0) as i32;
+    let height = 8 + row_height * entries.len() as i32;
+    let mut legend = format!(
+        "<g class=\"still-legend\"><rect x=\"8\" y=\"8\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
+    );
+    for (index, (RGBColor(red, green, blue), label)) in entries.iter().enumerate() {
+        let y = 8 + row_height / 2 + 4 + row_height * index as i32;
+        legend.push_str(&format!(
+            "<line x1=\"16\" y1=\"{y}\" x2=\"40\" y2=\"{y}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"4\"/>\
+             <text x=\"48\" y=\"{}\" font-family=\"sans-serif\" font-size=\"15\" fill=\"#FFFFFF\">{}</text>",
+            y + 5,
+            escape_text(label)
+        ));
+    }
+    legend.push_str("</g>");
+    format!("{}{}{}", &svg[..end], legend, &svg[end..])
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The SVG still of a demo, or `None` when no demo has that name.
@@ -147,10 +196,15 @@ pub fn landscape_with_paths_svg(
     paths: &[PathToDraw<'_>],
     start: [f64; 2],
 ) -> String {
-    let mut svg = String::new();
+    let mut landscape = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, STILL_SIZE).into_drawing_area();
+        let area = SVGBackend::with_string(&mut landscape, STILL_SIZE).into_drawing_area();
         draw_heatmap_cells(&area, surface);
+        let _ = area.present();
+    }
+    let mut overlay = String::new();
+    {
+        let area = SVGBackend::with_string(&mut overlay, STILL_SIZE).into_drawing_area();
         let minima = surface.minima();
         let marks = OverlayMarks {
             start: Some(start),
@@ -169,7 +223,24 @@ pub fn landscape_with_paths_svg(
         );
         let _ = area.present();
     }
-    svg
+    // Adjacent rectangles of the filled contours would show hairline seams where anti-aliased edges
+    // meet, so the landscape alone is drawn with crisp edges; the paths stay smooth.
+    let (Some(root_end), Some(body)) = (landscape.find('>'), svg_body(&overlay)) else {
+        return landscape;
+    };
+    let landscape_body = svg_body(&landscape).unwrap_or_default();
+    format!(
+        "{}<g shape-rendering=\"crispEdges\">{landscape_body}</g>{body}</svg>",
+        &landscape[..=root_end]
+    )
+}
+
+/// What lies between an SVG document's root tags.
+fn svg_body(svg: &str) -> Option<&str> {
+    let start = svg.find("<svg")?;
+    let open_end = start + svg[start..].find('>')? + 1;
+    let close = svg.rfind("</svg>")?;
+    (open_end <= close).then(|| &svg[open_end..close])
 }
 
 pub(crate) fn draw_heatmap_cells<DB: DrawingBackend>(
@@ -183,26 +254,35 @@ pub(crate) fn draw_heatmap_cells<DB: DrawingBackend>(
     } else {
         ValueScale::Linear
     };
-    let rgba = heatmap::landscape_rgba(
-        &field.values,
-        field.width,
-        field.height,
-        field.min,
-        field.max,
-        scale,
-    );
+    // Filled contours: each cell takes the colour of its band, and a run of equal cells along a row
+    // is one rectangle, so a fine grid costs a few shapes per band crossing instead of one per cell.
+    let band_of = |value: f64| {
+        heatmap::normalise(value, field.min, field.max, scale)
+            .map(|t| ((t * STILL_BANDS as f64) as usize).min(STILL_BANDS - 1))
+    };
     let (width, height) = area.dim_in_pixel();
+    let x_at = |column: usize| (column as u32 * width / field.width as u32) as i32;
+    let y_at = |row: usize| (row as u32 * height / field.height as u32) as i32;
     for row in 0..field.height {
-        for column in 0..field.width {
-            let pixel = &rgba[(row * field.width + column) * 4..][..4];
-            let left = (column as u32 * width / field.width as u32) as i32;
-            let right = ((column as u32 + 1) * width / field.width as u32) as i32;
-            let top = (row as u32 * height / field.height as u32) as i32;
-            let bottom = ((row as u32 + 1) * height / field.height as u32) as i32;
+        let mut column = 0;
+        while column < field.width {
+            let band = band_of(field.values[row * field.width + column]);
+            let mut end = column + 1;
+            while end < field.width && band_of(field.values[row * field.width + end]) == band {
+                end += 1;
+            }
+            let colour = match band {
+                Some(band) => {
+                    let [red, green, blue] = heatmap::band_colour(band, STILL_BANDS);
+                    RGBColor(red, green, blue)
+                }
+                None => RGBColor(128, 128, 128),
+            };
             let _ = area.draw(&Rectangle::new(
-                [(left, top), (right, bottom)],
-                RGBColor(pixel[0], pixel[1], pixel[2]).filled(),
+                [(x_at(column), y_at(row)), (x_at(end), y_at(row + 1))],
+                colour.filled(),
             ));
+            column = end;
         }
     }
 }
@@ -215,7 +295,12 @@ mod tests {
     fn the_race_still_shows_the_landscape_and_every_racer() {
         let svg = demo_still_svg("saddle-race").expect("the race has a still");
         assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
-        assert!(svg.matches("<rect").count() >= STILL_CELLS.0 * STILL_CELLS.1);
+        let n_rectangles = svg.matches("<rect").count();
+        // Merged runs: far fewer shapes than cells, but at least one per row.
+        assert!(
+            (STILL_CELLS.1..STILL_CELLS.0 * STILL_CELLS.1 / 4).contains(&n_rectangles),
+            "{n_rectangles}"
+        );
         for racer in crate::race_style::RACE_DEFAULTS
             .racers
             .iter()
@@ -250,6 +335,10 @@ mod tests {
         // Only SGD (255, 99, 99) and momentum (255, 176, 59) race; Adam's white path is absent.
         assert!(bumpy.contains("#FF6363") && bumpy.contains("#FFB03B"));
         assert!(!bumpy.contains("#5CC8FF"), "RMSProp should not be drawn");
+        assert!(
+            bumpy.contains(">SGD</text>") && bumpy.contains(">Momentum</text>"),
+            "no legend"
+        );
         let preset = demo_still_svg_for(
             "saddle-race",
             &settings(&[("preset", "ukrainian-momentum")]),
