@@ -287,6 +287,27 @@ pub fn draw_error_plot_base<DB: DrawingBackend>(
         )))?;
     }
 
+    // Which error rules which end of the h axis, written along the floor of the plot.
+    let (left_note, right_note) = if narrow {
+        ("\u{2190} rounding", "truncation \u{2192}")
+    } else {
+        (
+            "\u{2190} rounding error grows as h shrinks",
+            "truncation error grows with h \u{2192}",
+        )
+    };
+    let note_y = y_min + 1.2;
+    chart.draw_series(std::iter::once(Text::new(
+        left_note.to_string(),
+        (x_min + 0.15, note_y),
+        font(11.0).pos(Pos::new(HPos::Left, VPos::Center)),
+    )))?;
+    chart.draw_series(std::iter::once(Text::new(
+        right_note.to_string(),
+        (x_max - 0.1, note_y),
+        font(11.0).pos(Pos::new(HPos::Right, VPos::Center)),
+    )))?;
+
     let line_width = px(2.5);
     for (colour, pick) in [
         (
@@ -377,6 +398,7 @@ mod tests {
         for name in BAND_NAMES {
             assert!(svg.contains(name), "no band named {name}");
         }
+        assert!(svg.contains("rounding error") && svg.contains("truncation error"));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         assert!(!svg.contains("style="));
     }
