@@ -428,7 +428,7 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         .y_desc("update / weight")
         .x_labels(6)
         .x_label_formatter(&epoch_label)
-        .y_labels(4)
+        .y_labels(3)
         .label_style(font.clone())
         .axis_desc_style(font)
         .axis_style(palette.text.stroke_width(1))

@@ -637,6 +637,13 @@ impl TrainingDashboard {
             self.listen(window.as_ref(), "resize", |dashboard, _event| {
                 dashboard.draw()
             });
+            // The canvas has its own light and dark palettes: follow a change of colour scheme
+            // even while paused.
+            if let Ok(Some(scheme)) = window.match_media("(prefers-color-scheme: dark)") {
+                self.listen(scheme.as_ref(), "change", |dashboard, _event| {
+                    dashboard.draw()
+                });
+            }
         }
     }
 
