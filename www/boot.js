@@ -1,17 +1,25 @@
 // Every page loads this one small module. It starts the demos (only on pages that have one, so a
-// page of plain text never downloads the wasm) and, under `trunk serve`, reloads the page when
-// Trunk rebuilds. It is a file rather than inline script because the site's content policy allows
-// scripts from its own origin only.
+// page of plain text never downloads the wasm), registers the service worker that keeps the site
+// readable offline and, under `trunk serve`, reloads the page when Trunk rebuilds. It is a file
+// rather than inline script because the site's content policy allows scripts from its own origin only.
 
 startLiveReload();
 startDemos();
+startOfflineCopy();
 
-// Trunk's development server rewrites the placeholder below in every HTML response it serves; on
-// any other server the placeholder stays as written and nothing connects anywhere.
-function startLiveReload() {
+// Trunk's development server rewrites the placeholder in every HTML response it serves; on any
+// other server the placeholder stays as written. Returns the WebSocket path under `trunk serve`,
+// null elsewhere.
+function trunkWebSocketBase() {
   const meta = document.querySelector('meta[name="downhill-trunk-ws"]');
   const base = meta ? meta.getAttribute('content') : null;
-  if (!base || base.startsWith('{{')) return;
+  return !base || base.startsWith('{{') ? null : base;
+}
+
+// On any other server nothing connects anywhere.
+function startLiveReload() {
+  const base = trunkWebSocketBase();
+  if (base === null) return;
   const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${protocol}://${location.host}${base}.well-known/trunk/ws`;
   const connect = (reloadWhenOpen) => {
@@ -46,5 +54,35 @@ async function startDemos() {
       figure.append(note);
     }
     console.error(error);
+  }
+}
+
+// The service worker (sw.js, next to this file) saves the site's files so that it works offline
+// after a first visit. Its scope is this file's folder, so the site works under any sub-path.
+// Under `trunk serve` it would answer with saved files while live reload asks for fresh ones, so
+// there it is not registered, and one left by an earlier build served at the same address is removed.
+async function startOfflineCopy() {
+  if (!('serviceWorker' in navigator)) return;
+  const scope = new URL('./', import.meta.url).href;
+  try {
+    if (trunkWebSocketBase() !== null) {
+      const registrations = await navigator.serviceWorker.getRegistrations();
+      await Promise.all(registrations
+        .filter((registration) => registration.scope === scope)
+        .map((registration) => registration.unregister()));
+      return;
+    }
+    // After the page has loaded, so saving the site never competes with the wasm for bandwidth.
+    if (document.readyState !== 'complete') {
+      await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    }
+    await navigator.serviceWorker.register(new URL('sw.js', import.meta.url), { scope, updateViaCache: 'none' });
+    const registration = await navigator.serviceWorker.ready;
+    // What this page fetched before the worker ran (its own HTML above all) is saved too.
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    registration.active?.postMessage({ type: 'save', urls: [location.href, ...loaded] });
+  } catch (error) {
+    // Without the offline copy the site still works online; say why in the console only.
+    console.warn('The offline copy of this site could not be set up:', error);
   }
 }

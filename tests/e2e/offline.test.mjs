@@ -1,0 +1,129 @@
+// The site after a first visit with the network cut: the service worker (www/sw.js) answers from
+// its saved copy, so a lesson's text reads and its demo still runs. The network is cut twice over,
+// by Chromium's offline mode and by stopping the server, so nothing can quietly reach it. The site
+// is served under a sub-path, as a teacher might host it, to show the worker's scope follows it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+} from './harness.mjs';
+
+const PREFIX = '/course/downhill/';
+// What every page loads, which must all be saved before the network may be cut.
+const PAGE_FILES = ['index.html', 'boot.js', 'site.css', 'demos.css', 'favicon.svg', 'fonts/downhill-math.woff2'];
+const DEMO_FILES = ['downhill-web.js', 'downhill-web_bg.wasm'];
+let browser;
+let racePage;
+
+before(async () => {
+  browser = await launchBrowser();
+  racePage = builtPages().find((name) =>
+    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="saddle-race"'));
+});
+after(async () => { await browser?.close(); });
+
+/** Waits until the worker controls the page and has saved every file in `files` (relative to `base`). */
+async function waitForSavedCopy(page, base, files) {
+  // Polled from here: page.waitForFunction takes the promise an async function returns as truthy.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const missing = await page.evaluate(async ({ base, files }) => {
+      if (!navigator.serviceWorker.controller) return ['(no worker controls the page)'];
+      const saved = await Promise.all(files.map((file) => caches.match(new URL(file, base).href)));
+      return files.filter((file, index) => !saved[index]);
+    }, { base, files });
+    if (missing.length === 0) return;
+    assert.ok(Date.now() < deadline, `not saved for offline use after 15 s: ${missing.join(', ')}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** A copy of the built site in a temporary folder, so a test may change files in it. */
+function copyOfSite() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'downhill-offline-'));
+  fs.cpSync(distDir(), folder, { recursive: true });
+  return folder;
+}
+
+test('after one visit, a lesson and its demo work with the network cut', async () => {
+  assert.ok(racePage, 'no built page holds the saddle-race demo');
+  const server = await startServer(distDir(), PREFIX);
+  const { context, page, problems } = await openRecordedPage(browser, server.origin);
+  try {
+    // Demo settings in the query string must not stop the saved page from being found.
+    await page.goto(server.base + racePage);
+    const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
+    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${server.base}${racePage}?${id}.speed=5`);
+    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, server.base, 'the worker is not scoped to the folder the site is served from');
+    await waitForSavedCopy(page, server.base, [racePage, ...PAGE_FILES, ...DEMO_FILES]);
+    const headingOnline = await page.locator('h1').first().textContent();
+
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await server.close();
+    await page.reload({ waitUntil: 'load' });
+    const figure = `#${id}`;
+    await page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
+    await page.locator(figure).scrollIntoViewIfNeeded();
+
+    assert.equal(await page.locator('h1').first().textContent(), headingOnline);
+    assert.ok((await page.locator('main p, article p, p').count()) > 3, 'the lesson text is missing offline');
+    const colours = await distinctColours(page, figure);
+    assert.ok(colours > 20, `only ${colours} distinct colours on the race offline`);
+    assert.equal(await page.locator(`${figure} input[name="speed"]`).inputValue(), '5',
+      'the setting from the link was lost offline');
+    const before = await canvasChecksum(page, figure);
+    const stepButton = page.locator(`${figure} button[data-action="step"]`);
+    for (let press = 0; press < 5; press += 1) await stepButton.click();
+    assert.notEqual(await canvasChecksum(page, figure), before, 'Step did not move the race offline');
+
+    // Another lesson, never opened, was saved when the worker installed.
+    const otherPage = builtPages().find((name) => name !== racePage && name !== 'index.html');
+    await page.goto(server.base + otherPage);
+    assert.ok((await page.locator('h1').count()) > 0, `${otherPage} did not open offline`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a new build replaces the saved copy on the next visit', async () => {
+  const folder = copyOfSite();
+  const server = await startServer(folder, PREFIX);
+  const { context, page, problems } = await openRecordedPage(browser, server.origin);
+  try {
+    await page.goto(server.base + 'index.html');
+    await waitForSavedCopy(page, server.base, PAGE_FILES);
+
+    // A "new build": the home page's title changes on the server.
+    const homeFile = path.join(folder, 'index.html');
+    const oldHome = fs.readFileSync(homeFile, 'utf8');
+    const newHome = oldHome.replace(/<title>([^<]*)<\/title>/, '<title>$1 (rebuilt)</title>');
+    assert.notEqual(newHome, oldHome, 'the home page has no <title> to change');
+    fs.writeFileSync(homeFile, newHome);
+    // A reload aborts what is still loading (the favicon, say), which would read as a failure.
+    await page.waitForLoadState('networkidle');
+    await page.reload({ waitUntil: 'load' });
+    assert.match(await page.title(), /\(rebuilt\)$/, 'online, the reader did not get the new build');
+
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await server.close();
+    await page.reload({ waitUntil: 'load' });
+    assert.match(await page.title(), /\(rebuilt\)$/, 'offline, the old build came back');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,135 @@
+// The site's service worker: it keeps a copy of the site's own files so that, after a first visit,
+// the course still reads and its demos still run with the network cut (on a train, in a lecture
+// hall with bad wifi). `boot.js` registers it with the site's folder as its scope, so it works at a
+// domain's root or under any sub-path, and never touches another origin's requests.
+//
+// Strategy: network first, saved copy when the network fails. Every successful fetch of one of our
+// files overwrites its saved copy, so a reader who is online always gets the newest build and never
+// a mix of old and new files, and a reader who goes offline gets the last build they saw. A pure
+// cache-first worker would need a build hash in this file to ever notice a new build; Trunk copies
+// this file as written, so we would have no such hash.
+
+// Bump when the way this worker saves files changes; activation deletes every other version's cache.
+const CACHE_VERSION = 1;
+const CACHE_PREFIX = 'downhill-';
+const CACHE_NAME = `${CACHE_PREFIX}v${CACHE_VERSION}`;
+
+// The files every page needs, relative to this worker's folder. The pages the home page links to
+// are added to these at install time, so the whole course works offline after one visit.
+const SHELL = [
+  './',
+  'index.html',
+  'boot.js',
+  'downhill-web.js',
+  'downhill-web_bg.wasm',
+  'site.css',
+  'demos.css',
+  'favicon.svg',
+  'fonts/downhill-math.woff2',
+  'data/digits.csv.gz',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(saveSite().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names
+      .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME)
+      .map((name) => caches.delete(name)));
+    // Take over the page that registered us, so what it fetches from now on (the digits, say) is
+    // saved without waiting for a reload.
+    await self.clients.claim();
+  })());
+});
+
+// The page that registered us sends the files it loaded before we were running (its own HTML,
+// whatever its demos fetched), so they are saved too.
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'save' || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter((url) => typeof url === 'string' && isOurs(new URL(url, self.registration.scope)));
+  event.waitUntil(saveEach(urls.slice(0, 200)));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !isOurs(new URL(request.url))) return;
+  event.respondWith(networkFirst(request));
+});
+
+/** Whether `url` is one of our files: same origin and inside our scope. */
+function isOurs(url) {
+  return url.origin === self.location.origin && url.href.startsWith(self.registration.scope);
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE_NAME);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') {
+      await cache.put(withoutSearch(request.url), response.clone());
+    }
+    return response;
+  } catch (networkError) {
+    // Demo settings live in the query string (`?demo-1.lr=0.3`), so a page is saved once under its
+    // plain address and found again whatever settings a link carries.
+    const saved = await cache.match(withoutSearch(request.url));
+    if (saved) return saved;
+    if (request.mode === 'navigate') {
+      return new Response('You are offline, and this page was not saved on an earlier visit. '
+        + 'It will open once the network is back.', {
+        status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+    }
+    throw networkError;
+  }
+}
+
+function withoutSearch(url) {
+  const plain = new URL(url);
+  plain.search = '';
+  plain.hash = '';
+  return plain.href;
+}
+
+/** Saves the shell and every page the home page links to. */
+async function saveSite() {
+  const scope = self.registration.scope;
+  const urls = SHELL.map((path) => new URL(path, scope).href);
+  try {
+    const home = await fetch(new URL('index.html', scope), { cache: 'no-cache' });
+    if (home.ok) {
+      const html = await home.text();
+      for (const match of html.matchAll(/href="([a-z0-9-]+\.html)"/g)) {
+        urls.push(new URL(match[1], scope).href);
+      }
+    }
+  } catch {
+    // Offline while installing: the shell list alone is tried, and install retries on a later visit.
+  }
+  // A new version of this worker saves the whole site afresh.
+  await saveEach([...new Set(urls)], { replace: true });
+}
+
+/**
+ * Fetches and saves each URL not saved yet; one missing file does not stop the others. A file
+ * already saved is left alone: a page's fetch may have saved a newer copy meanwhile, and an older
+ * one fetched here must not overwrite it.
+ */
+async function saveEach(urls, { replace = false } = {}) {
+  const cache = await caches.open(CACHE_NAME);
+  const isSaved = async (key) => !replace && (await cache.match(key)) !== undefined;
+  await Promise.all(urls.map(async (url) => {
+    const key = withoutSearch(url);
+    try {
+      if (await isSaved(key)) return;
+      const response = await fetch(url, { cache: 'no-cache' });
+      if (response.ok && !(await isSaved(key))) await cache.put(key, response);
+    } catch {
+      // Leave this file to be saved the next time it is fetched.
+    }
+  }));
+}
