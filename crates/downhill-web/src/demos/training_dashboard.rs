@@ -948,7 +948,8 @@ impl TrainingDashboard {
                 return;
             };
             let rises = checked.windows(2).all(|pair| pair[1].1 > pair[0].1);
-            let epoch = run.steps().len() as f64 / run.steps_per_epoch() as f64;
+            // Tenths of an epoch, as the progress line shows them.
+            let epoch = (run.steps().len() * 10 / run.steps_per_epoch()) as f64 / 10.0;
             let pairs: Vec<String> = checked
                 .iter()
                 .map(|(reg, loss)| format!("{} → {}", format_number(*reg), format_number(*loss)))
