@@ -64,10 +64,19 @@ export async function launchBrowser() {
 
 /**
  * Opens a page that records problems: console errors, page errors, failed requests, responses of
- * 400 and above, and any request to an origin other than `origin`.
+ * 400 and above, any request to an origin other than `origin`, and every content-policy violation.
  */
 export async function openRecordedPage(browser, origin, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2, ...options });
+  // Chromium does not always print a violation to the console (a blocked inline event handler, say,
+  // or one in report-only mode), so every page listens for the event itself and logs it as an error,
+  // which the console listener below records. Playwright injects this script past the content policy.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`content policy violation: ${event.violatedDirective} blocked `
+        + `${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+    }, true);
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
