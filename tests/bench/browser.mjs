@@ -51,7 +51,9 @@ const EVENT_TIMING_SCRIPT = () => {
     window.addEventListener(type, (event) => { event.__benchStart = performance.now(); }, true);
     window.addEventListener(type, (event) => {
       const handled = performance.now();
-      const record = { type, handler_ms: handled - event.__benchStart, frame_ms: null, trusted: event.isTrusted };
+      const record = {
+        type, name: event.target.name, handler_ms: handled - event.__benchStart, frame_ms: null, trusted: event.isTrusted,
+      };
       window.__benchEvents.push(record);
       requestAnimationFrame(() => { record.frame_ms = performance.now() - event.__benchStart; });
     }, false);
@@ -315,6 +317,12 @@ async function measureGradientCheck(browser, server) {
   const names = await page.$$eval(`${figure} input[type="range"]`, (inputs) => inputs.map((input) => input.name));
   const synthetic = await driveSliders(page, figure, names);
   reportTimes('gradient_check.slider', `Gradient check: slider to table (synthetic input events on ${names.join(', ')})`, synthetic.events, 8);
+  // The sliders differ in what they recompute (h redraws marks; the others recompute losses), so
+  // each gets its own p95 too.
+  for (const name of names) {
+    const own = synthetic.events.filter((record) => record.name === name);
+    if (own.length > 0) report(`gradient_check.slider.${name}.p95`, quantile(own.map((record) => record.handler_ms), 0.95), 'ms', 8, `Gradient check: slider ${name} alone, handler p95 (${own.length} events)`);
+  }
   const hSlider = names.includes('h') ? 'h' : names[0];
   const mouse = await dragWithMouse(page, `${figure} input[type="range"][name="${hSlider}"]`);
   reportTimes('gradient_check.mouse', `Gradient check: slider to table (real mouse drag on ${hSlider})`, mouse, 8);
