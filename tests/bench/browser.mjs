@@ -280,6 +280,26 @@ async function idleAfterPlay(page, figure) {
   }, IDLE_WINDOW_MS);
   report('idle.race_after_pause.frames', counts.frames, 'frames', 0, `Idle: race after play then pause, frames asked for in ${IDLE_WINDOW_MS} ms`);
   report('idle.race_after_pause.timers', counts.timeouts, 'timers', 0, `Idle: race after play then pause, timers set in ${IDLE_WINDOW_MS} ms`);
+
+  // Playing, then scrolled out of view: the animation should stop asking for frames until it is
+  // back on screen. Reset first, so the race is still running when it leaves the screen.
+  const reset = page.locator(`${figure} button[data-action="reset"]`);
+  if (await reset.count() > 0) await reset.click();
+  await playPause.click();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  const offScreen = await page.evaluate(async (windowMs) => {
+    let frames = 0;
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { frames += 1; return frame.call(window, callback); };
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    window.requestAnimationFrame = frame;
+    return frames;
+  }, IDLE_WINDOW_MS);
+  report('idle.race_off_screen.frames', offScreen, 'frames', 0, `Idle: race playing but scrolled off screen, frames asked for in ${IDLE_WINDOW_MS} ms`);
+  await page.locator(figure).scrollIntoViewIfNeeded();
+  await playPause.click();
 }
 
 async function measureSweep(browser, server) {

@@ -166,10 +166,14 @@ pub fn parse_criterion(output: &str) -> Vec<CriterionResult> {
                 });
             }
         } else if let Some((_, estimate)) = line.split_once("thrpt:") {
+            // Against a saved baseline criterion adds a `change:` block whose `thrpt:` line holds
+            // percentages; only the first, absolute throughput after a time is the result's.
             let rate = middle_estimate(estimate)
                 .and_then(|(value, unit)| elements_per_unit(unit).map(|factor| value * factor));
-            if let Some(last) = results.last_mut() {
-                last.per_second = rate;
+            if let (Some(rate), Some(last)) = (rate, results.last_mut())
+                && last.per_second.is_none()
+            {
+                last.per_second = Some(rate);
             }
         } else if !line.trim().is_empty() && !line.starts_with(' ') {
             last_name = line.trim().to_string();
@@ -311,6 +315,9 @@ full digits (1,797 x 65, 10 classes)/svm loss and gradient
                         time:   [1.0000 ms 1.2500 ms 1.5000 ms]
 short                   time:   [10.000 µs 20.000 µs 30.000 µs]
                         thrpt:  [30.000 Melem/s 50.000 Melem/s 100.00 Melem/s]
+                 change:
+                        time:   [-1.0000% +2.0000% +3.0000%] (p = 0.10 > 0.05)
+                        thrpt:  [-3.0000% -2.0000% +1.0000%]
 ";
         let results = parse_criterion(output);
         assert_eq!(results.len(), 2);
