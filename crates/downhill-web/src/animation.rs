@@ -23,6 +23,8 @@ pub struct Animation {
     // Kept here so the closures live exactly as long as the demo.
     frame_closure: RefCell<Option<FrameClosure>>,
     observer_closure: RefCell<Option<ObserverClosure>>,
+    /// The demo's figure, so a panic in a frame is reported in its box (see `panic_box`).
+    figure: RefCell<Option<web_sys::Element>>,
 }
 
 impl Animation {
@@ -34,6 +36,7 @@ impl Animation {
             on_frame: RefCell::new(on_frame),
             frame_closure: RefCell::new(None),
             observer_closure: RefCell::new(None),
+            figure: RefCell::new(None),
         });
         let weak = Rc::downgrade(&animation);
         let closure = Closure::<dyn FnMut(f64)>::new(move |timestamp: f64| {
@@ -47,6 +50,7 @@ impl Animation {
 
     /// Pauses the loop while `element` is off screen and resumes it when it comes back.
     pub fn watch_visibility(self: &Rc<Self>, element: &web_sys::Element) {
+        *self.figure.borrow_mut() = Some(element.clone());
         let weak = Rc::downgrade(self);
         let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let Some(animation) = weak.upgrade() else {
@@ -97,8 +101,17 @@ impl Animation {
         if !self.playing.get() {
             return;
         }
+        let figure = self.figure.borrow().clone();
+        // A demo stopped by a panic asks for no more frames: its state may be half updated.
+        if figure.as_ref().is_some_and(crate::panic_box::is_stopped) {
+            self.playing.set(false);
+            return;
+        }
         let wants_more = match self.on_frame.try_borrow_mut() {
-            Ok(mut on_frame) => on_frame(timestamp),
+            Ok(mut on_frame) => match &figure {
+                Some(figure) => crate::panic_box::run_for_demo(figure, || on_frame(timestamp)),
+                None => on_frame(timestamp),
+            },
             Err(_) => true,
         };
         if wants_more {

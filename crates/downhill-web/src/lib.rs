@@ -13,6 +13,7 @@ mod digits;
 mod dom;
 mod format;
 mod layers;
+mod panic_box;
 mod settings;
 
 use std::cell::RefCell;
@@ -27,7 +28,7 @@ thread_local! {
 /// leaves the others working.
 #[wasm_bindgen]
 pub fn mount_all() {
-    console_error_panic_hook::set_once();
+    panic_box::install();
     let document = dom::document();
     let Ok(figures) = document.query_selector_all("figure[data-demo]") else {
         return;
@@ -41,7 +42,8 @@ pub fn mount_all() {
         };
         let name = figure.get_attribute("data-demo").unwrap_or_default();
         let settings = settings::Settings::for_figure(&figure);
-        let mounted = demos::mount(&name, &figure, &settings);
+        panic_box::track_input(&figure);
+        let mounted = panic_box::run_for_demo(&figure, || demos::mount(&name, &figure, &settings));
         match mounted {
             Ok(demo) => MOUNTED.with(|mounted| mounted.borrow_mut().push(demo)),
             Err(reason) => show_failure(&figure, &reason),

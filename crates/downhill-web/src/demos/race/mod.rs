@@ -45,6 +45,13 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     let mut model = model;
     if let Some(start) = initial.start {
         model.set_start(start);
+        // The start is kept inside the picture; a link that asked for more hears so.
+        if model.start != start {
+            settings.note(format!(
+                "“start” lies outside this surface's picture; using {:.2},{:.2}.",
+                model.start[0], model.start[1]
+            ));
+        }
     }
     let figure_id = figure.id();
     let controls =
