@@ -1,0 +1,140 @@
+// The saddle-point race from start to finish with the keyboard alone, as a reader without a mouse
+// would use it: Tab to each control, arrows on sliders and on the focused picture, Space and Enter
+// on buttons and checkboxes. Every step must change the picture, and every focused element inside
+// the demo must show that it has focus.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum } from './harness.mjs';
+
+let browser;
+let server;
+let racePage;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+  racePage = builtPages().find((name) =>
+    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="saddle-race"'));
+});
+after(async () => { await server?.close(); await browser?.close(); });
+
+/** What the focused element is and whether it shows an outline or a ring. */
+async function focusState(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const ringed = style.boxShadow !== 'none';
+    const box = element.getBoundingClientRect();
+    return {
+      description: `${element.tagName.toLowerCase()}${element.name ? `[name=${element.name}]` : ''}`
+        + `${element.dataset.action ? `[data-action=${element.dataset.action}]` : ''}${element.id ? `#${element.id}` : ''}`,
+      visible: (outlined || ringed) && box.width > 0 && box.height > 0,
+      inFigure: Boolean(element.closest('figure[data-demo="saddle-race"]')),
+    };
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector`, checking on the way
+ * that every element focused inside the race shows its focus. Fails after `limit` presses.
+ */
+async function tabTo(page, selector, { backwards = false, limit = 400 } = {}) {
+  for (let press = 0; press < limit; press += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const state = await focusState(page);
+    if (state?.inFigure) assert.ok(state.visible, `focus is not visible on ${state.description}`);
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+  }
+  assert.fail(`${limit} presses of Tab never reached ${selector}`);
+}
+
+async function changes(page, figure, action, what) {
+  const before = await canvasChecksum(page, figure);
+  await action();
+  await page.waitForTimeout(80);
+  assert.notEqual(await canvasChecksum(page, figure), before, `${what} did not change the picture`);
+}
+
+test('the race can be run from start to finish with the keyboard alone', async () => {
+  assert.ok(racePage, 'no built page holds the saddle-race demo');
+  const { context, page, problems } = await openRecordedPage(browser, server.origin);
+  try {
+    await page.goto(server.base + racePage);
+    const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
+    const figure = `#${id}`;
+    await page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
+    const keyboard = page.keyboard;
+
+    // From the top of the page into the demo: its picture first takes focus, and arrows move the start.
+    await tabTo(page, `${figure} [tabindex="0"]`);
+    await changes(page, figure, async () => {
+      for (let press = 0; press < 4; press += 1) await keyboard.press('ArrowLeft');
+      await keyboard.press('ArrowUp');
+    }, 'arrow keys on the focused picture');
+
+    // The step size: arrows on the slider.
+    await tabTo(page, `${figure} input[type="range"][name="learning-rate"]`);
+    const rateBefore = await page.locator(`${figure} input[name="learning-rate"]`).inputValue();
+    await changes(page, figure, async () => {
+      for (let press = 0; press < 10; press += 1) await keyboard.press('ArrowRight');
+    }, 'arrow keys on the step-size slider');
+    assert.notEqual(await page.locator(`${figure} input[name="learning-rate"]`).inputValue(), rateBefore);
+
+    // Step with Enter, then play with Space and pause with Space.
+    await tabTo(page, `${figure} button[data-action="step"]`);
+    await changes(page, figure, async () => {
+      for (let press = 0; press < 3; press += 1) await keyboard.press('Enter');
+    }, 'Enter on Step');
+    await tabTo(page, `${figure} button[data-action="play-pause"]`, { backwards: true });
+    const playPause = page.locator(`${figure} button[data-action="play-pause"]`);
+    await changes(page, figure, async () => {
+      await keyboard.press('Space');
+      await page.waitForTimeout(300);
+    }, 'Space on Play');
+    // Under reduced motion Play jumps to the end; otherwise the race plays until paused.
+    await keyboard.press('Space');
+    await page.waitForTimeout(100);
+    assert.equal(await playPause.getAttribute('aria-pressed'), 'false', 'Space did not pause the race');
+    const paused = await canvasChecksum(page, figure);
+    await page.waitForTimeout(300);
+    assert.equal(await canvasChecksum(page, figure), paused, 'the race moves after Space paused it');
+
+    // Reset with Enter.
+    await tabTo(page, `${figure} button[data-action="reset"]`);
+    await changes(page, figure, () => keyboard.press('Enter'), 'Enter on Reset');
+    assert.match(await page.locator(`${figure} .demo-readout`).first().textContent(), /^Step 0 /);
+
+    // A racer switched on or off with Space on its checkbox.
+    await tabTo(page, `${figure} input[type="checkbox"]`);
+    await changes(page, figure, () => keyboard.press('Space'), 'Space on a racer\'s checkbox');
+
+    // Back to the surface menu, where typing a surface's first letter chooses it (arrows on a
+    // closed menu open it on some systems and change it on others).
+    await tabTo(page, `${figure} select[name="surface"]`, { backwards: true });
+    const surface = page.locator(`${figure} select[name="surface"]`);
+    const letter = await surface.evaluate((select) => {
+      const current = select.selectedOptions[0].textContent.trim()[0].toLowerCase();
+      const other = [...select.options].find((option) => option.textContent.trim()[0].toLowerCase() !== current);
+      return other.textContent.trim()[0].toLowerCase();
+    });
+    const surfaceBefore = await surface.inputValue();
+    await changes(page, figure, () => keyboard.press(letter), `typing “${letter}” on the surface menu`);
+    assert.notEqual(await surface.inputValue(), surfaceBefore);
+
+    // Finally play the new race to its end: Play, then wait for the button to say Play again.
+    await tabTo(page, `${figure} button[data-action="play-pause"]`);
+    await keyboard.press('Enter');
+    await page.waitForFunction((selector) =>
+      /Step (\d+) of \1\b/.test(document.querySelector(selector)?.textContent ?? ''),
+    `${figure} .demo-readout`, { timeout: 20_000 });
+    assert.equal(await playPause.getAttribute('aria-pressed'), 'false', 'the race did not stop at its end');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
