@@ -62,9 +62,15 @@ impl Settings {
         }
     }
 
-    /// A text setting; the URL wins over the lesson. When a key is repeated in the URL the last wins.
+    /// A text setting; the URL wins over the lesson. When a key is repeated in the URL the last wins,
+    /// and the reader is told, since the link may not say what its sender meant.
     pub fn text(&self, key: &str) -> Option<String> {
         if let Some((_, value)) = self.from_url.iter().rev().find(|(name, _)| name == key) {
+            if self.from_url.iter().filter(|(name, _)| name == key).count() > 1 {
+                self.note(format!(
+                    "The link sets “{key}” more than once; using its last value."
+                ));
+            }
             if value.chars().count() > MAX_VALUE_LENGTH {
                 self.note(format!(
                     "The link's value for “{key}” is too long; using the default."
@@ -195,4 +201,84 @@ fn split_list(text: &str) -> Vec<String> {
         .map(|item| item.trim().to_string())
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn from_url(search: &str) -> Settings {
+        Settings::new("demo-1", JsValue::NULL, search)
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_that_are_not_finite_give_the_default_and_a_message() {
+        for value in [
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "inf",
+            "1e309",
+            "1e",
+            "",
+            "0x10",
+            "%E2%8",
+        ] {
+            let settings = from_url(&format!("?demo-1.lr={value}"));
+            assert_eq!(settings.number("lr", 1e-4, 1.0, 0.05), 0.05, "{value}");
+            assert_eq!(
+                settings.messages().len(),
+                1,
+                "{value}: {:?}",
+                settings.messages()
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_out_of_range_are_clamped_with_a_message() {
+        let settings = from_url("?demo-1.lr=-1&demo-1.steps=1e12&demo-1.speed=0");
+        assert_eq!(settings.number("lr", 1e-4, 1.0, 0.05), 1e-4);
+        assert_eq!(settings.count("steps", 10, 1000, 100), 1000);
+        assert_eq!(settings.count("speed", 1, 20, 2), 1);
+        assert_eq!(settings.messages().len(), 3, "{:?}", settings.messages());
+    }
+
+    #[wasm_bindgen_test]
+    fn markup_and_long_values_are_refused_and_never_repeated() {
+        let long = "9".repeat(10_000);
+        let markup = "<img src=x onerror=alert(1)>";
+        let settings = from_url(&format!(
+            "?demo-1.surface={}&demo-1.lr={long}",
+            js_sys::encode_uri_component(markup)
+        ));
+        let surface = settings.choice("surface", "bowl", "bowl, ravine", |name| {
+            ["bowl", "ravine"].into_iter().find(|known| *known == name)
+        });
+        assert_eq!(surface, "bowl");
+        assert_eq!(settings.number("lr", 1e-4, 1.0, 0.05), 0.05);
+        let messages = settings.messages().join(" ");
+        assert!(
+            !messages.contains('<') && !messages.contains(&long),
+            "{messages}"
+        );
+        assert_eq!(settings.messages().len(), 2, "{messages}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_repeated_key_uses_its_last_value_and_says_so() {
+        let settings = from_url("?demo-1.lr=NaN&demo-1.lr=0.3&demo-2.lr=0.9");
+        assert_eq!(settings.number("lr", 1e-4, 1.0, 0.05), 0.3);
+        assert_eq!(settings.messages().len(), 1, "{:?}", settings.messages());
+    }
+
+    #[wasm_bindgen_test]
+    fn another_demos_keys_are_not_read() {
+        let settings = from_url("?demo-2.lr=0.9&demo-10.lr=0.8&lr=0.7");
+        assert_eq!(settings.number("lr", 1e-4, 1.0, 0.05), 0.05);
+        assert!(settings.messages().is_empty());
+    }
 }
