@@ -165,8 +165,7 @@ mod tests {
         track_input(&failing);
         track_input(&healthy);
         let panicking = EventClosure::new(|_event: web_sys::Event| {
-            let planted: Option<u32> = None;
-            planted.expect("the planted test failure");
+            panic!("the planted test failure");
         });
         failing_button
             .add_event_listener_with_callback("click", panicking.as_ref().unchecked_ref())
