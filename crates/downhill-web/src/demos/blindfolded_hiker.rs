@@ -12,7 +12,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
-use downhill_core::search::hiker::{Strategy, Walk};
+use downhill_core::search::hiker::{Strategy, Walk, walk};
 use downhill_core::surfaces::{Bumpy, Surface};
 use downhill_plots::heatmap::{self, ValueScale};
 use downhill_plots::hiker::{
@@ -68,6 +68,31 @@ impl HikerModel {
             self.seed,
         );
         self.cursor = self.cursor.min(self.budget);
+    }
+
+    /// Recomputes only the walks a changed setting affects (the step size moves only the gradient
+    /// walker, the start never moves random search), so a slider move costs a third of the work.
+    fn recompute_only(&mut self, strategies: &[Strategy]) {
+        if self.walks.len() != STRATEGY_STYLES.len() {
+            self.recompute();
+            return;
+        }
+        for (style, walked) in STRATEGY_STYLES.iter().zip(self.walks.iter_mut()) {
+            if !strategies.contains(&style.strategy) {
+                continue;
+            }
+            let settings = hiker_plots::map_settings(
+                &self.surface,
+                style.strategy,
+                self.start,
+                self.local_step,
+                self.learning_rate,
+                self.seed,
+            );
+            if let Ok(fresh) = walk(&self.surface, settings, self.budget) {
+                *walked = fresh;
+            }
+        }
     }
 
     /// The probes and path of strategy `index` up to the cursor.
@@ -450,7 +475,7 @@ pub fn mount(
             {
                 let mut model = hiker.model.borrow_mut();
                 model.local_step = local_step;
-                model.recompute();
+                model.recompute_only(&[Strategy::RandomLocalSearch]);
             }
             set_output(&slider_output, &slider_input, &format_number(local_step));
             hiker.draw_overlay();
@@ -468,7 +493,7 @@ pub fn mount(
             {
                 let mut model = hiker.model.borrow_mut();
                 model.learning_rate = learning_rate;
-                model.recompute();
+                model.recompute_only(&[Strategy::FollowGradient]);
             }
             set_output(&slider_output, &slider_input, &format_number(learning_rate));
             hiker.draw_overlay();
@@ -680,7 +705,7 @@ impl BlindfoldedHiker {
                 point[0].clamp(view_box.x_min, view_box.x_max),
                 point[1].clamp(view_box.y_min, view_box.y_max),
             ];
-            model.recompute();
+            model.recompute_only(&[Strategy::RandomLocalSearch, Strategy::FollowGradient]);
         }
         self.draw_overlay();
     }
