@@ -69,7 +69,8 @@ async function networkFirst(request) {
   const cache = await caches.open(CACHE_NAME);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') {
+    // A redirected response cannot answer a later navigation, so only direct answers are saved.
+    if (response.ok && response.type === 'basic' && !response.redirected) {
       await cache.put(withoutSearch(request.url), response.clone());
     }
     return response;
@@ -127,7 +128,7 @@ async function saveEach(urls, { replace = false } = {}) {
     try {
       if (await isSaved(key)) return;
       const response = await fetch(url, { cache: 'no-cache' });
-      if (response.ok && !(await isSaved(key))) await cache.put(key, response);
+      if (response.ok && !response.redirected && !(await isSaved(key))) await cache.put(key, response);
     } catch {
       // Leave this file to be saved the next time it is fetched.
     }
