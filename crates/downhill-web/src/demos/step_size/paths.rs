@@ -467,7 +467,16 @@ impl Paths {
                 ]
             };
             demo.set_start(start);
-            demo.write_url();
+        });
+        // The address bar follows when a key is released, not on every repeat of a held key:
+        // browsers throttle address-bar updates.
+        common::listen(self, listeners, frame.as_ref(), "keyup", |demo, event| {
+            let is_arrow = event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|key| key.key().starts_with("Arrow"));
+            if is_arrow {
+                demo.write_url();
+            }
         });
         drop(view);
         if let Some(window) = web_sys::window() {
