@@ -290,11 +290,10 @@ pub fn verdict(value: f64, budget: f64) -> String {
             "NOT met".to_string()
         };
     }
-    let margin = (value - budget) / budget * 100.0;
     if value <= budget {
-        format!("met ({:.0}% under)", -margin)
+        format!("met ({:.0}% under)", (budget - value) / budget * 100.0)
     } else {
-        format!("NOT met ({margin:.0}% over)")
+        format!("NOT met ({:.0}% over)", (value - budget) / budget * 100.0)
     }
 }
 
@@ -371,6 +370,7 @@ short                   time:   [10.000 µs 20.000 µs 30.000 µs]
     fn verdicts_give_the_margin_against_the_budget() {
         assert_eq!(verdict(4.0, 8.0), "met (50% under)");
         assert_eq!(verdict(12.0, 8.0), "NOT met (50% over)");
+        assert_eq!(verdict(8.0, 8.0), "met (0% under)");
         assert_eq!(verdict(0.0, 0.0), "met");
         assert_eq!(verdict(3.0, 0.0), "NOT met");
     }
