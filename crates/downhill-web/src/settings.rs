@@ -80,9 +80,11 @@ impl Settings {
             return Some(value.clone());
         }
         self.lesson_value(key).and_then(|value| {
+            // A lesson may write `blindfold = true`: booleans read as the text `flag` understands.
             value
                 .as_string()
                 .or_else(|| value.as_f64().map(|number| number.to_string()))
+                .or_else(|| value.as_bool().map(|flag| flag.to_string()))
         })
     }
 
@@ -134,8 +136,6 @@ impl Settings {
     }
 
     /// A whole number within `min..=max`, as [`Settings::number`].
-    // Used by the demos being written now; the allow goes when they land.
-    #[allow(dead_code)]
     pub fn count(&self, key: &str, min: usize, max: usize, default: usize) -> usize {
         self.number(key, min as f64, max as f64, default as f64)
             .round() as usize
@@ -162,7 +162,6 @@ impl Settings {
     }
 
     /// A yes/no setting (`1`, `true`, `yes`, `on` or their opposites).
-    #[allow(dead_code)]
     pub fn flag(&self, key: &str, default: bool) -> bool {
         self.choice(key, default, "true or false", |text| {
             match text.to_ascii_lowercase().as_str() {
