@@ -1,16 +1,18 @@
-//! The cloud of minibatch gradients around the full gradient, seen in a plane: what the minibatch
-//! lesson's demo draws while its reader moves the batch size.
+//! The cloud of minibatch gradients around the full gradient, drawn so that angles and distances are
+//! the true ones: what the minibatch lesson's demo shows while its reader moves the batch size.
 //!
 //! A minibatch gradient of a linear classifier's loss is exactly the mean of the per-example gradients
 //! of the examples in the batch (the data loss is an average, and each per-example loss carries the
-//! same regularization term). So the per-example gradients are computed once, and a batch's gradient,
-//! projected onto two fixed directions, is the mean of the batch's projected per-example gradients:
-//! a new cloud costs `n_batches * batch_size` additions instead of as many full gradient evaluations,
-//! which keeps a slider move well inside one frame.
+//! same regularization term). So the per-example gradients are computed once, and a batch's gradient
+//! is the mean of its rows of that table: no loss is evaluated again while the slider moves.
 //!
-//! The plane is spanned by the full gradient's direction ("along") and the direction in which single
-//! examples' gradients spread most, made orthogonal to it ("across"), so the picture shows both the
-//! true step and the largest error a noisy step can make.
+//! Each batch gradient g_B becomes one point of a plane: across, its component along the full
+//! gradient g (the dot product with g's unit vector); up, the length of everything else, the part of
+//! g_B orthogonal to g in all the other dimensions, signed by the side it falls on along the
+//! direction in which single examples' gradients spread most. A point's angle to the horizontal axis
+//! is then exactly the angle between g_B and g, and its distance to the point (|g|, 0) exactly
+//! |g_B - g|: the picture does not flatter the noise, as a projection onto two directions would when
+//! most of it lies in the other 648.
 
 use crate::classifiers::LossKind;
 use crate::data::{Dataset, LengthMismatch};
@@ -30,8 +32,11 @@ pub struct PerExampleGradients {
     along: Vec<f64>,
     /// Unit vector orthogonal to `along`, in the direction single-example gradients spread most.
     across: Vec<f64>,
-    /// Each example's gradient projected on `[along, across]`.
-    projections: Vec<[f64; 2]>,
+    /// Every example's gradient, one row of `dimension` numbers after another.
+    gradients: Vec<f64>,
+    dimension: usize,
+    /// Each example's gradient as a point of the plane (see the module's documentation).
+    single_points: Vec<[f64; 2]>,
     /// Mean squared distance of one example's gradient from the full gradient (in all dimensions).
     mean_squared_deviation: f64,
 }
@@ -41,14 +46,16 @@ pub struct PerExampleGradients {
 pub struct GradientCloud {
     /// Examples per batch (at most the number of examples).
     pub batch_size: usize,
-    /// Each batch's gradient as `[along, across]` coordinates; the full gradient is at `[norm, 0]`.
+    /// Each batch's gradient as a point `[along, signed rest]` (see the module's documentation); the
+    /// full gradient is at `[norm, 0]`.
     pub points: Vec<[f64; 2]>,
     /// How many batch gradients point uphill: more than 90 degrees away from the full gradient, so a
     /// step against them raises the full loss to first order. Exact, because the along coordinate is
     /// the full-dimensional dot product with the unit full gradient.
     pub n_uphill: usize,
-    /// Root mean squared distance of the drawn points from the full gradient, within the plane.
-    pub rms_distance_in_plane: f64,
+    /// Root mean squared distance of the batch gradients from the full gradient, in all dimensions
+    /// (equal to the distance of the points from `[norm, 0]`).
+    pub rms_distance: f64,
 }
 
 impl PerExampleGradients {
@@ -88,21 +95,23 @@ impl PerExampleGradients {
 
         let along = unit_or_first_axis(&full_gradient);
         let across = leading_spread_direction(&deviations, dimension, &along);
-        let projections = gradients
+        let single_points = gradients
             .chunks_exact(dimension.max(1))
-            .map(|row| [dot(row, &along), dot(row, &across)])
+            .map(|row| plane_point(row, &along, &across))
             .collect();
         Ok(PerExampleGradients {
             full_gradient,
             along,
             across,
-            projections,
+            gradients,
+            dimension,
+            single_points,
             mean_squared_deviation,
         })
     }
 
     pub fn n_examples(&self) -> usize {
-        self.projections.len()
+        self.single_points.len()
     }
 
     pub fn full_gradient(&self) -> &[f64] {
@@ -119,9 +128,9 @@ impl PerExampleGradients {
         (&self.along, &self.across)
     }
 
-    /// The projections of single examples' gradients: the cloud for a batch of one.
-    pub fn projections(&self) -> &[[f64; 2]] {
-        &self.projections
+    /// Single examples' gradients as points of the plane: the cloud of every batch of one.
+    pub fn single_points(&self) -> &[[f64; 2]] {
+        &self.single_points
     }
 
     /// The expected distance (root mean square, in all dimensions) of a batch gradient from the full
@@ -154,25 +163,32 @@ impl PerExampleGradients {
     }
 
     /// `n_batches` random minibatches of `batch_size` distinct examples (as
-    /// [`crate::minibatch::sample_minibatch`] draws them), each batch's gradient in the plane.
+    /// [`crate::minibatch::sample_minibatch`] draws them), each batch's gradient as a point of the
+    /// plane. Costs `n_batches * batch_size * dimension` additions.
     pub fn cloud(&self, batch_size: usize, n_batches: usize, rng: &mut Rng) -> GradientCloud {
         let n_examples = self.n_examples();
         let batch_size = batch_size.clamp(1, n_examples.max(1));
         let full = [self.full_gradient_norm(), 0.0];
+        let dimension = self.dimension;
         let mut points = Vec::with_capacity(n_batches);
-        if n_examples > 0 {
+        let mut batch_gradient = vec![0.0; dimension];
+        if n_examples > 0 && dimension > 0 {
             for _ in 0..n_batches {
-                let chosen = rng.choose_k(n_examples, batch_size);
-                let mut sum = [0.0, 0.0];
-                for &example_idx in &chosen {
-                    sum[0] += self.projections[example_idx][0];
-                    sum[1] += self.projections[example_idx][1];
+                batch_gradient.iter_mut().for_each(|value| *value = 0.0);
+                for example_idx in rng.choose_k(n_examples, batch_size) {
+                    let row =
+                        &self.gradients[example_idx * dimension..(example_idx + 1) * dimension];
+                    for (total, value) in batch_gradient.iter_mut().zip(row) {
+                        *total += value;
+                    }
                 }
-                points.push([sum[0] / batch_size as f64, sum[1] / batch_size as f64]);
+                let scale = 1.0 / batch_size as f64;
+                batch_gradient.iter_mut().for_each(|value| *value *= scale);
+                points.push(plane_point(&batch_gradient, &self.along, &self.across));
             }
         }
         let n_uphill = points.iter().filter(|point| point[0] < 0.0).count();
-        let rms_distance_in_plane = if points.is_empty() {
+        let rms_distance = if points.is_empty() {
             0.0
         } else {
             (points
@@ -186,9 +202,22 @@ impl PerExampleGradients {
             batch_size,
             points,
             n_uphill,
-            rms_distance_in_plane,
+            rms_distance,
         }
     }
+}
+
+/// `gradient` as a point of the plane: its component along the unit vector `along`, and the length
+/// of the rest, signed by its component along `across`.
+fn plane_point(gradient: &[f64], along: &[f64], across: &[f64]) -> [f64; 2] {
+    let along_part = dot(gradient, along);
+    let rest_squared = (dot(gradient, gradient) - along_part * along_part).max(0.0);
+    let side = if dot(gradient, across) < 0.0 {
+        -1.0
+    } else {
+        1.0
+    };
+    [along_part, side * rest_squared.sqrt()]
 }
 
 fn dot(left: &[f64], right: &[f64]) -> f64 {
@@ -310,9 +339,10 @@ mod tests {
     }
 
     #[test]
-    fn a_cloud_point_is_the_projection_of_the_real_minibatch_gradient() {
-        // The same seed draws the same batches in both, so each point must be the projection of the
-        // gradient that minibatch_gradients computes from scratch.
+    fn a_cloud_point_keeps_the_true_angle_and_distance_of_the_real_minibatch_gradient() {
+        // The same seed draws the same batches in both, so each point must describe the gradient
+        // that minibatch_gradients computes from scratch: its component along the full gradient, and
+        // the length of the rest.
         let data = small_data();
         let per_example = PerExampleGradients::new(LossKind::Svm, &data, 0.05, &weights()).unwrap();
         let cloud = per_example.cloud(7, 5, &mut Rng::new(21));
@@ -327,9 +357,27 @@ mod tests {
         )
         .unwrap();
         let (along, across) = per_example.axes();
+        let full = per_example.full_gradient();
         for (point, gradient) in cloud.points.iter().zip(&direct) {
             assert!((point[0] - dot(gradient, along)).abs() < 1e-12);
-            assert!((point[1] - dot(gradient, across)).abs() < 1e-12);
+            let rest: Vec<f64> = gradient
+                .iter()
+                .zip(along)
+                .map(|(value, unit)| value - point[0] * unit)
+                .collect();
+            assert!((point[1].abs() - norm(&rest)).abs() < 1e-9);
+            assert_eq!(point[1] < 0.0, dot(gradient, across) < 0.0);
+            let distance: f64 = gradient
+                .iter()
+                .zip(full)
+                .map(|(g, f)| (g - f).powi(2))
+                .sum::<f64>()
+                .sqrt();
+            let in_picture = (point[0] - per_example.full_gradient_norm()).hypot(point[1]);
+            assert!(
+                (distance - in_picture).abs() < 1e-9,
+                "{distance} vs {in_picture}"
+            );
         }
         assert_eq!(cloud.points.len(), 5);
     }
@@ -342,14 +390,14 @@ mod tests {
         let spread_one = per_example.cloud(1, 400, &mut Rng::new(1));
         let spread_sixteen = per_example.cloud(16, 400, &mut Rng::new(1));
         assert!(
-            spread_sixteen.rms_distance_in_plane < 0.5 * spread_one.rms_distance_in_plane,
+            spread_sixteen.rms_distance < 0.5 * spread_one.rms_distance,
             "{} vs {}",
-            spread_sixteen.rms_distance_in_plane,
-            spread_one.rms_distance_in_plane
+            spread_sixteen.rms_distance,
+            spread_one.rms_distance
         );
         let everything = per_example.cloud(1000, 3, &mut Rng::new(1));
         assert_eq!(everything.batch_size, 60);
-        assert!(everything.rms_distance_in_plane < 1e-12);
+        assert!(everything.rms_distance < 1e-12);
         assert_eq!(per_example.expected_distance(60), 0.0);
         assert_eq!(per_example.typical_angle_degrees(60), 0.0);
         let wide = per_example.typical_angle_degrees(1);

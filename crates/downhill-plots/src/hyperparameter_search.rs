@@ -127,6 +127,12 @@ fn draw_panel<DB: DrawingBackend>(
     let (plane, right) = lower.split_horizontally(width - strip_width);
     let (top_strip, _corner) = top.split_horizontally(width - strip_width);
     let best = best_trial(trials);
+    // A power of ten every decade when there is room, every other one on a phone.
+    let tick_count = if (width as f64 / style.pixel_ratio) < 330.0 {
+        4
+    } else {
+        8
+    };
     let dot_radius = style.px(3.5) as i32;
     let ring_radius = style.px(7.0) as i32;
     let label_area = style.px(50.0);
@@ -141,7 +147,7 @@ fn draw_panel<DB: DrawingBackend>(
         .build_cartesian_2d(EXPONENTS, EXPONENTS)?;
     chart
         .configure_mesh()
-        .x_labels(8)
+        .x_labels(tick_count)
         .y_labels(8)
         .x_label_formatter(&|exponent| power_label(*exponent))
         .y_label_formatter(&|exponent| power_label(*exponent))
@@ -224,8 +230,8 @@ fn draw_panel<DB: DrawingBackend>(
     // The strip to the right: loss against the regularization, at the best learning rate.
     let mut right_chart = ChartBuilder::on(&right)
         .margin_top(style.px(4.0))
-        .margin_left(style.px(4.0))
-        .margin_right(style.px(6.0))
+        .margin_left(style.px(12.0))
+        .margin_right(style.px(8.0))
         .x_label_area_size(x_label_area)
         .build_cartesian_2d(LOSS_RANGE, EXPONENTS)?;
     right_chart

@@ -1,7 +1,8 @@
-//! The minibatch noise demo: each dot is one minibatch's gradient, projected on the plane spanned by
-//! the full gradient and the direction single examples' gradients spread most
-//! (`downhill_core::gradient_cloud`); an arrow from the origin is the full gradient. The axes stay
-//! fixed while the batch size changes, so the cloud is seen to tighten.
+//! The minibatch noise demo: each dot is one minibatch's gradient, placed so that its angle to the
+//! horizontal axis is its true angle to the full gradient and its distance to the arrow's tip its
+//! true distance from the full gradient (`downhill_core::gradient_cloud`); an arrow from the origin
+//! is the full gradient. Both axes have the same scale, so angles look as they are, and the view
+//! stays fixed while the batch size changes, so the cloud is seen to tighten.
 
 use crate::chart_style::{ChartStyle, tick_label};
 use plotters::coord::Shift;
@@ -15,8 +16,8 @@ pub struct CloudView {
 }
 
 /// A view that holds the origin, the full gradient and most single-example gradients (all but the
-/// most extreme 2% on each side), padded. It is computed once from the batch-of-one cloud and kept
-/// for every batch size.
+/// most extreme 10%), padded. It is computed once from the batch-of-one cloud and kept for every
+/// batch size; [`draw_cloud`] widens one axis to give both the same scale.
 pub fn view_for(single_examples: &[[f64; 2]], full_norm: f64) -> CloudView {
     let quantiles = |axis: usize| {
         let mut values: Vec<f64> = single_examples
@@ -29,7 +30,7 @@ pub fn view_for(single_examples: &[[f64; 2]], full_norm: f64) -> CloudView {
             return (0.0, 0.0);
         }
         let pick = |fraction: f64| values[((values.len() - 1) as f64 * fraction).round() as usize];
-        (pick(0.02), pick(0.98))
+        (pick(0.05), pick(0.95))
     };
     let full_norm = if full_norm.is_finite() {
         full_norm
@@ -48,22 +49,29 @@ pub fn view_for(single_examples: &[[f64; 2]], full_norm: f64) -> CloudView {
     }
 }
 
-/// Draws the cloud `points` (as `[along, across]`) and the full gradient at `[full_norm, 0]`.
-/// Points outside `view` are drawn at its edge, hollow, so none silently disappears.
+/// Draws the cloud `points` (as `[along, signed rest]`) and the full gradient at `[full_norm, 0]`,
+/// with a dashed circle of radius `expected_distance` around its tip: where a batch gradient lies on
+/// average. Points outside `view` are drawn at its edge, hollow, so none silently disappears.
 pub fn draw_cloud<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     points: &[[f64; 2]],
     full_norm: f64,
+    expected_distance: f64,
     view: &CloudView,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
     area.fill(&palette.background)?;
     let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let (margin, x_label_area, y_label_area) = (style.px(10.0), style.px(36.0), style.px(48.0));
+    let (width, height) = area.dim_in_pixel();
+    let plot_width = width.saturating_sub(2 * margin + y_label_area).max(1) as f64;
+    let plot_height = height.saturating_sub(2 * margin + x_label_area).max(1) as f64;
+    let view = &equal_scale(view, plot_width, plot_height);
     let mut chart = ChartBuilder::on(area)
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(36.0))
-        .y_label_area_size(style.px(48.0))
+        .margin(margin)
+        .x_label_area_size(x_label_area)
+        .y_label_area_size(y_label_area)
         .build_cartesian_2d(view.along.0..view.along.1, view.across.0..view.across.1)?;
     chart
         .configure_mesh()
@@ -72,7 +80,7 @@ pub fn draw_cloud<DB: DrawingBackend>(
         .x_label_formatter(&|value| tick_label(*value))
         .y_label_formatter(&|value| tick_label(*value))
         .x_desc("along the full gradient")
-        .y_desc("across it (widest spread)")
+        .y_desc("all other directions")
         .label_style(text(style.label_size()))
         .axis_desc_style(text(style.label_size()))
         .axis_style(palette.axis.stroke_width(style.px(1.0)))
@@ -90,6 +98,23 @@ pub fn draw_cloud<DB: DrawingBackend>(
             palette.axis.stroke_width(style.px(1.0)),
         ),
     ])?;
+    if expected_distance.is_finite() && expected_distance > 0.0 && full_norm.is_finite() {
+        let circle: Vec<(f64, f64)> = (0..=120)
+            .map(|idx| {
+                let angle = std::f64::consts::TAU * idx as f64 / 120.0;
+                (
+                    (full_norm + expected_distance * angle.cos()).clamp(view.along.0, view.along.1),
+                    (expected_distance * angle.sin()).clamp(view.across.0, view.across.1),
+                )
+            })
+            .collect();
+        chart.draw_series(DashedLineSeries::new(
+            circle,
+            style.px(4.0),
+            style.px(4.0),
+            palette.axis.stroke_width(style.px(1.0)),
+        ))?;
+    }
     let dot = style.px(3.0) as i32;
     let colour = palette.series[0];
     let inside = |point: &[f64; 2]| {
@@ -139,8 +164,29 @@ pub fn draw_cloud<DB: DrawingBackend>(
     Ok(())
 }
 
+/// `view` widened along one axis so that a unit spans as many pixels across as up, on a plot of
+/// `plot_width` by `plot_height` pixels: then the angles in the picture are the true angles.
+pub fn equal_scale(view: &CloudView, plot_width: f64, plot_height: f64) -> CloudView {
+    let along_span = (view.along.1 - view.along.0).max(1e-12);
+    let across_span = (view.across.1 - view.across.0).max(1e-12);
+    let units_per_pixel = (along_span / plot_width).max(across_span / plot_height);
+    let widen = |(low, high): (f64, f64), span: f64| {
+        let extra = 0.5 * (span - (high - low)).max(0.0);
+        (low - extra, high + extra)
+    };
+    CloudView {
+        along: widen(view.along, units_per_pixel * plot_width),
+        across: widen(view.across, units_per_pixel * plot_height),
+    }
+}
+
 /// The cloud as SVG, light, for the export.
-pub fn cloud_svg(points: &[[f64; 2]], full_norm: f64, view: &CloudView) -> String {
+pub fn cloud_svg(
+    points: &[[f64; 2]],
+    full_norm: f64,
+    expected_distance: f64,
+    view: &CloudView,
+) -> String {
     let mut svg = String::new();
     {
         let area = plotters_svg::SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();
@@ -149,6 +195,7 @@ pub fn cloud_svg(points: &[[f64; 2]], full_norm: f64, view: &CloudView) -> Strin
             &area,
             points,
             full_norm,
+            expected_distance,
             view,
             &ChartStyle::new(crate::chart_style::LIGHT, 1.0),
         );
@@ -174,6 +221,18 @@ mod tests {
     }
 
     #[test]
+    fn equal_scale_widens_the_narrow_axis_only() {
+        let view = CloudView {
+            along: (0.0, 1.0),
+            across: (-2.0, 2.0),
+        };
+        let square = equal_scale(&view, 400.0, 400.0);
+        assert_eq!(square.across, (-2.0, 2.0));
+        assert!((square.along.1 - square.along.0 - 4.0).abs() < 1e-12);
+        assert!(square.along.0 < 0.0 && square.along.1 > 1.0);
+    }
+
+    #[test]
     fn every_dot_is_drawn_and_far_ones_at_the_edge() {
         let points = [[1.0, 0.5], [1.2, -0.3], [100.0, 0.0]];
         let view = CloudView {
@@ -183,7 +242,15 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
-            draw_cloud(&area, &points, 2.0, &view, &ChartStyle::new(LIGHT, 1.0)).unwrap();
+            draw_cloud(
+                &area,
+                &points,
+                2.0,
+                0.5,
+                &view,
+                &ChartStyle::new(LIGHT, 1.0),
+            )
+            .unwrap();
             area.present().unwrap();
         }
         assert_eq!(svg.matches("<circle").count(), 3, "{svg}");

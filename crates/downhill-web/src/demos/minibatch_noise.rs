@@ -1,11 +1,10 @@
-//! Minibatch noise (lesson 4): each dot is the gradient of one random minibatch of the digits,
-//! around the gradient of the full training set, seen in the plane of the full gradient and the
-//! direction single examples' gradients spread most. A batch-size slider tightens or widens the
-//! cloud; "New batches" draws other batches.
+//! Minibatch noise (lesson 4): each dot is the gradient of one random minibatch of the digits, around
+//! the gradient of the full training set, placed at its true angle to it and its true distance from
+//! it. A batch-size slider tightens or widens the cloud; "New batches" draws other batches.
 //!
 //! The per-example gradients are computed once, after the digits load
-//! (`downhill_core::gradient_cloud`); a new cloud is then 100 means of projected gradients, a few
-//! hundred thousand additions at most, so the slider redraws inside a frame.
+//! (`downhill_core::gradient_cloud`); a cloud is then 100 means of rows of that table, and each
+//! batch size's cloud is kept, so moving back to a size costs nothing.
 
 use super::chart_canvas::{self, ChartCanvas};
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
@@ -41,7 +40,22 @@ const ASPECT: f64 = 0.75;
 struct Loaded {
     per_example: PerExampleGradients,
     view: CloudView,
-    cloud: GradientCloud,
+    /// The cloud of each batch size 2^k at the current seed, computed when first shown.
+    clouds: Vec<Option<GradientCloud>>,
+}
+
+impl Loaded {
+    /// The cloud of `batch_size` (a power of two), computing it the first time.
+    fn cloud(&mut self, batch_size: usize, seed: u64) -> &GradientCloud {
+        let slot = log2_of(batch_size) as usize;
+        let per_example = &self.per_example;
+        self.clouds[slot].get_or_insert_with(|| {
+            // Each batch size gets its own stream of batches from the seed, so a size's cloud is the
+            // same whichever sizes were shown before it.
+            let stream = seed.wrapping_mul(31).wrapping_add(slot as u64);
+            per_example.cloud(batch_size, N_BATCHES, &mut Rng::new(stream))
+        })
+    }
 }
 
 struct Model {
@@ -51,13 +65,19 @@ struct Model {
 }
 
 impl Model {
+    /// Makes sure the cloud on show exists.
     fn recompute(&mut self) {
         let (batch_size, seed) = (self.batch_size, self.seed);
         if let Some(loaded) = self.loaded.as_mut() {
-            loaded.cloud = loaded
-                .per_example
-                .cloud(batch_size, N_BATCHES, &mut Rng::new(seed));
+            loaded.cloud(batch_size, seed);
         }
+    }
+
+    /// The cloud on show, once the digits have loaded and [`Model::recompute`] ran.
+    fn current(&self) -> Option<(&Loaded, &GradientCloud)> {
+        let loaded = self.loaded.as_ref()?;
+        let cloud = loaded.clouds[log2_of(self.batch_size) as usize].as_ref()?;
+        Some((loaded, cloud))
     }
 }
 
@@ -176,6 +196,10 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>
             {
                 let mut model = demo.model.borrow_mut();
                 model.seed = (model.seed + 1) % 1_000_000_001;
+                // Every size's cloud belongs to the old seed now.
+                if let Some(loaded) = model.loaded.as_mut() {
+                    loaded.clouds.iter_mut().for_each(|cloud| *cloud = None);
+                }
                 model.recompute();
             }
             demo.draw();
@@ -202,13 +226,12 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>
             Ok((per_example, view)) => {
                 {
                     let mut model = demo.model.borrow_mut();
-                    let cloud =
-                        per_example.cloud(model.batch_size, N_BATCHES, &mut Rng::new(model.seed));
                     model.loaded = Some(Loaded {
                         per_example,
                         view,
-                        cloud,
+                        clouds: vec![None; MAX_LOG2_BATCH as usize + 1],
                     });
+                    model.recompute();
                 }
                 demo.slider.input.set_disabled(false);
                 demo.new_batches.set_disabled(false);
@@ -234,7 +257,10 @@ fn prepare(
     let weights = Rng::new(WEIGHT_SEED).normal_vec(train.n_weights(), WEIGHT_SCALE);
     let per_example = PerExampleGradients::new(LossKind::Softmax, &train, REG, &weights)
         .map_err(|error| format!("The gradients could not be computed: {error}"))?;
-    let view = plot::view_for(per_example.projections(), per_example.full_gradient_norm());
+    let view = plot::view_for(
+        per_example.single_points(),
+        per_example.full_gradient_norm(),
+    );
     Ok((per_example, view))
 }
 
@@ -250,7 +276,7 @@ impl MinibatchNoise {
         chart_canvas::show_value(&self.slider, &model.batch_size.to_string());
         let size = self.size.get();
         self.canvas.resize(size);
-        let Some(loaded) = model.loaded.as_ref() else {
+        let Some((loaded, cloud)) = model.current() else {
             // Until the digits arrive, a calm empty frame of the right size.
             if let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.canvas.clone()) {
                 let area = backend.into_drawing_area();
@@ -268,18 +294,18 @@ impl MinibatchNoise {
             let area = backend.into_drawing_area();
             let _ = plot::draw_cloud(
                 &area,
-                &loaded.cloud.points,
+                &cloud.points,
                 full_norm,
+                loaded.per_example.expected_distance(cloud.batch_size),
                 &loaded.view,
                 &chart_canvas::chart_style(size.pixel_ratio),
             );
             let _ = area.present();
         }
-        let cloud = &loaded.cloud;
         let summary = format!(
             "{} batches of {} examples. Typical angle to the full gradient: {}°. {} of {} point \
-             uphill (more than 90° away). Expected distance from the full gradient: {}, against its \
-             length {}.",
+             uphill (more than 90° away). Expected distance from the full gradient (dashed circle): \
+             {}, against its length {}.",
             cloud.points.len(),
             cloud.batch_size,
             loaded
@@ -294,8 +320,8 @@ impl MinibatchNoise {
         self.readout.set_text_content(Some(&summary));
         self.canvas.set_label(&format!(
             "A cloud of dots, one per minibatch gradient, around an arrow for the full gradient of \
-             the digits classifier, in the plane of the full gradient (across) and the widest spread \
-             (up). {summary}"
+             the digits classifier; each dot's angle to the arrow is its true angle to the full \
+             gradient. {summary}"
         ));
     }
 }
@@ -311,18 +337,18 @@ impl Demo for MinibatchNoise {
 
     fn export_csv(&self) -> String {
         let model = self.model.borrow();
-        let mut csv = String::from("batch,batch_size,along_full_gradient,across\n");
-        if let Some(loaded) = model.loaded.as_ref() {
+        let mut csv = String::from("batch,batch_size,along_full_gradient,rest_signed\n");
+        if let Some((loaded, cloud)) = model.current() {
             csv.push_str(&format!(
                 "full,{},{},0\n",
                 loaded.per_example.n_examples(),
                 loaded.per_example.full_gradient_norm()
             ));
-            for (index, point) in loaded.cloud.points.iter().enumerate() {
+            for (index, point) in cloud.points.iter().enumerate() {
                 if point[0].is_finite() && point[1].is_finite() {
                     csv.push_str(&format!(
                         "{index},{},{},{}\n",
-                        loaded.cloud.batch_size, point[0], point[1]
+                        cloud.batch_size, point[0], point[1]
                     ));
                 }
             }
@@ -332,13 +358,14 @@ impl Demo for MinibatchNoise {
 
     fn export_svg(&self) -> String {
         let model = self.model.borrow();
-        match model.loaded.as_ref() {
-            Some(loaded) => plot::cloud_svg(
-                &loaded.cloud.points,
+        match model.current() {
+            Some((loaded, cloud)) => plot::cloud_svg(
+                &cloud.points,
                 loaded.per_example.full_gradient_norm(),
+                loaded.per_example.expected_distance(cloud.batch_size),
                 &loaded.view,
             ),
-            None => plot::cloud_svg(&[], 0.0, &plot::view_for(&[], 0.0)),
+            None => plot::cloud_svg(&[], 0.0, 0.0, &plot::view_for(&[], 0.0)),
         }
     }
 
