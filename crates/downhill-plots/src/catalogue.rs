@@ -39,21 +39,21 @@ pub const DEMOS: &[DemoInfo] = &[
         name: "minibatch-noise",
         title: "Minibatch gradients around the full gradient",
         description: "The gradients of many random minibatches of the digits, drawn as dots around the gradient \
-                      of the full training set, in the plane of the full gradient and the widest spread; \
-                      bigger batches give a tighter cloud.",
+                  of the full training set, in the plane of the full gradient and the widest spread; \
+                  bigger batches give a tighter cloud.",
     },
     DemoInfo {
         name: "lr-schedules",
         title: "Learning-rate schedules on one noisy run",
         description: "The learning rate and the loss against the step for step decay, exponential decay, 1/t \
-                      decay and a constant rate, all driving the same noisy gradient descent.",
+                  decay and a constant rate, all driving the same noisy gradient descent.",
     },
     DemoInfo {
         name: "hyperparameter-search",
         title: "Random search against grid search",
         description: "Grid and random trials on the plane of learning rate and regularization, with the loss \
-                      against each hyperparameter beside it: the grid tries few learning rates, random \
-                      search many.",
+                  against each hyperparameter beside it: the grid tries few learning rates, random \
+                  search many.",
     },
     DemoInfo {
         name: "gradient-check",

@@ -5,16 +5,16 @@
 //! buffers, see [`heatmap`], because one plotters rectangle per cell is far too slow for a frame.
 
 pub mod catalogue;
+pub mod chart_style;
 pub mod gradient_check;
 pub mod heatmap;
 pub mod hiker;
+pub mod hyperparameter_search;
 pub mod loss_plot;
+pub mod lr_schedules;
+pub mod minibatch_noise;
 pub mod paths;
 pub mod race_style;
 pub mod step_size;
 pub mod still;
-pub mod chart_style;
-pub mod hyperparameter_search;
-pub mod lr_schedules;
-pub mod minibatch_noise;
 pub mod training_dashboard;

@@ -8,15 +8,15 @@ use std::rc::Rc;
 use web_sys::Element;
 
 pub mod blindfolded_hiker;
+mod chart_canvas;
 pub mod gradient_check;
 pub mod hiker_digits;
-mod chart_canvas;
 pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;
 pub mod race;
-pub mod training_dashboard;
 pub mod step_size;
+pub mod training_dashboard;
 
 /// Mounts the demo called `name`; the error is a sentence for the demo's own box.
 pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
@@ -33,7 +33,6 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
         "blindfolded-hiker" => {
             blindfolded_hiker::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
-        "hiker-digits" => hiker_digits::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
         "step-size-sweep" => {
             step_size::sweep::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
@@ -46,6 +45,7 @@ pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn
         "training-dashboard" => {
             training_dashboard::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
         }
+        "hiker-digits" => hiker_digits::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
         other => Err(format!(
             "this page names a demo this site does not have: {other}"
         )),
