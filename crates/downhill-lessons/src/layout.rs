@@ -204,7 +204,7 @@ pub fn index_page(lessons: &[Lesson]) -> String {
     html.push_str(
         "<p class=\"lesson-summary\">Training a model means finding the bottom of a loss landscape you cannot see. \
          These lessons walk down it step by step: what the landscape looks like, how to find the way down, \
-         and how the optimizers that train today's models choose their steps.</p>\n\
+         and how the optimizers that train today’s models choose their steps.</p>\n\
          <p>Every number, picture and demo on these pages comes from the code shown on them, run on a small \
          set of handwritten digits. The demos need JavaScript and WebAssembly; without them each page \
          still reads in full, with still pictures in their place.</p>\n",

@@ -84,7 +84,7 @@ fn draw_graph(area: &Area<'_>, values: Forward, gradients: Backward) -> Result<(
     };
     let (x_node, y_node, z_node) = (input(50.0), input(180.0), input(300.0));
     let plus = Shape::Circle {
-        centre: (250.0, 115.0),
+        centre: (265.0, 115.0),
         radius: 28.0,
     };
     let times = Shape::Circle {
@@ -115,14 +115,14 @@ fn draw_graph(area: &Area<'_>, values: Forward, gradients: Backward) -> Result<(
         (
             x_node,
             plus,
-            170.0,
+            200.0,
             format!("x = {}", number(INPUTS.x)),
             format!("∂f/∂x = {}", number(gradients.df_dx)),
         ),
         (
             y_node,
             plus,
-            170.0,
+            200.0,
             format!("y = {}", number(INPUTS.y)),
             format!("∂f/∂y = {}", number(gradients.df_dy)),
         ),
@@ -159,14 +159,14 @@ fn draw_graph(area: &Area<'_>, values: Forward, gradients: Backward) -> Result<(
         };
         diagram::draw_arrow(area, &points, &INK)?;
         let label_x = 0.5 * (start.0 + bend.0.min(end.0));
-        diagram::draw_label(area, (label_x, start.1 - 15.0), value, 18, &INK)?;
-        diagram::draw_label(area, (label_x, start.1 + 17.0), gradient, 18, &SERIES[0])?;
+        diagram::draw_label(area, (label_x, start.1 - 17.0), value, 23, &INK)?;
+        diagram::draw_label(area, (label_x, start.1 + 19.0), gradient, 23, &SERIES[0])?;
     }
     diagram::draw_label(
         area,
-        (330.0, 345.0),
+        (330.0, 349.0),
         "above each edge its value, below it the gradient of f",
-        18,
+        23,
         &INK,
     )
 }

@@ -19,8 +19,8 @@ pub fn convex(x: f64) -> f64 {
 pub fn draw(_resources: &Resources) -> Result<String, String> {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (760, 360)).into_drawing_area();
-        let (left, right) = area.split_horizontally(380);
+        let area = SVGBackend::with_string(&mut svg, (660, 360)).into_drawing_area();
+        let (left, right) = area.split_horizontally(330);
         let convex_points = chart::sample(X_RANGE, 361, convex);
         let nonconvex_points = chart::sample(X_RANGE, 721, local_global_minima::curve);
         let y_max = convex_points
@@ -47,6 +47,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
                     label: String::new(),
                     colour: SERIES[1],
                     label_below: false,
+                    label_at: None,
                 }],
                 legend: false,
                 title: Some("convex"),
@@ -65,6 +66,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
                     SERIES[0]
                 },
                 label_below: true,
+                label_at: None,
             })
             .collect();
         chart::draw_line_chart_on(

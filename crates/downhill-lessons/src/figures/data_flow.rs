@@ -9,10 +9,12 @@ use super::diagram::{self, Area, Shape};
 use super::svg::{INK, SERIES};
 use crate::resources::Resources;
 
+/// The drawing is 690 units wide: narrow enough that its text, about 19 units, stays near 10 px when
+/// the figure shrinks to a phone's column of about 360 px.
 pub fn draw(_resources: &Resources) -> Result<String, String> {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (780, 400)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, (690, 400)).into_drawing_area();
         draw_flow(&area)?;
         area.present().map_err(|error| error.to_string())?;
     }
@@ -27,18 +29,18 @@ fn node(centre: (f64, f64), half_width: f64) -> Shape {
 }
 
 fn draw_flow(area: &Area<'_>) -> Result<(), String> {
-    let data = node((85.0, 70.0), 70.0);
-    let weights = node((85.0, 215.0), 70.0);
-    let scores = node((285.0, 70.0), 95.0);
-    let data_loss = node((485.0, 70.0), 75.0);
-    let regularization = node((485.0, 215.0), 75.0);
+    let data = node((75.0, 70.0), 65.0);
+    let weights = node((75.0, 215.0), 65.0);
+    let scores = node((255.0, 70.0), 95.0);
+    let data_loss = node((445.0, 70.0), 80.0);
+    let regularization = node((445.0, 215.0), 80.0);
     let plus = Shape::Circle {
-        centre: (600.0, 142.0),
+        centre: (560.0, 142.0),
         radius: 20.0,
     };
-    let loss = node((700.0, 142.0), 50.0);
-    let gradient = node((600.0, 340.0), 70.0);
-    let update = node((285.0, 340.0), 130.0);
+    let loss = node((640.0, 142.0), 40.0);
+    let gradient = node((545.0, 340.0), 60.0);
+    let update = node((255.0, 340.0), 130.0);
 
     diagram::draw_node(area, data, &["data", "(xᵢ, yᵢ)"])?;
     diagram::draw_node(area, weights, &["weights", "W"])?;
@@ -64,23 +66,23 @@ fn draw_flow(area: &Area<'_>) -> Result<(), String> {
     }
     // The backward pass and the update, in the series colour, closing the loop back to the weights.
     let backward = SERIES[1];
-    let loss_bottom = (700.0, 172.0);
+    let loss_bottom = (640.0, 172.0);
     diagram::draw_arrow(
         area,
-        &[loss_bottom, (700.0, 340.0), (670.0, 340.0)],
+        &[loss_bottom, (640.0, 340.0), (605.0, 340.0)],
         &backward,
     )?;
     diagram::draw_arrow_between(area, gradient, update, &backward)?;
     diagram::draw_arrow(
         area,
-        &[(155.0, 340.0), (85.0, 340.0), (85.0, 245.0)],
+        &[(125.0, 340.0), (75.0, 340.0), (75.0, 245.0)],
         &backward,
     )?;
     diagram::draw_label(
         area,
-        (400.0, 390.0),
+        (345.0, 388.0),
         "forward pass: plain arrows · gradient and update: orange arrows",
-        17,
+        22,
         &INK,
     )
 }

@@ -93,14 +93,15 @@ pub fn draw_node(area: &Area<'_>, shape: Shape, lines: &[&str]) -> Result<(), St
                 .map_err(|error| error.to_string())?;
         }
     }
-    let line_height = 22.0;
+    let line_height = 24.0;
     let first_y = shape.centre().1 - line_height * (lines.len() as f64 - 1.0) / 2.0;
     for (line_idx, line) in lines.iter().enumerate() {
         let position = (shape.centre().0, first_y + line_height * line_idx as f64);
         let size = if lines.len() == 1 && matches!(shape, Shape::Circle { .. }) {
             30
         } else {
-            21
+            // About 19 units: near 10 px when a 700-unit diagram shrinks to a phone's column.
+            24
         };
         area.draw(&Text::new(
             line.to_string(),

@@ -72,7 +72,13 @@ fn weight_colour(scaled: f64) -> RGBColor {
 const CELL: i32 = 8;
 const TEMPLATE: i32 = 8 * CELL;
 const GAP: i32 = 10;
-const LEFT: i32 = 130;
+/// The margin left and right of the rows. The row names go above the rows rather than beside them,
+/// so the figure is only as wide as ten templates and its text stays readable on a phone.
+const LEFT: i32 = 6;
+/// Text sizes (plotters writes `size / 1.24` units); the figure is about 750 units wide and shrinks
+/// to about 360 px on a phone, so these keep the text near 11 px there.
+const HEADING_SIZE: u32 = 30;
+const DIGIT_SIZE: u32 = 28;
 
 fn draw_row(area: &Area<'_>, weights: &[f64], n_features: usize, top: i32) -> Result<(), String> {
     for (class, row) in weights.chunks_exact(n_features).enumerate() {
@@ -103,31 +109,33 @@ fn draw_row(area: &Area<'_>, weights: &[f64], n_features: usize, top: i32) -> Re
 
 pub fn draw(resources: &Resources) -> Result<String, String> {
     let (bad, good, n_features) = runs(resources)?;
-    let width = (LEFT + 10 * (TEMPLATE + GAP)) as u32;
+    let width = (2 * LEFT + 10 * TEMPLATE + 9 * GAP) as u32;
+    let (bad_top, good_top) = (70, 70 + TEMPLATE + 48);
+    let height = (good_top + TEMPLATE + 6) as u32;
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (width, 200)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let middle = width as f64 / 2.0;
+        diagram::draw_label(&area, (middle, 16.0), "badly set run", HEADING_SIZE, &INK)?;
         for class in 0..10 {
             let centre_x = (LEFT + class * (TEMPLATE + GAP) + TEMPLATE / 2) as f64;
-            diagram::draw_label(&area, (centre_x, 16.0), &class.to_string(), 18, &INK)?;
+            diagram::draw_label(
+                &area,
+                (centre_x, 50.0),
+                &class.to_string(),
+                DIGIT_SIZE,
+                &INK,
+            )?;
         }
-        let (bad_top, good_top) = (34, 34 + TEMPLATE + 28);
         draw_row(&area, &bad, n_features, bad_top)?;
-        draw_row(&area, &good, n_features, good_top)?;
         diagram::draw_label(
             &area,
-            (60.0, (bad_top + TEMPLATE / 2) as f64),
-            "badly set run",
-            16,
-            &INK,
-        )?;
-        diagram::draw_label(
-            &area,
-            (60.0, (good_top + TEMPLATE / 2) as f64),
+            (middle, (good_top - 22) as f64),
             "good run",
-            16,
+            HEADING_SIZE,
             &INK,
         )?;
+        draw_row(&area, &good, n_features, good_top)?;
         area.present().map_err(|error| error.to_string())?;
     }
     Ok(svg)

@@ -50,6 +50,9 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
             label: "bottom of the bowl".to_string(),
             colour: INK,
             label_below: true,
+            // Just below the bottom, the three terms' lines cross the label; the band under the
+            // zero line is empty, so the label goes there, joined to the dot by a thin line.
+            label_at: Some((w0, -0.9)),
         })
         .into_iter()
         .collect();
@@ -57,8 +60,9 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
         x_description: "the weight w₀ (w₁ and w₂ fixed)",
         y_description: "loss",
         x_range: w_min..w_max,
-        // Room above the curves for the legend, and below the bowl for the label of its bottom.
-        y_range: -1.2..y_max * 1.45,
+        // Room above the curves for the legend, and below the zero line for the label of the
+        // bowl's bottom.
+        y_range: -3.2..y_max * 1.5,
         series,
         marks,
         legend: true,

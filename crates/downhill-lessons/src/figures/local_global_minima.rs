@@ -53,10 +53,15 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
         .copied()
         .min_by(|left, right| left.1.total_cmp(&right.1))
         .ok_or("the curve has no minimum in its range")?;
+    // Two local minima lie close together, so their labels, centred under their dots, would touch
+    // or overlap; each is moved a little down and sideways away from the other, joined to its dot
+    // by a thin line.
     let marks = found
         .iter()
-        .map(|&point| {
+        .enumerate()
+        .map(|(minimum_idx, &point)| {
             let is_global = point == global;
+            let sideways = if minimum_idx == 0 { -0.15 } else { 0.25 };
             Mark {
                 point,
                 label: if is_global {
@@ -67,6 +72,7 @@ pub fn draw(_resources: &Resources) -> Result<String, String> {
                 .to_string(),
                 colour: if is_global { SERIES[1] } else { SERIES[0] },
                 label_below: true,
+                label_at: (!is_global).then_some((point.0 + sideways, point.1 - 0.45)),
             }
         })
         .collect();

@@ -167,7 +167,9 @@ fn draw_heatmap(data: &Dataset, slice: &Slice) -> Result<String, String> {
         let area = SVGBackend::with_string(&mut svg, (560, 520)).into_drawing_area();
         let mut context = ChartBuilder::on(&area)
             .margin(14)
-            .x_label_area_size(52)
+            // Room for the last x tick label, centred on the plot's right edge.
+            .margin_right(30)
+            .x_label_area_size(58)
             .y_label_area_size(64)
             .build_cartesian_2d(STEP_RANGE, STEP_RANGE)
             .map_err(|error| error.to_string())?;
@@ -198,8 +200,10 @@ fn draw_heatmap(data: &Dataset, slice: &Slice) -> Result<String, String> {
             .configure_mesh()
             .disable_mesh()
             .axis_style(INK)
-            .label_style(text_style(20))
-            .axis_desc_style(text_style(21))
+            .label_style(text_style(chart::TICK_SIZE))
+            .axis_desc_style(text_style(chart::LABEL_SIZE))
+            .x_label_formatter(&|value| chart::tick_label(*value))
+            .y_label_formatter(&|value| chart::tick_label(*value))
             .x_desc("step a along W₁")
             .y_desc("step b along W₂")
             .x_labels(5)
