@@ -9,36 +9,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInpu
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Adds a demo figure as the renderer writes it, in its own container, and returns it.
-fn add_figure(id: &str, demo: &str, settings: &str) -> web_sys::Element {
-    let figure = document().create_element("figure").unwrap();
-    figure.set_id(id);
-    figure.set_attribute("class", "demo").unwrap();
-    figure.set_attribute("data-demo", demo).unwrap();
-    figure.set_attribute("data-settings", settings).unwrap();
-    figure.set_inner_html(
-        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
-    );
-    // Each test gets a fresh container; the runner reports results through the page body, so the
-    // body itself is left alone.
-    let container = match document().get_element_by_id("demo-test-container") {
-        Some(container) => container,
-        None => {
-            let container = document().create_element("div").unwrap();
-            container.set_id("demo-test-container");
-            let body: HtmlElement = document().body().unwrap();
-            body.append_child(&container).unwrap();
-            container
-        }
-    };
-    container.set_inner_html("");
-    container.append_child(&figure).unwrap();
-    figure
-}
+mod support;
+use support::add_figure;
 
 fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
     let canvas: HtmlCanvasElement = figure

@@ -4,39 +4,15 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod support;
 
-/// Adds a demo figure as the renderer writes it and returns it.
+/// Adds a saddle-race figure through the shared fixture.
 fn add_figure(id: &str, settings: &str) -> web_sys::Element {
-    let figure = document().create_element("figure").unwrap();
-    figure.set_id(id);
-    figure.set_attribute("class", "demo").unwrap();
-    figure.set_attribute("data-demo", "saddle-race").unwrap();
-    figure.set_attribute("data-settings", settings).unwrap();
-    figure.set_inner_html(
-        "<div class=\"demo-still\">still</div><figcaption>Try the slider.</figcaption>",
-    );
-    // Each test gets a fresh container; the runner reports results through the page body, so the
-    // body itself is left alone.
-    let container = match document().get_element_by_id("demo-test-container") {
-        Some(container) => container,
-        None => {
-            let container = document().create_element("div").unwrap();
-            container.set_id("demo-test-container");
-            let body: HtmlElement = document().body().unwrap();
-            body.append_child(&container).unwrap();
-            container
-        }
-    };
-    container.set_inner_html("");
-    container.append_child(&figure).unwrap();
-    figure
+    support::add_figure(id, "saddle-race", settings)
 }
 
 fn overlay_pixels(figure: &web_sys::Element) -> Vec<u8> {
