@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 const HIKER = 'figure[data-demo="blindfolded-hiker"]';
@@ -19,8 +19,7 @@ let hikerPage;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  hikerPage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="hiker-digits"'));
+  hikerPage = pageContaining('data-demo="hiker-digits"');
 });
 after(async () => { await server?.close(); await browser?.close(); });
 
@@ -159,8 +158,13 @@ test('the keyboard alone places the hiker, blindfolds it and runs the walk', asy
   assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'play-pause');
   const paused = await canvasChecksum(page, figure);
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
-  assert.notEqual(await canvasChecksum(page, figure), paused);
+  // The first frames can take a while on a loaded machine: wait up to 3 s for the walk to show.
+  let playing = paused;
+  for (let tries = 0; tries < 30 && playing === paused; tries += 1) {
+    await page.waitForTimeout(100);
+    playing = await canvasChecksum(page, figure);
+  }
+  assert.notEqual(playing, paused);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 const FIGURE = 'figure[data-demo="gradient-check"]';
@@ -19,8 +19,7 @@ let figureId;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  checkPage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="gradient-check"'));
+  checkPage = pageContaining('data-demo="gradient-check"');
   const html = checkPage ? fs.readFileSync(path.join(distDir(), checkPage), 'utf8') : '';
   figureId = (html.match(/<figure[^>]*id="([^"]+)"[^>]*data-demo="gradient-check"/) || [])[1];
 });

@@ -104,6 +104,11 @@ export function builtPages(root = distDir()) {
     .sort();
 }
 
+/** The first built page whose HTML contains `text` (a demo's `data-demo="NAME"`, say), or undefined. */
+export function pageContaining(text, root = distDir()) {
+  return builtPages(root).find((name) => fs.readFileSync(path.join(root, name), 'utf8').includes(text));
+}
+
 /** A checksum of every canvas inside `selector`, read from their pixels. */
 export async function canvasChecksum(page, selector) {
   return page.$$eval(`${selector} canvas`, (canvases) => canvases.map((canvas) => {

@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum } from './harness.mjs';
+import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, pageContaining,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -16,8 +17,7 @@ let racePage;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  racePage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="saddle-race"'));
+  racePage = pageContaining('data-demo="saddle-race"');
 });
 after(async () => { await server?.close(); await browser?.close(); });
 

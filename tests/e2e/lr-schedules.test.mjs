@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 const FIGURE = `figure[data-demo="${DEMO}"]`;
@@ -20,8 +20,7 @@ let demoPage;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  demoPage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes(`data-demo="${DEMO}"`));
+  demoPage = pageContaining(`data-demo="${DEMO}"`);
 });
 after(async () => { await server?.close(); await browser?.close(); });
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 const PREFIX = '/course/downhill/';
@@ -21,8 +21,7 @@ let racePage;
 
 before(async () => {
   browser = await launchBrowser();
-  racePage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="saddle-race"'));
+  racePage = pageContaining('data-demo="saddle-race"');
 });
 after(async () => { await browser?.close(); });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 // A lesson can hold several races; the tests drive the first, by its id.
@@ -18,8 +18,7 @@ let racePage;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  racePage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="saddle-race"'));
+  racePage = pageContaining('data-demo="saddle-race"');
 });
 after(async () => { await server?.close(); await browser?.close(); });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 let browser;
@@ -22,7 +22,7 @@ after(async () => { await server?.close(); await browser?.close(); });
 /** The first built page holding `demo`, and the id the renderer gave its first figure there. */
 function pageWith(demo) {
   const marker = `data-demo="${demo}"`;
-  const page = builtPages().find((name) => fs.readFileSync(path.join(distDir(), name), 'utf8').includes(marker));
+  const page = pageContaining(marker);
   assert.ok(page, `no built page holds the ${demo} demo`);
   const html = fs.readFileSync(path.join(distDir(), page), 'utf8');
   const id = html.match(new RegExp(`<figure class="demo" id="([^"]+)" ${marker}`))[1];

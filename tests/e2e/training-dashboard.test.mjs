@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
 } from './harness.mjs';
 
 const FIGURE = 'figure[data-demo="training-dashboard"]';
@@ -18,8 +18,7 @@ let dashboardPage;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer();
-  dashboardPage = builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes('data-demo="training-dashboard"'));
+  dashboardPage = pageContaining('data-demo="training-dashboard"');
 });
 after(async () => { await server?.close(); await browser?.close(); });
 
