@@ -11,6 +11,8 @@ mod gradients;
 mod hyperparameters;
 #[path = "learning/regions.rs"]
 mod regions;
+#[path = "learning/robustness.rs"]
+mod robustness;
 #[path = "learning/sanity.rs"]
 mod sanity;
 #[path = "learning/strategies.rs"]

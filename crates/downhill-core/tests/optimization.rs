@@ -12,6 +12,8 @@ mod forms;
 mod landscapes;
 #[path = "optimization/optimizers.rs"]
 mod optimizers;
+#[path = "optimization/robustness.rs"]
+mod robustness;
 #[path = "optimization/runs.rs"]
 mod runs;
 #[path = "optimization/schedules.rs"]

@@ -12,6 +12,7 @@ mod demos;
 mod digits;
 mod dom;
 mod format;
+mod frame_work;
 mod layers;
 mod panic_box;
 mod settings;

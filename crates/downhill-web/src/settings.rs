@@ -3,18 +3,36 @@
 //! what its sender saw.
 //!
 //! Everything read here is validated: a value that is not a number, out of range or unknown falls
-//! back to the demo's default and leaves a polite message for the demo to show. Nothing from the URL
-//! is ever put into the page as HTML; messages are set as text.
+//! back to the demo's default (or the nearest allowed value) and leaves a polite message for the demo
+//! to show. Nothing from the URL is ever put into the page as HTML; messages are set as text, and they
+//! repeat no URL value (only our own key names and numbers; a demo that names an unknown entry shortens
+//! it first).
+//!
+//! The reading itself is pure Rust ([`Settings::from_parts`]): only [`Settings::for_figure`] and
+//! [`Settings::new`] touch the browser, to decode the query string and the lesson's JSON, so the
+//! validation runs in native property tests.
 
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 /// The longest setting value we read; anything longer is a mangled link, not a setting.
-const MAX_VALUE_LENGTH: usize = 64;
+pub const MAX_VALUE_LENGTH: usize = 64;
+
+/// The most entries a list setting keeps.
+pub const MAX_LIST_ENTRIES: usize = 16;
+
+/// One value of the lesson's `data-settings` object, as plain data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LessonValue {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+    List(Vec<String>),
+}
 
 pub struct Settings {
-    from_lesson: JsValue,
+    from_lesson: Vec<(String, LessonValue)>,
     from_url: Vec<(String, String)>,
     messages: RefCell<Vec<String>>,
 }
@@ -25,7 +43,6 @@ impl Settings {
         let from_lesson = figure
             .get_attribute("data-settings")
             .and_then(|text| js_sys::JSON::parse(&text).ok())
-            .filter(|value| value.is_object())
             .unwrap_or(JsValue::NULL);
         let search = web_sys::window()
             .and_then(|window| window.location().search().ok())
@@ -33,28 +50,28 @@ impl Settings {
         Settings::new(&figure.id(), from_lesson, &search)
     }
 
-    /// Builds settings from parts; `search` is a URL query string such as `?demo-1.lr=0.1`.
+    /// Builds settings from the browser's pieces: the lesson's JSON object (anything else counts as
+    /// empty) and a URL query string such as `?demo-1.lr=0.1`, decoded by the browser's
+    /// `URLSearchParams`.
     pub fn new(prefix: &str, from_lesson: JsValue, search: &str) -> Settings {
+        Settings::from_parts(prefix, lesson_values(&from_lesson), query_pairs(search))
+    }
+
+    /// Builds settings from plain data: the lesson's values and the query's decoded `(key, value)`
+    /// pairs in order. Only keys `prefix.name` are this demo's; the rest belong to other demos.
+    pub fn from_parts(
+        prefix: &str,
+        from_lesson: Vec<(String, LessonValue)>,
+        query_pairs: impl IntoIterator<Item = (String, String)>,
+    ) -> Settings {
         let key_prefix = format!("{prefix}.");
-        let from_url = web_sys::UrlSearchParams::new_with_str(search)
-            .ok()
-            .map(|parameters| {
-                let mut pairs = Vec::new();
-                let entries = js_sys::try_iter(&parameters).ok().flatten();
-                for entry in entries.into_iter().flatten().flatten() {
-                    let pair = js_sys::Array::from(&entry);
-                    let (Some(key), Some(value)) =
-                        (pair.get(0).as_string(), pair.get(1).as_string())
-                    else {
-                        continue;
-                    };
-                    if let Some(name) = key.strip_prefix(&key_prefix) {
-                        pairs.push((name.to_string(), value));
-                    }
-                }
-                pairs
+        let from_url = query_pairs
+            .into_iter()
+            .filter_map(|(key, value)| {
+                key.strip_prefix(&key_prefix)
+                    .map(|name| (name.to_string(), value))
             })
-            .unwrap_or_default();
+            .collect();
         Settings {
             from_lesson,
             from_url,
@@ -79,44 +96,41 @@ impl Settings {
             }
             return Some(value.clone());
         }
-        self.lesson_value(key).and_then(|value| {
-            // A lesson may write `blindfold = true`: booleans read as the text `flag` understands.
-            value
-                .as_string()
-                .or_else(|| value.as_f64().map(|number| number.to_string()))
-                .or_else(|| value.as_bool().map(|flag| flag.to_string()))
-        })
+        // A lesson may write `blindfold = true`: booleans read as the text `flag` understands.
+        match self.lesson_value(key)? {
+            LessonValue::Text(text) => Some(text.clone()),
+            LessonValue::Number(number) => Some(number.to_string()),
+            LessonValue::Flag(flag) => Some(flag.to_string()),
+            LessonValue::List(_) => None,
+        }
     }
 
     /// A list of names: a comma-separated value in the URL, or an array (or such a string) in the
-    /// lesson. At most 16 entries are read.
+    /// lesson. At most [`MAX_LIST_ENTRIES`] entries are read.
     pub fn list(&self, key: &str) -> Option<Vec<String>> {
-        let from_lesson = || {
-            let value = self.lesson_value(key)?;
-            if js_sys::Array::is_array(&value) {
-                Some(
-                    js_sys::Array::from(&value)
-                        .iter()
-                        .filter_map(|item| item.as_string())
-                        .collect(),
-                )
-            } else {
-                value.as_string().map(|text| split_list(&text))
-            }
-        };
         let names: Vec<String> = if self.from_url.iter().any(|(name, _)| name == key) {
             split_list(&self.text(key)?)
         } else {
-            from_lesson()?
+            match self.lesson_value(key)? {
+                LessonValue::List(items) => items.clone(),
+                LessonValue::Text(text) => split_list(text),
+                LessonValue::Number(_) | LessonValue::Flag(_) => return None,
+            }
         };
-        Some(names.into_iter().take(16).collect())
+        Some(names.into_iter().take(MAX_LIST_ENTRIES).collect())
     }
 
-    /// A number within `min..=max`; anything else gives `default` and a message saying so.
+    /// A number within `min..=max`; anything else gives `default` (not a number) or the nearest end
+    /// of the range (out of range), and a message saying so.
     pub fn number(&self, key: &str, min: f64, max: f64, default: f64) -> f64 {
         let Some(text) = self.text(key) else {
             return default;
         };
+        // An empty range is a mistake in the demo, not in the link: keep the default, and do not let
+        // `clamp` panic on it.
+        if !(min <= max) {
+            return default;
+        }
         match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() && (min..=max).contains(&value) => value,
             Ok(value) if value.is_finite() => {
@@ -135,10 +149,17 @@ impl Settings {
         }
     }
 
-    /// A whole number within `min..=max`, as [`Settings::number`].
+    /// A whole number within `min..=max`, as [`Settings::number`]; a fraction is rounded, with a
+    /// message, since the link then shows something other than what it says.
     pub fn count(&self, key: &str, min: usize, max: usize, default: usize) -> usize {
-        self.number(key, min as f64, max as f64, default as f64)
-            .round() as usize
+        let value = self.number(key, min as f64, max as f64, default as f64);
+        let rounded = value.round();
+        if rounded != value {
+            self.note(format!("“{key}” must be a whole number; using {rounded}."));
+        }
+        // `number` kept the value inside the range (or gave the default), so the cast neither wraps
+        // nor saturates for a sensible range; the clamp keeps it so for any range at all.
+        (rounded as usize).clamp(min.min(max), max.max(min))
     }
 
     /// A choice parsed by `parse`; an unknown value gives `default` and a message naming the choices.
@@ -185,14 +206,63 @@ impl Settings {
         }
     }
 
-    fn lesson_value(&self, key: &str) -> Option<JsValue> {
-        if self.from_lesson.is_null() {
-            return None;
-        }
-        js_sys::Reflect::get(&self.from_lesson, &JsValue::from_str(key))
-            .ok()
-            .filter(|value| !value.is_undefined() && !value.is_null())
+    fn lesson_value(&self, key: &str) -> Option<&LessonValue> {
+        self.from_lesson
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
     }
+}
+
+/// The lesson's settings object as plain values; strings, numbers, booleans and arrays of strings
+/// are kept, anything else (null, nested objects) is left out.
+fn lesson_values(from_lesson: &JsValue) -> Vec<(String, LessonValue)> {
+    if !from_lesson.is_object() || js_sys::Array::is_array(from_lesson) {
+        return Vec::new();
+    }
+    let entries = js_sys::Object::entries(&js_sys::Object::from(from_lesson.clone()));
+    entries
+        .iter()
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string()?;
+            let value = pair.get(1);
+            let value = if let Some(text) = value.as_string() {
+                LessonValue::Text(text)
+            } else if let Some(number) = value.as_f64() {
+                LessonValue::Number(number)
+            } else if let Some(flag) = value.as_bool() {
+                LessonValue::Flag(flag)
+            } else if js_sys::Array::is_array(&value) {
+                LessonValue::List(
+                    js_sys::Array::from(&value)
+                        .iter()
+                        .filter_map(|item| item.as_string())
+                        .collect(),
+                )
+            } else {
+                return None;
+            };
+            Some((key, value))
+        })
+        .collect()
+}
+
+/// The query string's `(key, value)` pairs in order, decoded by the browser exactly as it decodes
+/// them for any page (percent escapes, `+` for a space, broken escapes kept as text).
+fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let Ok(parameters) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&parameters).ok().flatten();
+    for entry in entries.into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((key, value));
+        }
+    }
+    pairs
 }
 
 fn split_list(text: &str) -> Vec<String> {
@@ -200,6 +270,179 @@ fn split_list(text: &str) -> Vec<String> {
         .map(|item| item.trim().to_string())
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod native_tests {
+    //! The pure reader, property-tested: any decoded query pairs, any range.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn link_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<f64>().prop_map(|value| value.to_string()),
+            (-1e3..1e3_f64).prop_map(|value| value.to_string()),
+            any::<i32>().prop_map(|value| value.to_string()),
+            prop::sample::select(vec![
+                "NaN",
+                "inf",
+                "-Infinity",
+                "1e309",
+                "-1e309",
+                "1e",
+                "",
+                " 7 ",
+                "0x10",
+                "2.5",
+                "<b>x</b>",
+                "%E2%8",
+            ])
+            .prop_map(String::from),
+            "\\PC{0,100}",
+        ]
+    }
+
+    fn lr_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
+        let key = prop_oneof![
+            4 => Just("demo-1.lr".to_string()),
+            1 => Just("demo-2.lr".to_string()),
+            1 => Just("lr".to_string()),
+            1 => Just("demo-1.other".to_string()),
+        ];
+        prop::collection::vec((key, link_value()), 0..5)
+    }
+
+    /// What the last `demo-1.lr` of the link says, if it is a finite number.
+    fn last_lr(pairs: &[(String, String)]) -> Option<Option<f64>> {
+        let (_, value) = pairs.iter().rev().find(|(key, _)| key == "demo-1.lr")?;
+        if value.chars().count() > MAX_VALUE_LENGTH {
+            return Some(None);
+        }
+        Some(
+            value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|number| number.is_finite()),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn a_number_is_in_range_or_the_default_and_any_change_is_said(
+            pairs in lr_pairs(),
+            low in -1e6..1e6_f64,
+            width in prop_oneof![0.0..1e6_f64, Just(0.0)],
+            default_at in 0.0..=1.0_f64,
+        ) {
+            let (min, max) = (low, low + width);
+            let default = min + default_at * width;
+            let settings = Settings::from_parts("demo-1", Vec::new(), pairs.clone());
+            let value = settings.number("lr", min, max, default);
+            prop_assert!(value.is_finite() && min <= value && value <= max, "{value} not in {min}..={max}");
+            match last_lr(&pairs) {
+                // Not in the link: the default, silently.
+                None => {
+                    prop_assert_eq!(value, default);
+                    prop_assert!(settings.messages().is_empty());
+                }
+                Some(Some(asked)) if (min..=max).contains(&asked) => {
+                    prop_assert_eq!(value, asked);
+                }
+                // Not a number, too long, or out of range: changed, and said so.
+                Some(_) => prop_assert!(!settings.messages().is_empty()),
+            }
+            // Every message is short and repeats no value from the link.
+            for message in settings.messages() {
+                prop_assert!(message.chars().count() < 200, "{message}");
+                for (_, value) in &pairs {
+                    if value.chars().count() > 3 {
+                        prop_assert!(!message.contains(value.as_str()), "{message} repeats {value}");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_count_is_a_whole_number_in_range_and_a_rounded_one_is_said(
+            pairs in lr_pairs(),
+            min in 0usize..1000,
+            width in 0usize..1000,
+        ) {
+            let max = min + width;
+            let settings = Settings::from_parts("demo-1", Vec::new(), pairs.clone());
+            let count = settings.count("lr", min, max, min);
+            prop_assert!((min..=max).contains(&count));
+            if let Some(Some(asked)) = last_lr(&pairs)
+                && asked != count as f64
+            {
+                prop_assert!(!settings.messages().is_empty(), "{asked} became {count} silently");
+            }
+        }
+
+        #[test]
+        fn choices_flags_lists_and_texts_never_panic_and_lists_stay_short(
+            pairs in prop::collection::vec(("demo-1\\.[a-z]{1,3}", link_value()), 0..8),
+            lesson_text in "\\PC{0,40}",
+        ) {
+            let lesson = vec![
+                ("a".to_string(), LessonValue::Text(lesson_text)),
+                ("b".to_string(), LessonValue::Number(f64::NAN)),
+                ("c".to_string(), LessonValue::Flag(true)),
+                ("d".to_string(), LessonValue::List(vec!["x".to_string(); 40])),
+            ];
+            let settings = Settings::from_parts("demo-1", lesson, pairs);
+            for key in ["a", "b", "c", "d", "e", "ab"] {
+                let _ = settings.text(key);
+                let _ = settings.flag(key, false);
+                let _ = settings.choice(key, 0, "one", |text| (text == "one").then_some(1));
+                if let Some(list) = settings.list(key) {
+                    prop_assert!(list.len() <= MAX_LIST_ENTRIES);
+                    prop_assert!(list.iter().all(|item| item.chars().count() <= MAX_VALUE_LENGTH.max(40)));
+                }
+                let number = settings.number(key, 0.0, 1.0, 0.5);
+                prop_assert!((0.0..=1.0).contains(&number));
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_range_keeps_the_default_instead_of_panicking() {
+        let settings =
+            Settings::from_parts("demo-1", Vec::new(), [("demo-1.lr".into(), "5".into())]);
+        assert_eq!(settings.number("lr", 1.0, 0.0, 0.5), 0.5);
+        assert_eq!(settings.number("lr", f64::NAN, 1.0, 0.5), 0.5);
+    }
+
+    #[test]
+    fn lesson_values_are_read_and_the_url_wins() {
+        let lesson = vec![
+            ("lr".to_string(), LessonValue::Number(0.25)),
+            ("log".to_string(), LessonValue::Flag(true)),
+            (
+                "names".to_string(),
+                LessonValue::List(vec!["sgd".into(), "adam".into()]),
+            ),
+        ];
+        let settings = Settings::from_parts("demo-1", lesson.clone(), Vec::new());
+        assert_eq!(settings.number("lr", 0.0, 1.0, 0.5), 0.25);
+        assert!(settings.flag("log", false));
+        assert_eq!(
+            settings.list("names"),
+            Some(vec!["sgd".to_string(), "adam".to_string()])
+        );
+        let settings =
+            Settings::from_parts("demo-1", lesson, [("demo-1.lr".into(), "0.75".into())]);
+        assert_eq!(settings.number("lr", 0.0, 1.0, 0.5), 0.75);
+        assert!(settings.messages().is_empty());
+    }
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -28,7 +28,7 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 /// Budgets span 10 to 1,000 evaluations on a log slider: the interesting differences show between 20
 /// and a few hundred.
-const LOG10_BUDGET_RANGE: (f64, f64) = (1.0, 3.0);
+pub(crate) const LOG10_BUDGET_RANGE: (f64, f64) = (1.0, 3.0);
 /// The spread of random local search's tries, 0.01 to 1 (the map is 6 wide).
 const LOG10_LOCAL_STEP_RANGE: (f64, f64) = (-2.0, 0.0);
 /// The gradient walker's step size, 0.001 (crawls) to 30 (diverges on the bowl, whose curvature is
@@ -38,7 +38,7 @@ const LOG10_LEARNING_RATE_RANGE: (f64, f64) = (-3.0, 1.5);
 /// times as far.
 const KEY_STEP: f64 = 0.1;
 /// The whole walk plays in about 150 frames (two and a half seconds) whatever the budget.
-const FRAMES_PER_WALK: usize = 150;
+pub(crate) const FRAMES_PER_WALK: usize = 150;
 const MAX_SEED: usize = 999_999;
 
 struct HikerModel {
@@ -201,11 +201,18 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-/// Builds the hiker inside `figure`, replacing its still, and starts listening.
-pub fn mount(
-    figure: &Element,
-    settings: &crate::settings::Settings,
-) -> Result<Rc<BlindfoldedHiker>, String> {
+/// What a lesson or a link may set, each within its slider's range.
+pub(crate) struct HikerChoices {
+    pub budget: usize,
+    pub local_step: f64,
+    pub learning_rate: f64,
+    pub seed: u64,
+    pub start: [f64; 2],
+    pub blindfold: bool,
+    pub shown: [bool; 3],
+}
+
+pub(crate) fn read_settings(settings: &crate::settings::Settings) -> HikerChoices {
     let surface = Bumpy;
     let view_box = surface.view();
     let defaults = HIKER_DEFAULTS;
@@ -240,6 +247,32 @@ pub fn mount(
         "random, local and gradient (separated by commas)",
         parse_strategies,
     );
+    HikerChoices {
+        budget,
+        local_step,
+        learning_rate,
+        seed,
+        start,
+        blindfold,
+        shown,
+    }
+}
+
+/// Builds the hiker inside `figure`, replacing its still, and starts listening.
+pub fn mount(
+    figure: &Element,
+    settings: &crate::settings::Settings,
+) -> Result<Rc<BlindfoldedHiker>, String> {
+    let surface = Bumpy;
+    let HikerChoices {
+        budget,
+        local_step,
+        learning_rate,
+        seed,
+        start,
+        blindfold,
+        shown,
+    } = read_settings(settings);
 
     let figure_id = figure.id();
     let controls = dom::element("div", "demo-controls");

@@ -49,16 +49,16 @@ const NARROW_PLOT_WIDTH: u32 = 520;
 
 /// Everything the reader chose: what the URL records.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Choices {
-    function: CheckFunction,
-    precision: Precision,
-    h: f64,
-    reg: f64,
-    n_examples: usize,
-    seed: u64,
-    bugs: PlantedBugs,
+pub(crate) struct Choices {
+    pub(crate) function: CheckFunction,
+    pub(crate) precision: Precision,
+    pub(crate) h: f64,
+    pub(crate) reg: f64,
+    pub(crate) n_examples: usize,
+    pub(crate) seed: u64,
+    pub(crate) bugs: PlantedBugs,
     /// Which row the plot against h is for.
-    selected_row: usize,
+    pub(crate) selected_row: usize,
 }
 
 impl Default for Choices {
@@ -209,7 +209,7 @@ pub struct GradientCheck {
 }
 
 /// Reads the demo's settings, with a message for each one that had to be corrected.
-fn read_choices(settings: &crate::settings::Settings) -> Choices {
+pub(crate) fn read_choices(settings: &crate::settings::Settings) -> Choices {
     let defaults = Choices::default();
     let known_functions = CheckFunction::ALL.map(CheckFunction::name).join(", ");
     let function = settings.choice("function", defaults.function, &known_functions, |name| {

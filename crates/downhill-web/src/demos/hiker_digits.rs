@@ -32,9 +32,9 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 /// drawing and the browser's own work fit in the rest.
 const FRAME_BUDGET_MS: f64 = 7.0;
 /// A hard bound on evaluations per frame, whatever the clock says.
-const MAX_EVALUATIONS_PER_FRAME: usize = 120;
+pub(crate) const MAX_EVALUATIONS_PER_FRAME: usize = 120;
 /// Budgets from 50 to 2,000 evaluations each, on a log slider.
-const LOG10_BUDGET_RANGE: (f64, f64) = (1.7, 3.3);
+pub(crate) const LOG10_BUDGET_RANGE: (f64, f64) = (1.7, 3.3);
 const DEFAULT_BUDGET: usize = 1000;
 /// Gradient descent's step size, 1e-4 to 10; the lesson uses 0.1.
 const LOG10_LEARNING_RATE_RANGE: (f64, f64) = (-4.0, 1.0);
@@ -44,7 +44,7 @@ const LOG10_LOCAL_STEP_RANGE: (f64, f64) = (-6.0, -1.0);
 /// The split the lesson's outputs use, so the demo's test digits are the lesson's.
 const SPLIT_SEED: u64 = 0;
 /// Points per curve: the accuracy is measured about this many times along each run.
-const CURVE_POINTS: usize = 100;
+pub(crate) const CURVE_POINTS: usize = 100;
 const MAX_SEED: usize = 999_999;
 
 struct Run {
@@ -216,10 +216,15 @@ fn set_output(output: &HtmlElement, input: &HtmlInputElement, text: &str) {
 }
 
 /// Builds the demo inside `figure`, loads the digits, and starts training when they arrive.
-pub fn mount(
-    figure: &Element,
-    settings: &crate::settings::Settings,
-) -> Result<Rc<HikerDigits>, String> {
+/// What a lesson or a link may set, each within its slider's range.
+pub(crate) struct DigitsChoices {
+    pub budget: usize,
+    pub learning_rate: f64,
+    pub local_step: f64,
+    pub seed: u64,
+}
+
+pub(crate) fn read_settings(settings: &crate::settings::Settings) -> DigitsChoices {
     let budget = settings.count(
         "budget",
         10f64.powf(LOG10_BUDGET_RANGE.0).ceil() as usize,
@@ -239,6 +244,24 @@ pub fn mount(
         RandomLocalSearchSettings::default().step_size,
     );
     let seed = settings.count("seed", 0, MAX_SEED, 0) as u64;
+    DigitsChoices {
+        budget,
+        learning_rate,
+        local_step,
+        seed,
+    }
+}
+
+pub fn mount(
+    figure: &Element,
+    settings: &crate::settings::Settings,
+) -> Result<Rc<HikerDigits>, String> {
+    let DigitsChoices {
+        budget,
+        learning_rate,
+        local_step,
+        seed,
+    } = read_settings(settings);
 
     let figure_id = figure.id();
     let controls = dom::element("div", "demo-controls");

@@ -26,7 +26,7 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
 /// Values per axis of the grid: 2 x 2 = 4 to 10 x 10 = 100 trials.
-const PER_AXIS_RANGE: (usize, usize) = (2, 10);
+pub(crate) const PER_AXIS_RANGE: (usize, usize) = (2, 10);
 /// Seeds a link may carry.
 const MAX_SEED: usize = 1_000_000_000;
 
@@ -53,14 +53,26 @@ pub struct HyperparameterSearch {
     listeners: RefCell<Vec<EventClosure>>,
 }
 
+/// What a lesson or a link may set: trials per axis and the seed.
+pub(crate) struct SearchSettings {
+    pub per_axis: usize,
+    pub seed: u64,
+}
+
+pub(crate) fn read_settings(settings: &Settings) -> SearchSettings {
+    SearchSettings {
+        per_axis: settings.count(
+            "per-axis",
+            PER_AXIS_RANGE.0,
+            PER_AXIS_RANGE.1,
+            DEFAULT_PER_AXIS,
+        ),
+        seed: settings.count("seed", 0, MAX_SEED, DEFAULT_SEED as usize) as u64,
+    }
+}
+
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterSearch>, String> {
-    let per_axis = settings.count(
-        "per-axis",
-        PER_AXIS_RANGE.0,
-        PER_AXIS_RANGE.1,
-        DEFAULT_PER_AXIS,
-    );
-    let seed = settings.count("seed", 0, MAX_SEED, DEFAULT_SEED as usize) as u64;
+    let SearchSettings { per_axis, seed } = read_settings(settings);
     let figure_id = figure.id();
 
     let canvas = ChartCanvas::new(

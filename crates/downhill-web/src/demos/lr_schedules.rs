@@ -24,14 +24,14 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 /// Steps the cursor moves per animation frame: the run plays in about two and a half seconds.
-const STEPS_PER_FRAME: usize = 2;
+pub(crate) const STEPS_PER_FRAME: usize = 2;
 
 /// Height over width of the two charts.
 const ASPECT: f64 = 0.8;
 
 /// One slider: which setting it moves, and how its position maps to the value.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Knob {
+pub(crate) enum Knob {
     InitialRate,
     DropFactor,
     StepsPerDrop,
@@ -40,7 +40,7 @@ enum Knob {
 }
 
 impl Knob {
-    const ALL: [Knob; 5] = [
+    pub(crate) const ALL: [Knob; 5] = [
         Knob::InitialRate,
         Knob::DropFactor,
         Knob::StepsPerDrop,
@@ -48,7 +48,7 @@ impl Knob {
         Knob::InverseTimeK,
     ];
 
-    fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Knob::InitialRate => "lr",
             Knob::DropFactor => "drop",
@@ -77,7 +77,7 @@ impl Knob {
     }
 
     /// The allowed values (not slider positions).
-    fn range(self) -> (f64, f64) {
+    pub(crate) fn range(self) -> (f64, f64) {
         match self {
             Knob::InitialRate => (1e-3, 0.5),
             Knob::DropFactor => (0.1, 0.9),
@@ -118,7 +118,7 @@ impl Knob {
         }
     }
 
-    fn get(self, settings: &ScheduleSettings) -> f64 {
+    pub(crate) fn get(self, settings: &ScheduleSettings) -> f64 {
         match self {
             Knob::InitialRate => settings.initial_rate,
             Knob::DropFactor => settings.drop_factor,
@@ -168,7 +168,8 @@ pub struct LrSchedules {
     listeners: RefCell<Vec<EventClosure>>,
 }
 
-pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, String> {
+/// What a lesson or a link may set: each knob within its slider's range, and the seed.
+pub(crate) fn read_settings(settings: &Settings) -> ScheduleSettings {
     let mut schedule_settings = DEFAULTS;
     for knob in Knob::ALL {
         let (low, high) = knob.range();
@@ -177,6 +178,11 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, S
     }
     schedule_settings.seed =
         settings.count("seed", 0, 1_000_000_000, DEFAULTS.seed as usize) as u64;
+    schedule_settings
+}
+
+pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, String> {
+    let schedule_settings = read_settings(settings);
     let figure_id = figure.id();
 
     let canvas = ChartCanvas::new(

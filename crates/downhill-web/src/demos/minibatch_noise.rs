@@ -24,9 +24,9 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 /// Minibatches per cloud: enough dots to see the spread, few enough to see each one.
-const N_BATCHES: usize = 100;
+pub(crate) const N_BATCHES: usize = 100;
 /// Batch sizes are powers of two, from 2^0 = 1 (pure SGD) to 2^9 = 512 (half the training set).
-const MAX_LOG2_BATCH: u32 = 9;
+pub(crate) const MAX_LOG2_BATCH: u32 = 9;
 const DEFAULT_BATCH: usize = 4;
 /// The split of the digits and the small random weights the gradients are taken at.
 const SPLIT_SEED: u64 = 0;
@@ -102,10 +102,22 @@ fn log2_of(batch_size: usize) -> u32 {
         .clamp(0.0, MAX_LOG2_BATCH as f64) as u32
 }
 
-pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>, String> {
+/// What a lesson or a link may set: the batch size (a power of two) and the seed of the batches.
+pub(crate) struct NoiseSettings {
+    pub batch_size: usize,
+    pub seed: u64,
+}
+
+pub(crate) fn read_settings(settings: &Settings) -> NoiseSettings {
     let requested = settings.count("batch", 1, 1 << MAX_LOG2_BATCH, DEFAULT_BATCH);
-    let batch_size = 1usize << log2_of(requested);
-    let seed = settings.count("seed", 0, 1_000_000_000, 1) as u64;
+    NoiseSettings {
+        batch_size: 1usize << log2_of(requested),
+        seed: settings.count("seed", 0, 1_000_000_000, 1) as u64,
+    }
+}
+
+pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>, String> {
+    let NoiseSettings { batch_size, seed } = read_settings(settings);
     let figure_id = figure.id();
 
     let canvas = ChartCanvas::new("minibatch-noise-frame", "Loading the digits.");

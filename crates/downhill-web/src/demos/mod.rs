@@ -11,6 +11,8 @@ pub mod blindfolded_hiker;
 mod chart_canvas;
 pub mod gradient_check;
 pub mod hiker_digits;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod hostile_links;
 pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;

@@ -75,7 +75,7 @@ const RATIO_WINDOW: usize = 50;
 
 /// Which examples the run trains on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TrainingData {
+pub(crate) enum TrainingData {
     All,
     /// The first [`OVERFIT_SUBSET_SIZE`] training examples.
     Tiny,
@@ -105,20 +105,20 @@ fn parse_loss(text: &str) -> Option<LossKind> {
 
 /// The settings a reader controls; every one is in the URL.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Choices {
-    loss_kind: LossKind,
-    learning_rate: f64,
+pub(crate) struct Choices {
+    pub(crate) loss_kind: LossKind,
+    pub(crate) learning_rate: f64,
     /// 0 is no regularization.
-    reg: f64,
-    batch_index: usize,
-    epochs_index: usize,
-    data: TrainingData,
-    log_loss: bool,
-    seed: u64,
+    pub(crate) reg: f64,
+    pub(crate) batch_index: usize,
+    pub(crate) epochs_index: usize,
+    pub(crate) data: TrainingData,
+    pub(crate) log_loss: bool,
+    pub(crate) seed: u64,
 }
 
 impl Choices {
-    fn from_settings(settings: &Settings) -> Choices {
+    pub(crate) fn from_settings(settings: &Settings) -> Choices {
         let loss_kind = settings.choice("loss", LossKind::Softmax, "softmax, svm", parse_loss);
         let (lr_low, lr_high) = LOG10_LEARNING_RATE;
         let learning_rate = settings.number(
@@ -164,11 +164,11 @@ impl Choices {
         }
     }
 
-    fn batch_size(&self) -> usize {
+    pub(crate) fn batch_size(&self) -> usize {
         BATCH_STOPS[self.batch_index.min(BATCH_STOPS.len() - 1)]
     }
 
-    fn n_epochs(&self) -> usize {
+    pub(crate) fn n_epochs(&self) -> usize {
         EPOCH_STOPS[self.epochs_index.min(EPOCH_STOPS.len() - 1)]
     }
 }
@@ -840,7 +840,11 @@ impl TrainingDashboard {
             };
             let mut more = !run.is_finished();
             let mut taken = 0usize;
+            // A hard cap besides the clock: under reduced motion the allowance is unlimited, and a
+            // coarse or frozen clock would otherwise let one frame train the whole run.
+            let cap = crate::frame_work::live_training_steps_per_frame(run.settings().batch_size);
             while more
+                && taken < cap
                 && (taken as f64 + 1.0) <= allowance
                 && (taken == 0 || now_ms() - start < FRAME_BUDGET_MS)
             {

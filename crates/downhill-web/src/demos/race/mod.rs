@@ -8,8 +8,8 @@
 //! it would have done from the start, at the same step.
 
 mod controls;
-mod model;
-mod settings;
+pub(crate) mod model;
+pub(crate) mod settings;
 mod view;
 
 use crate::animation::Animation;

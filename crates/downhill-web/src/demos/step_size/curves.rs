@@ -24,12 +24,16 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 /// The reader's learning rate, as powers of ten: from far too low to far too high.
-const LOG10_RATE_RANGE: (f64, f64) = (-4.0, 3.0);
+pub(crate) const LOG10_RATE_RANGE: (f64, f64) = (-4.0, 3.0);
 const DEFAULT_EPOCHS: usize = 40;
-const EPOCH_RANGE: (usize, usize) = (5, 100);
+pub(crate) const EPOCH_RANGE: (usize, usize) = (5, 100);
 /// Main-thread time one animation frame may spend training, in milliseconds: well inside a 60 Hz
 /// frame, with room for drawing.
 const FRAME_BUDGET_MS: f64 = 6.0;
+/// A hard cap on the epochs one frame trains, besides the clock: a coarse clock (some browsers round
+/// it to 100 ms against fingerprinting) would otherwise let one frame train every curve to its end.
+/// A working clock stops a frame after one or two epochs.
+pub(crate) const MAX_EPOCHS_PER_FRAME: usize = 8;
 /// The split the lessons use.
 const SPLIT_SEED: u64 = 0;
 /// The seed of the batches, the same for every curve so they differ only by their rate.
@@ -73,11 +77,19 @@ pub struct Curves {
     listeners: RefCell<Vec<EventClosure>>,
 }
 
+/// What a lesson or a link may set: the reader's learning rate and the epochs of every curve.
+pub(crate) fn read_settings(settings: &crate::settings::Settings) -> (f64, usize) {
+    let (log_min, log_max) = LOG10_RATE_RANGE;
+    (
+        settings.number("lr", 10f64.powf(log_min), 10f64.powf(log_max), 0.03),
+        settings.count("epochs", EPOCH_RANGE.0, EPOCH_RANGE.1, DEFAULT_EPOCHS),
+    )
+}
+
 /// Builds the demo inside `figure` and starts loading the digits; training starts when they arrive.
 pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Curves>, String> {
     let (log_min, log_max) = LOG10_RATE_RANGE;
-    let your_rate = settings.number("lr", 10f64.powf(log_min), 10f64.powf(log_max), 0.03);
-    let n_epochs = settings.count("epochs", EPOCH_RANGE.0, EPOCH_RANGE.1, DEFAULT_EPOCHS);
+    let (your_rate, n_epochs) = read_settings(settings);
 
     let figure_id = figure.id();
     let controls = dom::element("div", "demo-controls");
@@ -447,7 +459,7 @@ impl Curves {
     /// draws. Returns whether training has more to do.
     fn train_for_one_frame(&self) -> bool {
         let started = now();
-        loop {
+        for _ in 0..MAX_EPOCHS_PER_FRAME {
             let behind = {
                 let state = self.state.borrow();
                 state

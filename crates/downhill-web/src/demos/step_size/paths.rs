@@ -31,11 +31,11 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 
 /// The slider's step sizes, as powers of ten: wide enough for the Rosenbrock valley's tiny stable
 /// steps and the bowl's large ones.
-const LOG10_STEP_RANGE: (f64, f64) = (-4.0, 0.0);
+pub(crate) const LOG10_STEP_RANGE: (f64, f64) = (-4.0, 0.0);
 /// The step size a surface without a stable limit (no minimum) compares around.
 const FALLBACK_LIMIT: f64 = 0.1;
 /// The surfaces offered: those with a minimum, so "too large" has a meaning.
-const SURFACES: [SurfaceKind; 6] = [
+pub(crate) const SURFACES: [SurfaceKind; 6] = [
     SurfaceKind::Ravine,
     SurfaceKind::Bowl,
     SurfaceKind::Bumpy,
@@ -43,7 +43,7 @@ const SURFACES: [SurfaceKind; 6] = [
     SurfaceKind::Himmelblau,
     SurfaceKind::Beale,
 ];
-const MAX_STEPS: usize = 1_000;
+pub(crate) const MAX_STEPS: usize = 1_000;
 /// How far one arrow-key press moves the start, as a fraction of the view.
 const KEY_STEP_FRACTION: f64 = 0.02;
 
@@ -108,7 +108,16 @@ fn run_gd(surface: &dyn Surface, start: [f64; 2], step_size: f64, n_steps: usize
 }
 
 /// Builds the demo inside `figure`, replacing its still.
-pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Paths>, String> {
+pub(crate) struct PathsChoices {
+    pub surface_kind: SurfaceKind,
+    pub step: f64,
+    pub n_steps: usize,
+    pub start: [f64; 2],
+}
+
+/// What a lesson or a link may set: the surface, the step size, the step count and the start, each
+/// within its slider's range or the surface's picture.
+pub(crate) fn read_settings(settings: &crate::settings::Settings) -> PathsChoices {
     let known = SURFACES.map(|kind| kind.name()).join(", ");
     let surface_kind = settings.choice("surface", SurfaceKind::Ravine, &known, |name| {
         SURFACES.into_iter().find(|kind| kind.name() == name)
@@ -124,6 +133,24 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         settings.number("x", view_box.x_min, view_box.x_max, default_start[0]),
         settings.number("y", view_box.y_min, view_box.y_max, default_start[1]),
     ];
+    PathsChoices {
+        surface_kind,
+        step,
+        n_steps,
+        start,
+    }
+}
+
+/// Builds the demo inside `figure`, replacing its still.
+pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Paths>, String> {
+    let PathsChoices {
+        surface_kind,
+        step,
+        n_steps,
+        start,
+    } = read_settings(settings);
+    let surface = surface_kind.build();
+    let (log_min, log_max) = LOG10_STEP_RANGE;
 
     let figure_id = figure.id();
     let controls = dom::element("div", "demo-controls");

@@ -25,11 +25,14 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 /// The step sizes of the sweep, as powers of ten: the lesson's table runs from 1e-10 to 1e-1, but on
 /// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo goes on to 1e3
 /// to show where it turns and how fast it then grows. The slider and the axis span the same.
-const LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
+pub(crate) const LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
 /// Points per power of ten on the plotted curve between the table's dots.
-const CURVE_POINTS_PER_DECADE: usize = 4;
+pub(crate) const CURVE_POINTS_PER_DECADE: usize = 4;
 /// Main-thread time one frame may spend filling in the curve, in milliseconds.
 const FILL_BUDGET_MS: f64 = 5.0;
+/// A hard cap on the curve points one frame fills in, besides the clock (which may be coarse): each
+/// is one loss over the training digits, about a millisecond.
+pub(crate) const MAX_FILL_POINTS_PER_FRAME: usize = 8;
 /// The split the lesson's printed table uses, so the demo's numbers at its defaults are the table's.
 const SPLIT_SEED: u64 = 0;
 /// The largest weights seed a link may ask for.
@@ -88,12 +91,30 @@ fn loss_label(kind: LossKind) -> &'static str {
     }
 }
 
+/// What a lesson or a link may set: the loss, the seed of the weights and the chosen step size.
+pub(crate) struct SweepChoices {
+    pub loss_kind: LossKind,
+    pub seed: u64,
+    pub step: f64,
+}
+
+pub(crate) fn read_settings(settings: &crate::settings::Settings) -> SweepChoices {
+    let (log_min, log_max) = LOG10_STEP_RANGE;
+    SweepChoices {
+        loss_kind: settings.choice("loss", LossKind::Svm, "svm, softmax", parse_loss),
+        seed: settings.count("seed", 0, MAX_SEED, SWEEP_WEIGHTS_SEED as usize) as u64,
+        step: settings.number("step", 10f64.powf(log_min), 10f64.powf(log_max), 0.1),
+    }
+}
+
 /// Builds the sweep inside `figure` and starts loading the digits.
 pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Sweep>, String> {
-    let loss_kind = settings.choice("loss", LossKind::Svm, "svm, softmax", parse_loss);
-    let seed = settings.count("seed", 0, MAX_SEED, SWEEP_WEIGHTS_SEED as usize) as u64;
+    let SweepChoices {
+        loss_kind,
+        seed,
+        step,
+    } = read_settings(settings);
     let (log_min, log_max) = LOG10_STEP_RANGE;
-    let step = settings.number("step", 10f64.powf(log_min), 10f64.powf(log_max), 0.1);
     let log10_step = step.log10().clamp(log_min, log_max);
 
     let figure_id = figure.id();
@@ -388,7 +409,10 @@ impl Sweep {
             let Some(computed) = state.computed.as_mut() else {
                 return false;
             };
-            while let Some(step_size) = computed.pending.pop() {
+            for _ in 0..MAX_FILL_POINTS_PER_FRAME {
+                let Some(step_size) = computed.pending.pop() else {
+                    break;
+                };
                 let loss = computed.one_step.loss_after(&objective, step_size);
                 computed.curve.push((step_size, loss));
                 let elapsed = now() - started;

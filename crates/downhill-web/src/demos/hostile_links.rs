@@ -1,0 +1,406 @@
+//! Hostile links, natively: every demo's settings reader fed arbitrary query pairs (repeated keys,
+//! NaN, infinities, 1e309, negative and huge numbers, very long and truncated values, markup, unknown
+//! names). For each demo: no panic, every value it accepts is finite and inside its slider's range,
+//! its messages repeat no long URL value, and the worst-case work of one frame or one input handler
+//! ([`crate::frame_work`]) stays under [`FrameWork::LIMIT`].
+
+use super::{
+    blindfolded_hiker, gradient_check, hiker_digits, hyperparameter_search, lr_schedules,
+    minibatch_noise, race, step_size, training_dashboard,
+};
+use crate::frame_work::{self, FrameWork, N_TEST_DIGITS, N_TRAIN_DIGITS};
+use crate::settings::{MAX_VALUE_LENGTH, Settings};
+use downhill_core::optimizers::Hyperparameter;
+use downhill_core::surfaces::{Bumpy, Surface};
+use proptest::prelude::*;
+
+const PREFIX: &str = "demo-1";
+
+/// Every key some demo reads, so that links hit real settings often.
+const KNOWN_KEYS: &[&str] = &[
+    "surface",
+    "preset",
+    "optimizers",
+    "lr",
+    "speed",
+    "start",
+    "budget",
+    "local",
+    "seed",
+    "x",
+    "y",
+    "blindfold",
+    "strategies",
+    "batch",
+    "step",
+    "loss",
+    "steps",
+    "epochs",
+    "per-axis",
+    "function",
+    "precision",
+    "h",
+    "reg",
+    "examples",
+    "bug-mean",
+    "bug-sign",
+    "bug-reg",
+    "row",
+    "data",
+    "log",
+    "drop",
+    "every",
+    "k-exp",
+    "k-inv",
+    "momentum.mu",
+    "nesterov.mu",
+    "adagrad.eps",
+    "rmsprop.decay_rate",
+    "rmsprop.eps",
+    "adam.beta1",
+    "adam.beta2",
+    "adam.eps",
+    "sgd.learning_rate",
+];
+
+fn hostile_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<f64>().prop_map(|value| value.to_string()),
+        any::<f64>().prop_map(|value| format!("{value:e}")),
+        any::<i64>().prop_map(|value| value.to_string()),
+        (-2.0..2.0_f64).prop_map(|value| value.to_string()),
+        prop::sample::select(vec![
+            "NaN",
+            "nan",
+            "inf",
+            "-inf",
+            "Infinity",
+            "-Infinity",
+            "1e309",
+            "-1e309",
+            "1e-400",
+            "5e-324",
+            "1.7976931348623157e308",
+            "-0",
+            "0",
+            "-1",
+            "0.5",
+            "2.5",
+            "1e",
+            "0x10",
+            "",
+            " ",
+            "  3  ",
+            "1,2",
+            "1,",
+            ",",
+            "true",
+            "yes",
+            "off",
+            "full",
+            "tiny",
+            "svm",
+            "softmax",
+            "f32",
+            "f64",
+            "bowl",
+            "ravine",
+            "beale",
+            "sgd,adam,nope",
+            "adam,adam,adam",
+            "random,local",
+            "<img src=x onerror=alert(1)>",
+            "\u{202e}evil",
+            "%E2%8",
+        ])
+        .prop_map(String::from),
+        "\\PC{0,80}",
+        (1usize..3000).prop_map(|length| "9".repeat(length)),
+        (1usize..200).prop_map(|length| "a,".repeat(length)),
+    ]
+}
+
+fn hostile_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(KNOWN_KEYS.to_vec()).prop_map(|key| format!("{PREFIX}.{key}")),
+        1 => prop::sample::select(KNOWN_KEYS.to_vec()).prop_map(|key| format!("demo-2.{key}")),
+        1 => "\\PC{0,20}".prop_map(|key| format!("{PREFIX}.{key}")),
+        1 => "\\PC{0,20}",
+    ]
+}
+
+/// A decoded query string: up to 16 pairs, keys often repeated.
+fn hostile_link() -> impl Strategy<Value = Vec<(String, String)>> {
+    prop::collection::vec((hostile_key(), hostile_value()), 0..16)
+}
+
+fn settings_from(link: &[(String, String)]) -> Settings {
+    Settings::from_parts(PREFIX, Vec::new(), link.iter().cloned())
+}
+
+fn in_range(value: f64, low: f64, high: f64) -> bool {
+    value.is_finite() && low <= value && value <= high
+}
+
+/// What every demo's messages must respect: short sentences that never repeat a long URL value (a
+/// demo may name an unknown entry, shortened to 24 characters; the messages are set as text).
+fn check_messages(settings: &Settings, link: &[(String, String)]) -> Result<(), TestCaseError> {
+    let ours = link.iter().any(|(key, _)| key.starts_with("demo-1."));
+    let messages = settings.messages();
+    if !ours {
+        prop_assert!(messages.is_empty(), "no key of ours, yet {messages:?}");
+    }
+    for message in &messages {
+        prop_assert!(message.chars().count() <= 300, "too long: {message}");
+        for (_, value) in link {
+            if value.chars().count() > 24 {
+                prop_assert!(
+                    !message.contains(value.as_str()),
+                    "{message} repeats {value}"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn race_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let initial = race::settings::read(&settings);
+    let (low, high) = race::settings::SPEED_RANGE;
+    prop_assert!((low..=high).contains(&initial.speed));
+    let learning_rate = race::settings::range_of(Hyperparameter::LearningRate);
+    prop_assert!(in_range(
+        initial.learning_rate,
+        learning_rate.min,
+        learning_rate.max
+    ));
+    for racer in &initial.racers {
+        let kind = racer.style.kind;
+        prop_assert!(racer.hyperparameters.validate(kind).is_ok(), "{kind}");
+        for &hyperparameter in kind.hyperparameters() {
+            let range = race::settings::range_of(hyperparameter);
+            let value = racer.hyperparameters.get(hyperparameter);
+            prop_assert!(
+                in_range(value, range.min, range.max),
+                "{kind}.{hyperparameter} = {value}"
+            );
+        }
+    }
+    if let Some(start) = initial.start {
+        prop_assert!(start.iter().all(|coordinate| coordinate.is_finite()));
+    }
+    check_messages(&settings, link)?;
+    // A frame moves a cursor `speed` steps along stored paths; any input reruns every racer.
+    Ok(frame_work::surface_runs(
+        initial.racers.len(),
+        race::model::MAX_STEPS,
+    ))
+}
+
+fn blindfolded_hiker_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = blindfolded_hiker::read_settings(&settings);
+    let (low, high) = blindfolded_hiker::LOG10_BUDGET_RANGE;
+    prop_assert!(in_range(
+        choices.budget as f64,
+        10f64.powf(low),
+        10f64.powf(high)
+    ));
+    prop_assert!(choices.local_step.is_finite() && choices.local_step > 0.0);
+    prop_assert!(choices.learning_rate.is_finite() && choices.learning_rate > 0.0);
+    let view = Bumpy.view();
+    prop_assert!(view.contains(choices.start[0], choices.start[1]));
+    check_messages(&settings, link)?;
+    // An input recomputes the three walks (a value and a gradient per evaluation at most); a frame
+    // moves a cursor along them.
+    Ok(FrameWork::surfaces(3 * 2 * (choices.budget as u64 + 1)))
+}
+
+fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = hiker_digits::read_settings(&settings);
+    let (low, high) = hiker_digits::LOG10_BUDGET_RANGE;
+    prop_assert!(in_range(
+        choices.budget as f64,
+        10f64.powf(low),
+        10f64.powf(high)
+    ));
+    prop_assert!(choices.learning_rate.is_finite() && choices.learning_rate > 0.0);
+    prop_assert!(choices.local_step.is_finite() && choices.local_step > 0.0);
+    check_messages(&settings, link)?;
+    // A round is one evaluation of each of the three walkers over the training digits, plus a test
+    // accuracy when a curve point is due. A frame runs at most the hard cap of rounds; the step
+    // button runs one curve point's worth.
+    let per_round = 3 * (N_TRAIN_DIGITS + N_TEST_DIGITS);
+    let frame = hiker_digits::MAX_EVALUATIONS_PER_FRAME as u64 * per_round;
+    let step_button = (choices.budget / hiker_digits::CURVE_POINTS).max(1) as u64 * per_round;
+    Ok(FrameWork::digits(frame).max(FrameWork::digits(step_button)))
+}
+
+fn training_dashboard_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = training_dashboard::Choices::from_settings(&settings);
+    prop_assert!(in_range(choices.learning_rate, 1e-4, 10.0));
+    prop_assert!(in_range(choices.reg, 0.0, 1.0));
+    prop_assert!((5..=200).contains(&choices.n_epochs()));
+    let batch_size = choices.batch_size();
+    prop_assert!(batch_size >= 1);
+    check_messages(&settings, link)?;
+    let frame = frame_work::live_training(
+        batch_size,
+        frame_work::live_training_steps_per_frame(batch_size),
+    );
+    // The step button trains to the end of the current epoch: about one pass over the digits.
+    let steps_per_epoch = N_TRAIN_DIGITS.div_ceil((batch_size as u64).clamp(1, N_TRAIN_DIGITS));
+    let one_epoch = frame_work::live_training(batch_size, steps_per_epoch as usize);
+    Ok(frame.max(one_epoch))
+}
+
+fn curves_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let (rate, n_epochs) = step_size::curves::read_settings(&settings);
+    let (low, high) = step_size::curves::LOG10_RATE_RANGE;
+    prop_assert!(in_range(rate, 10f64.powf(low), 10f64.powf(high)));
+    let (low, high) = step_size::curves::EPOCH_RANGE;
+    prop_assert!((low..=high).contains(&n_epochs));
+    check_messages(&settings, link)?;
+    // An epoch trains over the digits and then measures the loss over them.
+    Ok(FrameWork::digits(
+        step_size::curves::MAX_EPOCHS_PER_FRAME as u64 * 2 * N_TRAIN_DIGITS,
+    ))
+}
+
+fn sweep_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = step_size::sweep::read_settings(&settings);
+    let (low, high) = step_size::sweep::LOG10_STEP_RANGE;
+    prop_assert!(in_range(choices.step, 10f64.powf(low), 10f64.powf(high)));
+    check_messages(&settings, link)?;
+    // An input computes the gradient, one loss per decade for the table and the chosen step's loss;
+    // a frame fills in at most the hard cap of curve points.
+    let decades = (high - low) as u64 + 1;
+    let input = FrameWork::digits((decades + 2) * N_TRAIN_DIGITS);
+    let frame =
+        FrameWork::digits(step_size::sweep::MAX_FILL_POINTS_PER_FRAME as u64 * N_TRAIN_DIGITS);
+    Ok(input.max(frame))
+}
+
+fn paths_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = step_size::paths::read_settings(&settings);
+    prop_assert!(step_size::paths::SURFACES.contains(&choices.surface_kind));
+    let (low, high) = step_size::paths::LOG10_STEP_RANGE;
+    prop_assert!(in_range(choices.step, 10f64.powf(low), 10f64.powf(high)));
+    prop_assert!((10..=step_size::paths::MAX_STEPS).contains(&choices.n_steps));
+    let view = choices.surface_kind.build().view();
+    prop_assert!(view.contains(choices.start[0], choices.start[1]));
+    check_messages(&settings, link)?;
+    // Four comparison paths and the reader's own.
+    Ok(frame_work::surface_runs(5, choices.n_steps))
+}
+
+fn minibatch_noise_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = minibatch_noise::read_settings(&settings);
+    prop_assert!(choices.batch_size.is_power_of_two());
+    prop_assert!(choices.batch_size <= 1 << minibatch_noise::MAX_LOG2_BATCH);
+    check_messages(&settings, link)?;
+    // A new cloud: every batch's mean of per-example gradients computed once at load.
+    Ok(FrameWork::digits(
+        minibatch_noise::N_BATCHES as u64 * choices.batch_size as u64 + N_TRAIN_DIGITS,
+    ))
+}
+
+fn hyperparameter_search_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = hyperparameter_search::read_settings(&settings);
+    let (low, high) = hyperparameter_search::PER_AXIS_RANGE;
+    prop_assert!((low..=high).contains(&choices.per_axis));
+    check_messages(&settings, link)?;
+    // Grid and random search, per_axis^2 trials each, one closed-form evaluation per trial.
+    Ok(FrameWork::surfaces(2 * (choices.per_axis as u64).pow(2)))
+}
+
+fn lr_schedules_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let schedule = lr_schedules::read_settings(&settings);
+    for knob in lr_schedules::Knob::ALL {
+        let (low, high) = knob.range();
+        let value = knob.get(&schedule);
+        prop_assert!(in_range(value, low, high), "{} = {value}", knob.key());
+    }
+    check_messages(&settings, link)?;
+    // Four annealed runs of the demo's N_STEPS steps; a frame moves a cursor.
+    Ok(frame_work::surface_runs(
+        4,
+        downhill_plots::lr_schedules::N_STEPS,
+    ))
+}
+
+fn gradient_check_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    let settings = settings_from(link);
+    let choices = gradient_check::read_choices(&settings);
+    let (low, high) = downhill_plots::gradient_check::LOG10_H_RANGE;
+    prop_assert!(in_range(choices.h, 10f64.powf(low), 10f64.powf(high)));
+    prop_assert!(choices.reg.is_finite() && choices.reg >= 0.0);
+    prop_assert!(
+        (1..=downhill_core::gradient::workbench::MAX_EXAMPLES).contains(&choices.n_examples)
+    );
+    prop_assert!(choices.selected_row <= 7);
+    check_messages(&settings, link)?;
+    // The analytic gradient, two losses per table row (eight rows) and two per step of the curve.
+    let curve_steps =
+        ((high - low) as u64) * downhill_plots::gradient_check::STEPS_PER_DECADE as u64 + 1;
+    let losses = 1 + 2 * 8 + 2 * curve_steps;
+    Ok(FrameWork::digits(losses * choices.n_examples as u64))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn no_link_makes_any_demo_panic_accept_a_bad_value_or_run_unbounded_work(link in hostile_link()) {
+        let demos: [(&str, fn(&[(String, String)]) -> Result<FrameWork, TestCaseError>); 11] = [
+            ("saddle-race", race_work),
+            ("blindfolded-hiker", blindfolded_hiker_work),
+            ("hiker-digits", hiker_digits_work),
+            ("training-dashboard", training_dashboard_work),
+            ("learning-curves", curves_work),
+            ("step-size-sweep", sweep_work),
+            ("step-size-paths", paths_work),
+            ("minibatch-noise", minibatch_noise_work),
+            ("hyperparameter-search", hyperparameter_search_work),
+            ("lr-schedules", lr_schedules_work),
+            ("gradient-check", gradient_check_work),
+        ];
+        for (name, work) in demos {
+            let work = work(&link)?;
+            prop_assert!(work.within_limit(), "{name}: {work:?} passes {:?}", FrameWork::LIMIT);
+        }
+    }
+}
+
+#[test]
+fn every_demo_is_covered() {
+    // The list above must name every demo a lesson can use.
+    assert_eq!(downhill_plots::catalogue::DEMOS.len(), 11);
+}
+
+#[test]
+fn a_long_value_is_refused_before_any_demo_reads_it() {
+    let long = "1".repeat(MAX_VALUE_LENGTH + 1);
+    let settings = settings_from(&[(format!("{PREFIX}.budget"), long.clone())]);
+    let choices = blindfolded_hiker::read_settings(&settings);
+    assert_eq!(
+        choices.budget,
+        downhill_plots::hiker::HIKER_DEFAULTS.budget,
+        "{:?}",
+        settings.messages()
+    );
+    assert_eq!(settings.messages().len(), 1, "{:?}", settings.messages());
+}
