@@ -79,6 +79,10 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
 
 /// Tick labels in at most five characters or so: 0.25, 120, 1e-3.
 fn short_number(value: f64) -> String {
+    // A tick never reads "NaN" or "inf": such a tick is left without a label.
+    if !value.is_finite() {
+        return String::new();
+    }
     let magnitude = value.abs();
     if magnitude == 0.0 {
         "0".to_string()
@@ -92,6 +96,49 @@ fn short_number(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
+    fn assert_readable(text: &str, value: f64) {
+        let lower = text.to_ascii_lowercase();
+        assert!(
+            !lower.contains("nan") && !lower.contains("inf"),
+            "{value:e} printed as {text}"
+        );
+    }
+
+    #[test]
+    fn loss_tick_never_prints_nan_or_infinity_for_the_edge_values() {
+        for value in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            5e-324,
+            -5e-324,
+            1e-310,
+            0.0,
+            -0.0,
+            9.96e-3,
+            1e12,
+        ] {
+            assert_readable(&short_number(value), value);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn loss_tick_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
+            assert_readable(&short_number(value), value);
+        }
+    }
     use super::*;
     use plotters_svg::SVGBackend;
 

@@ -634,7 +634,10 @@ fn short_number(value: f64) -> String {
     } else if !(1e-2..1e4).contains(&magnitude) {
         let exponent = magnitude.log10().floor() as i32;
         let mantissa = value / 10f64.powi(exponent);
-        if (mantissa.abs() - 1.0).abs() < 1e-6 {
+        if !mantissa.is_finite() {
+            // Below about 1e-308, 10^exponent underflows to 0 and the mantissa would print "inf".
+            format!("{value:.0e}")
+        } else if (mantissa.abs() - 1.0).abs() < 1e-6 {
             format!("1e{exponent}")
         } else {
             format!("{mantissa:.0}e{exponent}")
@@ -647,6 +650,49 @@ fn short_number(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
+    fn assert_readable(text: &str, value: f64) {
+        let lower = text.to_ascii_lowercase();
+        assert!(
+            !lower.contains("nan") && !lower.contains("inf"),
+            "{value:e} printed as {text}"
+        );
+    }
+
+    #[test]
+    fn dashboard_tick_never_prints_nan_or_infinity_for_the_edge_values() {
+        for value in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            5e-324,
+            -5e-324,
+            1e-310,
+            0.0,
+            -0.0,
+            9.96e-3,
+            1e12,
+        ] {
+            assert_readable(&short_number(value), value);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn dashboard_tick_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
+            assert_readable(&short_number(value), value);
+        }
+    }
     use super::*;
     use plotters_svg::SVGBackend;
 

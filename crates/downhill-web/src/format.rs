@@ -28,4 +28,20 @@ mod tests {
         assert_eq!(format_number(f64::NAN), "—");
         assert_eq!(format_number(f64::INFINITY), "—");
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        /// No f64 at all (NaN, infinities, subnormals, the extremes) reaches a label as "NaN" or "inf".
+        #[test]
+        fn no_number_is_shown_as_nan_or_infinity(value in proptest::num::f64::ANY) {
+            let text = format_number(value).to_ascii_lowercase();
+            proptest::prop_assert!(!text.contains("nan") && !text.contains("inf"), "{value:e}: {text}");
+        }
+    }
 }

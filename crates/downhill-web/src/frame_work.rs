@@ -10,6 +10,10 @@
 //! weights, about 1,300 multiply-adds). The landscapes' pixel grids are left out: they depend on the
 //! canvas size, not on settings, and are drawn once per size.
 
+// The page itself uses only the caps (`live_training_steps_per_frame`); the accounting is what the
+// native tests check the demos' settings against.
+#![cfg_attr(not(all(test, not(target_arch = "wasm32"))), allow(dead_code))]
+
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION};
 
 /// The digits the demos train on: 1,797 images less the validation and test sets.

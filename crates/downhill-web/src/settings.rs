@@ -128,7 +128,7 @@ impl Settings {
         };
         // An empty range is a mistake in the demo, not in the link: keep the default, and do not let
         // `clamp` panic on it.
-        if !(min <= max) {
+        if min.partial_cmp(&max).is_none_or(|order| order.is_gt()) {
             return default;
         }
         match text.trim().parse::<f64>() {

@@ -16,6 +16,9 @@ use proptest::prelude::*;
 
 const PREFIX: &str = "demo-1";
 
+/// One demo's check: reads the link, asserts its values, returns its worst-case frame work.
+type DemoCheck = fn(&[(String, String)]) -> Result<FrameWork, TestCaseError>;
+
 /// Every key some demo reads, so that links hit real settings often.
 const KNOWN_KEYS: &[&str] = &[
     "surface",
@@ -365,7 +368,7 @@ proptest! {
 
     #[test]
     fn no_link_makes_any_demo_panic_accept_a_bad_value_or_run_unbounded_work(link in hostile_link()) {
-        let demos: [(&str, fn(&[(String, String)]) -> Result<FrameWork, TestCaseError>); 11] = [
+        let demos: [(&str, DemoCheck); 11] = [
             ("saddle-race", race_work),
             ("blindfolded-hiker", blindfolded_hiker_work),
             ("hiker-digits", hiker_digits_work),
