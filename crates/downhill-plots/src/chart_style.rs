@@ -87,91 +87,9 @@ impl ChartStyle {
     }
 }
 
-/// Formats a tick or readout number compactly (no NaN or infinity ever printed: those become "–").
-pub fn tick_label(value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let magnitude = value.abs();
-    if magnitude == 0.0 {
-        "0".to_string()
-    } else if !(1e-2..1e4).contains(&magnitude) {
-        let exponent = magnitude.log10().floor();
-        let mantissa = value / 10f64.powf(exponent);
-        if !mantissa.is_finite() {
-            // Below about 1e-308, 10^exponent underflows to 0 and the mantissa would print "inf".
-            format!("{value:.0e}")
-        } else if (mantissa.abs() - 1.0).abs() < 1e-9 {
-            format!(
-                "{}1e{}",
-                if value < 0.0 { "-" } else { "" },
-                exponent as i32
-            )
-        } else {
-            format!("{mantissa:.1}e{}", exponent as i32)
-        }
-    } else {
-        let text = format!("{value:.3}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-
-    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
-    fn assert_readable(text: &str, value: f64) {
-        let lower = text.to_ascii_lowercase();
-        assert!(
-            !lower.contains("nan") && !lower.contains("inf"),
-            "{value:e} printed as {text}"
-        );
-    }
-
-    #[test]
-    fn tick_label_never_prints_nan_or_infinity_for_the_edge_values() {
-        for value in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            5e-324,
-            -5e-324,
-            1e-310,
-            0.0,
-            -0.0,
-            9.96e-3,
-            1e12,
-        ] {
-            assert_readable(&tick_label(value), value);
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            failure_persistence: None,
-            ..proptest::test_runner::Config::default()
-        })]
-
-        #[test]
-        fn tick_label_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
-            assert_readable(&tick_label(value), value);
-        }
-    }
     use super::*;
-
-    #[test]
-    fn tick_labels_are_short_and_never_nan() {
-        assert_eq!(tick_label(0.5), "0.5");
-        assert_eq!(tick_label(100.0), "100");
-        assert_eq!(tick_label(0.001), "1e-3");
-        assert_eq!(tick_label(2.5e-5), "2.5e-5");
-        assert_eq!(tick_label(f64::NAN), "–");
-        assert_eq!(tick_label(0.0), "0");
-    }
 
     #[test]
     fn sizes_follow_the_pixel_ratio() {

@@ -7,7 +7,8 @@
 //! against the learning rate, which matters, with every trial on it; the strip to its right the loss
 //! against the regularization, which barely does. A dashed line marks the best learning rate.
 
-use crate::chart_style::{ChartStyle, LIGHT, tick_label};
+use crate::chart_style::{ChartStyle, LIGHT};
+use crate::tick_labels::tick_label;
 use downhill_core::search::hyperparameters::{
     BEST_LEARNING_RATE_EXPONENT, BEST_REG_EXPONENT, HIGH_EXPONENT, LOW_EXPONENT, SearchComparison,
     Trial, best_trial, validation_loss_stand_in,

@@ -17,4 +17,5 @@ pub mod paths;
 pub mod race_style;
 pub mod step_size;
 pub mod still;
+pub mod tick_labels;
 pub mod training_dashboard;

@@ -3,6 +3,7 @@
 //! The y range is fixed for the whole race (the caller passes the landscape's range over the view), so
 //! the axes stay still while the race plays; a loss outside it is clipped, not rescaled.
 
+use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -58,7 +59,7 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
         .bold_line_style(ink.grid.stroke_width(1))
         .light_line_style(TRANSPARENT)
         .x_label_formatter(&|value| format!("{value:.0}"))
-        .y_label_formatter(&|value| short_number(*value))
+        .y_label_formatter(&|value| tick_label(*value))
         .draw()?;
     let line_width = (2.0 * scale).round().max(1.0) as u32;
     let clip = |value: f64| value.clamp(low - margin, high + margin);
@@ -77,68 +78,8 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Tick labels in at most five characters or so: 0.25, 120, 1e-3.
-fn short_number(value: f64) -> String {
-    // A tick never reads "NaN" or "inf": such a tick is left without a label.
-    if !value.is_finite() {
-        return String::new();
-    }
-    let magnitude = value.abs();
-    if magnitude == 0.0 {
-        "0".to_string()
-    } else if !(0.01..10_000.0).contains(&magnitude) {
-        format!("{value:.0e}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-
-    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
-    fn assert_readable(text: &str, value: f64) {
-        let lower = text.to_ascii_lowercase();
-        assert!(
-            !lower.contains("nan") && !lower.contains("inf"),
-            "{value:e} printed as {text}"
-        );
-    }
-
-    #[test]
-    fn loss_tick_never_prints_nan_or_infinity_for_the_edge_values() {
-        for value in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            5e-324,
-            -5e-324,
-            1e-310,
-            0.0,
-            -0.0,
-            9.96e-3,
-            1e12,
-        ] {
-            assert_readable(&short_number(value), value);
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            failure_persistence: None,
-            ..proptest::test_runner::Config::default()
-        })]
-
-        #[test]
-        fn loss_tick_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
-            assert_readable(&short_number(value), value);
-        }
-    }
     use super::*;
     use plotters_svg::SVGBackend;
 
@@ -163,13 +104,5 @@ mod tests {
         assert!(!svg.contains("NaN"));
         // Axis text needs a font backend, which plotters has only in the browser (the canvas's own
         // fonts); the web crate's wasm tests check the labels there.
-    }
-
-    #[test]
-    fn tick_labels_stay_short() {
-        assert_eq!(short_number(0.25), "0.25");
-        assert_eq!(short_number(120.0), "120");
-        assert_eq!(short_number(0.001), "1e-3");
-        assert_eq!(short_number(0.0), "0");
     }
 }

@@ -3,7 +3,8 @@
 //! noisy run (`downhill_core::annealing`). Both axes of values are logarithmic: rates fall by decades
 //! and the loss's noise floor is a decade or two under its start.
 
-use crate::chart_style::{ChartStyle, LIGHT, tick_label};
+use crate::chart_style::{ChartStyle, LIGHT};
+use crate::tick_labels::tick_label;
 use downhill_core::annealing::{AnnealedRun, annealed_sgd, demo_problem, moving_average};
 use downhill_core::schedules::LearningRateSchedule;
 use plotters::coord::Shift;

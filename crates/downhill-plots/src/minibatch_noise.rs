@@ -4,7 +4,8 @@
 //! is the full gradient. Both axes have the same scale, so angles look as they are, and the view
 //! stays fixed while the batch size changes, so the cloud is seen to tighten.
 
-use crate::chart_style::{ChartStyle, tick_label};
+use crate::chart_style::ChartStyle;
+use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

@@ -6,6 +6,7 @@
 //! Every number drawn here is checked for being finite first: a value that is not is left out, never
 //! handed to plotters, so no NaN or infinity can reach an axis or a file.
 
+use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -141,7 +142,7 @@ pub fn draw_sweep<DB: DrawingBackend>(
         .x_labels(10)
         .y_labels(6)
         .x_label_formatter(&|value| power_of_ten_label(*value))
-        .y_label_formatter(&|value| short_number(*value))
+        .y_label_formatter(&|value| tick_label(*value))
         .label_style(look.font(12.0))
         .axis_desc_style(look.font(13.0))
         .x_desc("step size")
@@ -238,7 +239,7 @@ pub fn draw_learning_curves<DB: DrawingBackend>(
         .x_labels(8)
         .y_labels(8)
         .x_label_formatter(&|value| format!("{value:.0}"))
-        .y_label_formatter(&|value| short_number(*value))
+        .y_label_formatter(&|value| tick_label(*value))
         .label_style(look.font(12.0))
         .axis_desc_style(look.font(13.0))
         .x_desc("epoch")
@@ -421,74 +422,8 @@ fn power_of_ten_label(value: f64) -> String {
     }
 }
 
-/// A tick label: short, no trailing zeros, scientific for very large or small numbers.
-pub fn short_number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-2..1e5).contains(&magnitude) {
-        let exponent = magnitude.log10().floor();
-        let mantissa = value / 10f64.powf(exponent);
-        if !mantissa.is_finite() {
-            // Below about 1e-308, 10^exponent underflows to 0 and the mantissa would print "inf".
-            format!("{value:.0e}")
-        } else if (mantissa - mantissa.round()).abs() < 1e-9 {
-            format!("{}e{}", mantissa.round() as i64, exponent as i64)
-        } else {
-            format!("{mantissa:.1}e{}", exponent as i64)
-        }
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-
-    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
-    fn assert_readable(text: &str, value: f64) {
-        let lower = text.to_ascii_lowercase();
-        assert!(
-            !lower.contains("nan") && !lower.contains("inf"),
-            "{value:e} printed as {text}"
-        );
-    }
-
-    #[test]
-    fn short_number_never_prints_nan_or_infinity_for_the_edge_values() {
-        for value in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            5e-324,
-            -5e-324,
-            1e-310,
-            0.0,
-            -0.0,
-            9.96e-3,
-            1e12,
-        ] {
-            assert_readable(&short_number(value), value);
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            failure_persistence: None,
-            ..proptest::test_runner::Config::default()
-        })]
-
-        #[test]
-        fn short_number_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
-            assert_readable(&short_number(value), value);
-        }
-    }
     use super::*;
     use plotters_svg::SVGBackend;
 
@@ -588,11 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn tick_labels_are_short() {
-        assert_eq!(short_number(2.5), "2.5");
-        assert_eq!(short_number(20000.0), "20000");
-        assert_eq!(short_number(1e6), "1e6");
-        assert_eq!(short_number(f64::NAN), "");
+    fn power_of_ten_labels_mark_only_the_powers() {
         assert_eq!(power_of_ten_label(1e-7), "1e-7");
         assert_eq!(power_of_ten_label(3e-7), "");
     }

@@ -12,6 +12,7 @@
 //! which draws the same picture (the wiggle is exactly the spread within a column) from at most two
 //! points per column.
 
+use crate::tick_labels::tick_label;
 use downhill_core::live_training::StepRecord;
 use downhill_core::training::EpochRecord;
 use plotters::coord::Shift;
@@ -217,7 +218,7 @@ fn draw_loss_panel<DB: DrawingBackend>(
             .axis_style(palette.text.stroke_width(1))
             .bold_line_style(palette.grid.stroke_width(1))
             .light_line_style(TRANSPARENT)
-            .y_label_formatter(&|value| short_number(*value))
+            .y_label_formatter(&|value| tick_label(*value))
             .draw()?;
         let clamp = |(x, y): (f64, f64)| (x, y.max(floor));
         chart.draw_series(LineSeries::new(
@@ -261,7 +262,7 @@ fn draw_loss_panel<DB: DrawingBackend>(
             .axis_style(palette.text.stroke_width(1))
             .bold_line_style(palette.grid.stroke_width(1))
             .light_line_style(TRANSPARENT)
-            .y_label_formatter(&|value| short_number(*value))
+            .y_label_formatter(&|value| tick_label(*value))
             .draw()?;
         chart.draw_series(LineSeries::new(
             previous_points.iter().copied(),
@@ -434,7 +435,7 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         .axis_style(palette.text.stroke_width(1))
         .bold_line_style(palette.grid.stroke_width(1))
         .light_line_style(TRANSPARENT)
-        .y_label_formatter(&|value| short_number(*value))
+        .y_label_formatter(&|value| tick_label(*value))
         .draw()?;
     chart.draw_series(DashedLineSeries::new(
         [(0.0, 1e-3), (x_max, 1e-3)],
@@ -619,80 +620,12 @@ fn epoch_label(value: &f64) -> String {
     if (value - value.round()).abs() < 1e-9 {
         format!("{value:.0}")
     } else {
-        short_number(*value)
-    }
-}
-
-/// Axis numbers: short, and never "NaN".
-fn short_number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let magnitude = value.abs();
-    if magnitude == 0.0 {
-        "0".to_string()
-    } else if !(1e-2..1e4).contains(&magnitude) {
-        let exponent = magnitude.log10().floor() as i32;
-        let mantissa = value / 10f64.powi(exponent);
-        if !mantissa.is_finite() {
-            // Below about 1e-308, 10^exponent underflows to 0 and the mantissa would print "inf".
-            format!("{value:.0e}")
-        } else if (mantissa.abs() - 1.0).abs() < 1e-6 {
-            format!("1e{exponent}")
-        } else {
-            format!("{mantissa:.0}e{exponent}")
-        }
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+        tick_label(*value)
     }
 }
 
 #[cfg(test)]
 mod tests {
-
-    /// No f64 at all (NaN, infinities, subnormals, the extremes) is printed as "NaN" or "inf".
-    fn assert_readable(text: &str, value: f64) {
-        let lower = text.to_ascii_lowercase();
-        assert!(
-            !lower.contains("nan") && !lower.contains("inf"),
-            "{value:e} printed as {text}"
-        );
-    }
-
-    #[test]
-    fn dashboard_tick_never_prints_nan_or_infinity_for_the_edge_values() {
-        for value in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            5e-324,
-            -5e-324,
-            1e-310,
-            0.0,
-            -0.0,
-            9.96e-3,
-            1e12,
-        ] {
-            assert_readable(&short_number(value), value);
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config {
-            cases: 512,
-            failure_persistence: None,
-            ..proptest::test_runner::Config::default()
-        })]
-
-        #[test]
-        fn dashboard_tick_never_prints_nan_or_infinity(value in proptest::num::f64::ANY) {
-            assert_readable(&short_number(value), value);
-        }
-    }
     use super::*;
     use plotters_svg::SVGBackend;
 
@@ -797,13 +730,5 @@ mod tests {
             ..empty
         };
         assert!(!svg_of(&zero).contains("NaN"));
-    }
-
-    #[test]
-    fn axis_numbers_are_short() {
-        assert_eq!(short_number(0.001), "1e-3");
-        assert_eq!(short_number(2.5), "2.5");
-        assert_eq!(short_number(0.0), "0");
-        assert_eq!(short_number(f64::NAN), "");
     }
 }

@@ -1,5 +1,6 @@
 //! A line chart in the site's figure style, shared by the figures that plot curves.
 
+use downhill_plots::tick_labels::tick_label;
 use plotters::prelude::*;
 
 use super::svg::{FAINT, INK};
@@ -162,18 +163,6 @@ pub fn draw_line_chart_on(
     Ok(())
 }
 
-/// A tick value with no trailing zeros: `10` rather than `10.0`, `0.5` stays, and a typographic
-/// minus sign. Shorter labels leave room for the larger type phones need.
-pub fn tick_label(value: f64) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let text = if rounded == 0.0 {
-        "0".to_string()
-    } else {
-        format!("{rounded}")
-    };
-    text.replace('-', "\u{2212}")
-}
-
 /// Samples `function` at `n_points` evenly spaced points of `range`, ends included.
 pub fn sample(
     range: std::ops::Range<f64>,
@@ -187,18 +176,4 @@ pub fn sample(
             (x, function(x))
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tick_labels_drop_trailing_zeros_and_use_a_true_minus() {
-        assert_eq!(tick_label(10.0), "10");
-        assert_eq!(tick_label(-3.0), "\u{2212}3");
-        assert_eq!(tick_label(0.5), "0.5");
-        assert_eq!(tick_label(-0.0), "0");
-        assert_eq!(tick_label(0.1 + 0.2), "0.3");
-    }
 }
