@@ -235,9 +235,17 @@ fn step_size_sweep_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
     })
 }
 
-/// `(label, learning rate, (epoch, training loss) points)` of the learning-curves demo's defaults:
-/// the four preset rates and the reader's, each trained for the default number of epochs.
-pub fn learning_curves(prepared: &PreparedDigits) -> Vec<(&'static str, f64, Vec<(f64, f64)>)> {
+/// One learning curve of the still: its name, its rate and `(epoch, training loss)` points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainedCurve {
+    pub label: &'static str,
+    pub learning_rate: f64,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// The learning-curves demo's defaults: the four preset rates and the reader's, each trained for
+/// the default number of epochs.
+pub fn learning_curves(prepared: &PreparedDigits) -> Vec<TrainedCurve> {
     let train = &prepared.train;
     let weights = sweep_weights(train.n_weights(), SWEEP_WEIGHTS_SEED);
     CURVE_RATES
@@ -267,7 +275,11 @@ pub fn learning_curves(prepared: &PreparedDigits) -> Vec<(&'static str, f64, Vec
                 }
                 Err(_) => Vec::new(),
             };
-            (label, learning_rate, points)
+            TrainedCurve {
+                label,
+                learning_rate,
+                points,
+            }
         })
         .collect()
 }
@@ -279,10 +291,10 @@ fn learning_curves_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
     let curves: Vec<CurveToDraw<'_>> = runs
         .iter()
         .enumerate()
-        .map(|(index, (label, _, points))| CurveToDraw {
-            points,
+        .map(|(index, curve)| CurveToDraw {
+            points: &curve.points,
             colour: step_size::curve_colour(&look.palette, index),
-            label,
+            label: curve.label,
         })
         .collect();
     let chart = CurvesChart {
