@@ -113,6 +113,8 @@ pub enum LegendCorner {
     TopLeft,
     /// Above the bottom edge, clear of a chart's x-axis labels.
     BottomRight,
+    /// The box's top-left corner at these SVG units, for a chart whose empty region is known.
+    At { x: i32, y: i32 },
 }
 
 /// Adds a legend in `corner`: a line in each entry's colour and its label, white on a dark box so it
@@ -143,7 +145,7 @@ pub fn with_legend_at(
         .map(|(_, label)| label.chars().count())
         .max()
         .unwrap_or(0) as f64;
-    let width = size(12.0 + 36.0 + 8.6 * longest);
+    let width = size(12.0 + 36.0 + 8.2 * longest);
     let height = size(8.0) + row_height * entries.len() as i32;
     let (x, y) = match corner {
         LegendCorner::TopLeft => (8, 8),
@@ -155,6 +157,7 @@ pub fn with_legend_at(
                 svg_height as i32 - height - size(50.0),
             )
         }
+        LegendCorner::At { x, y } => (x, y),
     };
     let mut legend = format!(
         "<g class=\"still-legend\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
