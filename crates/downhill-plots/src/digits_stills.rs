@@ -38,8 +38,8 @@ pub const DIGITS_DEMOS: [&str; 5] = [
 ];
 
 /// Every size of a still's chart (text, lines, margins) is multiplied by this, so a 640-unit still
-/// is laid out like the live demo on a 400 px phone and its text reads at that width.
-pub const STILL_PIXEL_RATIO: f64 = 1.6;
+/// is laid out like the live demo on a 355 px phone and its text reads at that width.
+pub const STILL_PIXEL_RATIO: f64 = 1.8;
 
 /// The hiker chart's legend is drawn a little smaller than the chart's text so it fits between
 /// the curves.
