@@ -77,7 +77,7 @@ pub fn still(
             downhill_plots::still::demo_still_svg_for(name, settings).map(|light_svg| Still {
                 id,
                 light_svg,
-                dark_svg: None,
+                dark_svg: downhill_plots::still::demo_dark_still_svg(name),
             }),
         );
     }
@@ -151,7 +151,14 @@ pub fn settings_as_text(
 /// when scripts are off, which is when the still matters most).
 pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
     let (width, height) = svg_size(&still.light_svg).unwrap_or((640, 480));
-    let mut html = String::from("<picture class=\"demo-still\">");
+    // Stills drawn wider than the usual 640 units (two panels side by side) may grow wider too,
+    // or their text would end up smaller than the others'.
+    let class = if width > 700 {
+        "demo-still demo-still-wide"
+    } else {
+        "demo-still"
+    };
+    let mut html = format!("<picture class=\"{class}\">");
     if let Some(dark_path) = still.dark_path() {
         html.push_str(&format!(
             "<source srcset=\"{}\" media=\"(prefers-color-scheme: dark)\">",

@@ -6,7 +6,7 @@
 //! SVG of a few hundred units), so its text stays legible when the picture shrinks to a phone's
 //! column; the site's CSS caps its width on a desktop so the text does not grow past body size.
 
-use crate::chart_style::{self, ChartStyle};
+use crate::chart_style::ChartStyle;
 use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
 use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, StepSizePalette, SweepChart};
@@ -51,12 +51,7 @@ const STILL_SIZE: (u32, u32) = (640, 480);
 /// The dashboard's three panels need more height than one chart.
 const DASHBOARD_STILL_SIZE: (u32, u32) = (640, 640);
 
-/// The colour scheme a still is drawn for; the page picks one with the reader's preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scheme {
-    Light,
-    Dark,
-}
+pub use crate::still::Scheme;
 
 /// Whether `demo_name` is one of the digits demos drawn here.
 pub fn needs_digits(demo_name: &str) -> bool {
@@ -353,13 +348,7 @@ fn training_dashboard_still(prepared: &PreparedDigits, scheme: Scheme) -> String
 
 /// The cloud of minibatch gradients at the demo's default batch size and seed.
 fn minibatch_noise_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
-    let style = ChartStyle::new(
-        match scheme {
-            Scheme::Light => chart_style::LIGHT,
-            Scheme::Dark => chart_style::DARK,
-        },
-        STILL_PIXEL_RATIO,
-    );
+    let style = ChartStyle::new(scheme.chart_palette(), STILL_PIXEL_RATIO);
     let train = &prepared.train;
     let weights = Rng::new(minibatch_noise::WEIGHT_SEED)
         .normal_vec(train.n_weights(), minibatch_noise::WEIGHT_SCALE);

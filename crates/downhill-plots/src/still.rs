@@ -102,9 +102,11 @@ fn race_still_for(settings: &[(String, String)]) -> String {
     )
 }
 
-/// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name.
+/// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name,
+/// a little larger than the landscape's own units so it still reads when the still shrinks to a
+/// phone's column.
 pub fn with_legend(svg: &str, entries: &[(RGBColor, &str)]) -> String {
-    with_legend_at(svg, entries, LegendCorner::TopLeft, 1.0)
+    with_legend_at(svg, entries, LegendCorner::TopLeft, 1.3)
 }
 
 /// Where [`with_legend_at`] puts its box.
@@ -114,7 +116,10 @@ pub enum LegendCorner {
     /// Above the bottom edge, clear of a chart's x-axis labels.
     BottomRight,
     /// The box's top-left corner at these SVG units, for a chart whose empty region is known.
-    At { x: i32, y: i32 },
+    At {
+        x: i32,
+        y: i32,
+    },
 }
 
 /// Adds a legend in `corner`: a line in each entry's colour and its label, white on a dark box so it
@@ -145,7 +150,7 @@ pub fn with_legend_at(
         .map(|(_, label)| label.chars().count())
         .max()
         .unwrap_or(0) as f64;
-    let width = size(12.0 + 36.0 + 8.2 * longest);
+    let width = size(12.0 + 36.0 + 8.6 * longest);
     let height = size(8.0) + row_height * entries.len() as i32;
     let (x, y) = match corner {
         LegendCorner::TopLeft => (8, 8),
@@ -195,6 +200,39 @@ fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// The colour scheme a still is drawn for; the page picks one with the reader's preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    /// The palette of the charts drawn with [`crate::chart_style`] in this scheme.
+    pub fn chart_palette(self) -> crate::chart_style::ChartPalette {
+        match self {
+            Scheme::Light => crate::chart_style::LIGHT,
+            Scheme::Dark => crate::chart_style::DARK,
+        }
+    }
+}
+
+/// Every size of a chart still (text, lines, margins) is multiplied by this, so a still of 640 to
+/// 800 units is laid out like the live chart on a 400-500 px screen and its text still reads when
+/// the picture shrinks to a phone's column.
+pub const CHART_STILL_PIXEL_RATIO: f64 = 1.6;
+
+/// The dark version of a demo's still, for demos drawn with a dark look of their own; the others
+/// (landscapes, which read on either background) have none.
+pub fn demo_dark_still_svg(demo_name: &str) -> Option<String> {
+    match demo_name {
+        "lr-schedules" => Some(crate::lr_schedules::still_svg_in(Scheme::Dark)),
+        "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg_in(Scheme::Dark)),
+        "gradient-check" => Some(crate::gradient_check::still_svg_in(Scheme::Dark)),
+        _ => None,
+    }
 }
 
 /// The SVG still of a demo, or `None` when no demo has that name.

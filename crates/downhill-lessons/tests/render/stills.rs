@@ -55,6 +55,34 @@ fn every_demo_in_the_catalogue_has_a_still() {
     }
 }
 
+/// The relative luminance (0 black, 1 white) of the fill of an SVG's first shape: its background.
+fn background_luminance(svg: &str) -> f64 {
+    let fill_at = svg.find(" fill=\"#").expect("a filled shape") + 8;
+    let hex = &svg[fill_at..fill_at + 6];
+    let channel = |index: usize| f64::from(u8::from_str_radix(&hex[index..index + 2], 16).unwrap());
+    (0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)) / 255.0
+}
+
+#[test]
+fn a_dark_still_has_a_dark_background_and_its_light_one_a_light_background() {
+    // An image does not take the page's colours: each version must carry its own background.
+    let resources = Resources::new(&repository_root());
+    let mut n_dark = 0;
+    for demo in DEMOS {
+        let still = demos::still(demo.name, &[], &resources).unwrap().unwrap();
+        let Some(dark) = &still.dark_svg else {
+            continue;
+        };
+        n_dark += 1;
+        let (light, dark) = (
+            background_luminance(&still.light_svg),
+            background_luminance(dark),
+        );
+        assert!(light > 0.8 && dark < 0.2, "{}: {light} / {dark}", demo.name);
+    }
+    assert!(n_dark >= 6, "only {n_dark} demos have a dark still");
+}
+
 #[test]
 fn the_digits_stills_are_charts_with_text_in_both_schemes() {
     let resources = Resources::new(&repository_root());
