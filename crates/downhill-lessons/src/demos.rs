@@ -5,10 +5,9 @@
 //! digits demos' on the digits data the renderer already reads for its outputs).
 
 use downhill_plots::catalogue::{self, DemoInfo};
-use downhill_plots::digits_stills::{self, Scheme};
+use downhill_plots::digits_stills;
 
 use crate::html::escape;
-use crate::outputs;
 use crate::resources::Resources;
 
 /// The demo called `name`, if it exists.
@@ -88,21 +87,10 @@ pub fn still(
              (teach downhill_plots::digits_stills the setting first)"
         ));
     }
-    let draw = |scheme: Scheme| -> Result<Option<String>, String> {
-        let key = format!("still:{name}:{scheme:?}");
-        let drawn = resources.cached(&key, || {
-            let prepared = outputs::prepared_digits(resources)?;
-            Ok(digits_stills::digits_still_svg(name, &prepared, scheme).unwrap_or_default())
-        })?;
-        Ok(Some(drawn).filter(|svg| !svg.is_empty()))
-    };
-    let Some(light_svg) = draw(Scheme::Light)? else {
-        return Ok(None);
-    };
-    Ok(Some(Still {
+    Ok(resources.digits_still(name)?.map(|still| Still {
         id,
-        light_svg,
-        dark_svg: draw(Scheme::Dark)?,
+        light_svg: still.light,
+        dark_svg: still.dark,
     }))
 }
 

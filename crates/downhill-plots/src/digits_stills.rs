@@ -51,28 +51,43 @@ const STILL_SIZE: (u32, u32) = (640, 480);
 /// The dashboard's three panels need more height than one chart.
 const DASHBOARD_STILL_SIZE: (u32, u32) = (640, 640);
 
-pub use crate::still::Scheme;
+use crate::still::Scheme;
 
 /// Whether `demo_name` is one of the digits demos drawn here.
 pub fn needs_digits(demo_name: &str) -> bool {
     DIGITS_DEMOS.contains(&demo_name)
 }
 
-/// The still of digits demo `demo_name` in `scheme`, or `None` for any other name, or for a
-/// scheme the demo has no own look for (the hiker's chart sits on fog that reads in both, so it is
-/// drawn once, for [`Scheme::Light`]).
-pub fn digits_still_svg(
-    demo_name: &str,
-    prepared: &PreparedDigits,
-    scheme: Scheme,
-) -> Option<String> {
-    match (demo_name, scheme) {
-        ("hiker-digits", Scheme::Light) => Some(hiker_digits_still(prepared)),
-        ("hiker-digits", Scheme::Dark) => None,
-        ("step-size-sweep", _) => Some(step_size_sweep_still(prepared, scheme)),
-        ("learning-curves", _) => Some(learning_curves_still(prepared, scheme)),
-        ("training-dashboard", _) => Some(training_dashboard_still(prepared, scheme)),
-        ("minibatch-noise", _) => Some(minibatch_noise_still(prepared, scheme)),
+/// A digits demo's still from one run: the light picture and, where the demo has a dark look, the
+/// dark one. The run is done once and drawn twice, since the run is what costs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigitsStill {
+    pub light: String,
+    pub dark: Option<String>,
+}
+
+impl DigitsStill {
+    /// Draws `draw` in both schemes.
+    fn both(draw: impl Fn(Scheme) -> String) -> DigitsStill {
+        DigitsStill {
+            light: draw(Scheme::Light),
+            dark: Some(draw(Scheme::Dark)),
+        }
+    }
+}
+
+/// The still of digits demo `demo_name`, or `None` for any other name. The hiker's chart sits on
+/// fog that reads in either scheme, so it has no dark version.
+pub fn digits_still(demo_name: &str, prepared: &PreparedDigits) -> Option<DigitsStill> {
+    match demo_name {
+        "hiker-digits" => Some(DigitsStill {
+            light: hiker_digits_still(prepared),
+            dark: None,
+        }),
+        "step-size-sweep" => Some(step_size_sweep_still(prepared)),
+        "learning-curves" => Some(learning_curves_still(prepared)),
+        "training-dashboard" => Some(training_dashboard_still(prepared)),
+        "minibatch-noise" => Some(minibatch_noise_still(prepared)),
         _ => None,
     }
 }
@@ -205,8 +220,7 @@ fn step_size_palette(scheme: Scheme) -> StepSizePalette {
 }
 
 /// The loss after one step against the step size, with the demo's default step size ringed.
-fn step_size_sweep_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
-    let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+fn step_size_sweep_still(prepared: &PreparedDigits) -> DigitsStill {
     let objective = LossKind::Svm.on(&prepared.train, 0.0);
     let weights = sweep_weights(prepared.train.n_weights(), SWEEP_WEIGHTS_SEED);
     let (low, high) = step_size::SWEEP_LOG10_STEP_RANGE;
@@ -230,8 +244,11 @@ fn step_size_sweep_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
         chosen,
         exponents: step_size::SWEEP_LOG10_STEP_RANGE,
     };
-    svg_of(STILL_SIZE, |area| {
-        let _ = step_size::draw_sweep(area, &chart, &look);
+    DigitsStill::both(|scheme| {
+        let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+        svg_of(STILL_SIZE, |area| {
+            let _ = step_size::draw_sweep(area, &chart, &look);
+        })
     })
 }
 
@@ -285,29 +302,31 @@ pub fn learning_curves(prepared: &PreparedDigits) -> Vec<TrainedCurve> {
 }
 
 /// Loss against epoch for the five rates, each named at its end.
-fn learning_curves_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
-    let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+fn learning_curves_still(prepared: &PreparedDigits) -> DigitsStill {
     let runs = learning_curves(prepared);
-    let curves: Vec<CurveToDraw<'_>> = runs
-        .iter()
-        .enumerate()
-        .map(|(index, curve)| CurveToDraw {
-            points: &curve.points,
-            colour: step_size::curve_colour(&look.palette, index),
-            label: curve.label,
+    DigitsStill::both(|scheme| {
+        let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+        let curves: Vec<CurveToDraw<'_>> = runs
+            .iter()
+            .enumerate()
+            .map(|(index, curve)| CurveToDraw {
+                points: &curve.points,
+                colour: step_size::curve_colour(&look.palette, index),
+                label: curve.label,
+            })
+            .collect();
+        let chart = CurvesChart {
+            curves: &curves,
+            n_epochs: step_size::CURVES_DEFAULT_EPOCHS,
+        };
+        svg_of(STILL_SIZE, |area| {
+            let _ = step_size::draw_learning_curves(area, &chart, &look);
         })
-        .collect();
-    let chart = CurvesChart {
-        curves: &curves,
-        n_epochs: step_size::CURVES_DEFAULT_EPOCHS,
-    };
-    svg_of(STILL_SIZE, |area| {
-        let _ = step_size::draw_learning_curves(area, &chart, &look);
     })
 }
 
 /// The dashboard at the end of a run with the demo's defaults.
-fn training_dashboard_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
+fn training_dashboard_still(prepared: &PreparedDigits) -> DigitsStill {
     let defaults = training_dashboard::DEFAULT_SETTINGS;
     let train = Rc::new(prepared.train.clone());
     let settings = LiveSettings {
@@ -324,39 +343,43 @@ fn training_dashboard_still(prepared: &PreparedDigits, scheme: Scheme) -> String
         LossKind::Softmax => (10f64.ln(), "ln 10"),
         LossKind::Svm => (9.0, "9"),
     };
-    let picture = DashboardPicture {
-        steps: run.as_ref().map_or(&[], |run| run.steps()),
-        epochs: run.as_ref().map_or(&[], |run| run.epochs()),
-        previous_steps: None,
-        n_epochs: settings.n_epochs,
-        expected_initial_loss: expected,
-        log_loss: false,
-        diverged_at: run
-            .as_ref()
-            .and_then(|run| run.diverged())
-            .map(|divergence| divergence.step),
-        pixel_ratio: STILL_PIXEL_RATIO,
-        palette: match scheme {
-            Scheme::Light => training_dashboard::LIGHT,
-            Scheme::Dark => training_dashboard::DARK,
-        },
-    };
-    svg_of(DASHBOARD_STILL_SIZE, |area| {
-        let _ = training_dashboard::draw_dashboard(area, &picture);
+    DigitsStill::both(|scheme| {
+        let picture = DashboardPicture {
+            steps: run.as_ref().map_or(&[], |run| run.steps()),
+            epochs: run.as_ref().map_or(&[], |run| run.epochs()),
+            previous_steps: None,
+            n_epochs: settings.n_epochs,
+            expected_initial_loss: expected,
+            log_loss: false,
+            diverged_at: run
+                .as_ref()
+                .and_then(|run| run.diverged())
+                .map(|divergence| divergence.step),
+            pixel_ratio: STILL_PIXEL_RATIO,
+            palette: match scheme {
+                Scheme::Light => training_dashboard::LIGHT,
+                Scheme::Dark => training_dashboard::DARK,
+            },
+        };
+        svg_of(DASHBOARD_STILL_SIZE, |area| {
+            let _ = training_dashboard::draw_dashboard(area, &picture);
+        })
     })
 }
 
 /// The cloud of minibatch gradients at the demo's default batch size and seed.
-fn minibatch_noise_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
-    let style = ChartStyle::new(scheme.chart_palette(), STILL_PIXEL_RATIO);
+fn minibatch_noise_still(prepared: &PreparedDigits) -> DigitsStill {
+    let style_in = |scheme: Scheme| ChartStyle::new(scheme.chart_palette(), STILL_PIXEL_RATIO);
     let train = &prepared.train;
     let weights = Rng::new(minibatch_noise::WEIGHT_SEED)
         .normal_vec(train.n_weights(), minibatch_noise::WEIGHT_SCALE);
     let Ok(per_example) =
         PerExampleGradients::new(LossKind::Softmax, train, minibatch_noise::REG, &weights)
     else {
-        return svg_of(STILL_SIZE, |area| {
-            let _ = area.fill(&style.palette.background);
+        return DigitsStill::both(|scheme| {
+            svg_of(STILL_SIZE, |area| {
+                let _ = area.fill(&style_in(scheme).palette.background);
+            })
         });
     };
     let view = minibatch_noise::view_for(
@@ -369,14 +392,16 @@ fn minibatch_noise_still(prepared: &PreparedDigits, scheme: Scheme) -> String {
         batch_size,
     ));
     let cloud = per_example.cloud(batch_size, minibatch_noise::N_BATCHES, &mut rng);
-    svg_of(STILL_SIZE, |area| {
-        let _ = minibatch_noise::draw_cloud(
-            area,
-            &cloud.points,
-            per_example.full_gradient_norm(),
-            per_example.expected_distance(batch_size),
-            &view,
-            &style,
-        );
+    DigitsStill::both(|scheme| {
+        svg_of(STILL_SIZE, |area| {
+            let _ = minibatch_noise::draw_cloud(
+                area,
+                &cloud.points,
+                per_example.full_gradient_norm(),
+                per_example.expected_distance(batch_size),
+                &view,
+                &style_in(scheme),
+            );
+        })
     })
 }

@@ -6,7 +6,7 @@ use downhill_lessons::demos;
 use downhill_lessons::outputs;
 use downhill_lessons::resources::Resources;
 use downhill_plots::catalogue::DEMOS;
-use downhill_plots::digits_stills::{self, DIGITS_DEMOS, Scheme};
+use downhill_plots::digits_stills::{self, DIGITS_DEMOS};
 
 use super::support::{assert_contains, render_errors, render_ok, repository_root};
 
@@ -128,8 +128,8 @@ fn the_digits_stills_are_drawn_from_the_data() {
     )
     .unwrap();
     for name in ["step-size-sweep", "minibatch-noise", "learning-curves"] {
-        let from_usual = digits_stills::digits_still_svg(name, &usual, Scheme::Light).unwrap();
-        let from_other = digits_stills::digits_still_svg(name, &other, Scheme::Light).unwrap();
+        let from_usual = digits_stills::digits_still(name, &usual).unwrap().light;
+        let from_other = digits_stills::digits_still(name, &other).unwrap().light;
         assert_ne!(from_usual, from_other, "{name} ignores the data");
     }
 }
