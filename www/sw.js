@@ -96,23 +96,44 @@ function withoutSearch(url) {
   return plain.href;
 }
 
-/** Saves the shell and every page the home page links to. */
+/** Saves the shell, every page the home page links to, and the demo stills those pages show. */
 async function saveSite() {
   const scope = self.registration.scope;
   const urls = SHELL.map((path) => new URL(path, scope).href);
+  const pages = [];
   try {
     const home = await fetch(new URL('index.html', scope), { cache: 'no-cache' });
     if (home.ok) {
       const html = await home.text();
       for (const match of html.matchAll(/href="([a-z0-9-]+\.html)"/g)) {
-        urls.push(new URL(match[1], scope).href);
+        pages.push(new URL(match[1], scope).href);
       }
     }
   } catch {
     // Offline while installing: the shell list alone is tried, and install retries on a later visit.
   }
   // A new version of this worker saves the whole site afresh.
-  await saveEach([...new Set(urls)], { replace: true });
+  await saveEach([...new Set([...urls, ...pages])], { replace: true });
+  await saveEach(await stillsOf(pages), { replace: true });
+}
+
+/**
+ * The demo stills (`stills/*.svg`, light and dark) the saved `pages` show, read from their saved
+ * copies. Without them a page opened offline for the first time would show broken pictures until
+ * its demos start, and for good with scripts off.
+ */
+async function stillsOf(pages) {
+  const cache = await caches.open(CACHE_NAME);
+  const stills = new Set();
+  for (const page of pages) {
+    const saved = await cache.match(page);
+    if (!saved) continue;
+    const html = await saved.text();
+    for (const match of html.matchAll(/(?:src|srcset)="(stills\/[a-z0-9-]+\.svg)"/g)) {
+      stills.add(new URL(match[1], page).href);
+    }
+  }
+  return [...stills];
 }
 
 /**

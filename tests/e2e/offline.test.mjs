@@ -41,6 +41,17 @@ async function waitForSavedCopy(page, base, files) {
   }
 }
 
+/** Every still file (`stills/*.svg`) any built page names, relative to the site root. */
+function stillFiles() {
+  const files = new Set();
+  for (const name of builtPages()) {
+    const html = fs.readFileSync(path.join(distDir(), name), 'utf8');
+    for (const match of html.matchAll(/(?:src|srcset)="(stills\/[^"]+\.svg)"/g)) files.add(match[1]);
+  }
+  assert.ok(files.size > 0, 'no page names a still');
+  return [...files];
+}
+
 /** A copy of the built site in a temporary folder, so a test may change files in it. */
 function copyOfSite() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'downhill-offline-'));
@@ -63,6 +74,9 @@ test('after one visit, a lesson and its demo work with the network cut', async (
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, server.base, 'the worker is not scoped to the folder the site is served from');
     await waitForSavedCopy(page, server.base, [racePage, ...PAGE_FILES, ...DEMO_FILES]);
+    // Every page's demo stills too, light and dark, so a page first opened offline shows its
+    // pictures (with scripts off they are all it has).
+    await waitForSavedCopy(page, server.base, stillFiles());
     const headingOnline = await page.locator('h1').first().textContent();
 
     await page.waitForLoadState('networkidle');

@@ -1,11 +1,14 @@
 //! The one place the renderer learns which demos exist and how each looks without scripts.
 //!
 //! Both come from `downhill-plots`: the catalogue is the list the web crate mounts, so a lesson can
-//! never name a demo the site does not have, and the still is a real run drawn at build time.
+//! never name a demo the site does not have, and the still is a real run drawn at build time (the
+//! digits demos' on the digits data the renderer already reads for its outputs).
 
 use downhill_plots::catalogue::{self, DemoInfo};
+use downhill_plots::digits_stills;
 
-use crate::figures::svg;
+use crate::html::escape;
+use crate::resources::Resources;
 
 /// The demo called `name`, if it exists.
 pub fn find(name: &str) -> Option<&'static DemoInfo> {
@@ -17,22 +20,82 @@ pub fn names() -> Vec<&'static str> {
     catalogue::DEMOS.iter().map(|demo| demo.name).collect()
 }
 
-/// The still picture of a demo as an SVG `<symbol>` with the id [`still_id`], and its `viewBox`, or
-/// `None` when the demo has no still yet (the page then shows the demo's description instead).
+/// The folder of the site, relative to its root, that holds the demo stills.
+pub const STILLS_DIR: &str = "stills";
+
+/// A demo's still picture: an SVG file the page shows with `<img>`, in a light version and, where
+/// the demo has a dark look, a dark one the browser picks for readers who prefer a dark scheme.
 ///
-/// A page can hold the same demo several times (five saddle races in the lesson on parameter
-/// updates); the still is the same for all of them, so the page carries it once as a symbol and
-/// each figure shows it with `<use>`.
-///
-/// The still follows the lesson's settings (a race on the ravine shows the ravine), so the symbol's
-/// id is made from the name and the settings: equal demos share one symbol, different ones do not.
-pub fn still_symbol(name: &str, settings: &[(String, String)]) -> Option<(String, String)> {
-    find(name)?;
-    let raw = downhill_plots::still::demo_still_svg_for(name, settings)?;
-    Some(svg::make_symbol(&raw, &still_id(name, settings)))
+/// Stills are separate files rather than inline SVG so a page stays light (five races on one page
+/// were most of its weight) and the browser caches each picture once for every page showing it.
+/// A picture loaded as an image does not inherit the page's colours, so each file carries its own
+/// background and text colours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Still {
+    /// The file name without its extension: the demo's name and a hash of its settings.
+    pub id: String,
+    pub light_svg: String,
+    pub dark_svg: Option<String>,
 }
 
-/// The id of a demo's still symbol on a page: the name and a hash (FNV-1a) of its settings.
+impl Still {
+    /// The path of the light file, relative to the site root.
+    pub fn light_path(&self) -> String {
+        format!("{STILLS_DIR}/{}.svg", self.id)
+    }
+
+    /// The path of the dark file, relative to the site root, if there is one.
+    pub fn dark_path(&self) -> Option<String> {
+        self.dark_svg
+            .as_ref()
+            .map(|_| format!("{STILLS_DIR}/{}-dark.svg", self.id))
+    }
+
+    /// Every file of the still as `(path relative to the site root, contents)`.
+    pub fn files(&self) -> Vec<(String, &str)> {
+        let mut files = vec![(self.light_path(), self.light_svg.as_str())];
+        if let (Some(path), Some(svg)) = (self.dark_path(), &self.dark_svg) {
+            files.push((path, svg.as_str()));
+        }
+        files
+    }
+}
+
+/// The still of demo `name` as a lesson sets it up, or `None` when the demo has no still (the page
+/// then shows the demo's description instead). Stills of the digits demos run real training, so
+/// each is computed once per build; an error says why a still could not be drawn.
+pub fn still(
+    name: &str,
+    settings: &[(String, String)],
+    resources: &Resources,
+) -> Result<Option<Still>, String> {
+    find(name).ok_or_else(|| format!("unknown demo `{name}`"))?;
+    let id = still_id(name, settings);
+    if !digits_stills::needs_digits(name) {
+        return Ok(
+            downhill_plots::still::demo_still_svg_for(name, settings).map(|light_svg| Still {
+                id,
+                light_svg,
+                dark_svg: downhill_plots::still::demo_dark_still_svg(name),
+            }),
+        );
+    }
+    if let Some((key, _)) = settings.first() {
+        // The still would silently show the defaults while the live demo shows the lesson's run.
+        return Err(format!(
+            "the still of `{name}` draws the demo's defaults only, so a lesson cannot set `{key}` yet \
+             (teach downhill_plots::digits_stills the setting first)"
+        ));
+    }
+    Ok(resources.digits_still(name)?.map(|still| Still {
+        id,
+        light_svg: still.light,
+        dark_svg: still.dark,
+    }))
+}
+
+/// The id of a demo's still: the name and a hash (FNV-1a) of its settings, so equal demos share one
+/// file and different ones do not.
 pub fn still_id(name: &str, settings: &[(String, String)]) -> String {
     let mut hash: u32 = 0x811c_9dc5;
     for (key, value) in settings {
@@ -69,12 +132,42 @@ pub fn settings_as_text(
         .collect()
 }
 
-/// What a figure shows in place of the demo `info` when the still symbol `id` has `view_box`.
-pub fn still_use(info: &DemoInfo, id: &str, view_box: &str) -> String {
-    svg::use_symbol(
-        id,
-        view_box,
-        "demo-still",
-        &format!("{}: {}", info.title, info.description),
-    )
+/// What a figure shows in place of the demo `info`: its still, by a path relative to the page (every
+/// page sits at the site root), so the site works under any sub-path. The size attributes reserve
+/// the picture's space before it loads; `loading="lazy"` spares readers with scripts the download
+/// of stills the live demo replaces before they scroll to them (browsers load every image at once
+/// when scripts are off, which is when the still matters most).
+pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
+    let (width, height) = svg_size(&still.light_svg).unwrap_or((640, 480));
+    // Stills drawn wider than the usual 640 units (two panels side by side) may grow wider too,
+    // or their text would end up smaller than the others'.
+    let class = if width > 700 {
+        "demo-still demo-still-wide"
+    } else {
+        "demo-still"
+    };
+    let mut html = format!("<picture class=\"{class}\">");
+    if let Some(dark_path) = still.dark_path() {
+        html.push_str(&format!(
+            "<source srcset=\"{}\" media=\"(prefers-color-scheme: dark)\">",
+            escape(&dark_path)
+        ));
+    }
+    html.push_str(&format!(
+        "<img src=\"{}\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\"></picture>",
+        escape(&still.light_path()),
+        escape(&format!("{}: {}", info.title, info.description)),
+    ));
+    html
+}
+
+/// The `width` and `height` on an SVG document's root element.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let open = &svg[svg.find("<svg")?..];
+    let open = &open[..open.find('>')?];
+    let number = |name: &str| -> Option<u32> {
+        let start = open.find(&format!(" {name}=\""))? + name.len() + 3;
+        open[start..].split('"').next()?.parse().ok()
+    };
+    Some((number("width")?, number("height")?))
 }

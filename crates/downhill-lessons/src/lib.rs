@@ -6,7 +6,7 @@
 //! the whole site: links, anchors and the content policy.
 
 pub mod credits;
-mod demos;
+pub mod demos;
 pub mod error;
 pub mod figures;
 pub mod front_matter;

@@ -93,8 +93,13 @@ fn run() -> Result<ExitCode> {
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
                 .unwrap_or_else(|| root.join("dist"));
             let written =
-                downhill_lessons::write_site(&root, &out, pages).context("writing the site")?;
-            println!("{} pages written to {}.", written.len(), out.display());
+                downhill_lessons::write_site(&root, &out, &site).context("writing the site")?;
+            println!(
+                "{} pages and {} still files written to {}.",
+                pages.len(),
+                written.len() - pages.len(),
+                out.display()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -74,8 +74,8 @@ pub struct PageContext<'r> {
     pub link_lines: BTreeMap<String, usize>,
     /// Pending demo and figure markers: not errors, but work the `check` command lists.
     pub pending: Vec<LessonError>,
-    /// Demo stills used on the page, as SVG symbols with their `viewBox`, by demo name.
-    pub stills: BTreeMap<String, (String, String)>,
+    /// Demo stills the page shows, by id; the site writes each as a file.
+    pub stills: BTreeMap<String, crate::demos::Still>,
 }
 
 impl<'r> PageContext<'r> {
@@ -144,6 +144,8 @@ pub struct RenderedBody {
     pub demo_count: usize,
     pub link_lines: BTreeMap<String, usize>,
     pub pending: Vec<LessonError>,
+    /// The demo stills the page shows, by id.
+    pub stills: BTreeMap<String, crate::demos::Still>,
 }
 
 /// Renders a lesson body through every stage. `body_first_line` is the file line the body starts
@@ -167,8 +169,7 @@ pub fn render_body(
     let document = stages::headings::anchor_headings(document, &mut context);
     let document = stages::math::render_math(document, &mut context);
     let document = stages::leftovers::reject_unknown_markers(document, &mut context);
-    let mut html = still_library(&context.stills);
-    html.push_str(&to_html(document));
+    let html = to_html(document);
     context.errors.into_result(RenderedBody {
         html,
         toc: context.toc,
@@ -176,6 +177,7 @@ pub fn render_body(
         demo_count: context.demo_count,
         link_lines: context.link_lines,
         pending: context.pending,
+        stills: context.stills,
     })
 }
 
@@ -218,23 +220,6 @@ pub fn render_inline(markdown: &str, offset: usize, context: &mut PageContext<'_
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
     html.trim().to_string()
-}
-
-/// The demo stills of a page as one hidden SVG of symbols, which every demo figure shows with
-/// `<use>`. Empty when the page has no demo.
-fn still_library(stills: &BTreeMap<String, (String, String)>) -> String {
-    if stills.is_empty() {
-        return String::new();
-    }
-    let mut html = String::from(
-        "<svg class=\"still-library\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">\n",
-    );
-    for (symbol, _) in stills.values() {
-        html.push_str(symbol);
-        html.push('\n');
-    }
-    html.push_str("</svg>\n");
-    html
 }
 
 /// Turns a document into HTML.

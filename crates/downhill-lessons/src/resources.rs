@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use downhill_core::data::Digits;
+use downhill_plots::digits_stills::{self, DigitsStill};
 
 /// Where the digits data lives, relative to the repository root.
 pub const DIGITS_PATH: &str = "www/data/digits.csv.gz";
@@ -18,6 +19,9 @@ pub struct Resources {
     digits: OnceLock<Result<Digits, String>>,
     /// Figures and outputs already computed in this build, by a key naming what they are.
     cache: Mutex<HashMap<String, Result<String, String>>>,
+    /// The digits demos' stills drawn in this build, by demo name: each trains a model, and one
+    /// demo may be on several pages.
+    digits_stills: Mutex<HashMap<String, Option<DigitsStill>>>,
 }
 
 impl Resources {
@@ -26,6 +30,7 @@ impl Resources {
             root: root.to_path_buf(),
             digits: OnceLock::new(),
             cache: Mutex::new(HashMap::new()),
+            digits_stills: Mutex::new(HashMap::new()),
         }
     }
 
@@ -60,6 +65,27 @@ impl Resources {
             cache.insert(key.to_string(), computed.clone());
         }
         computed
+    }
+}
+
+impl Resources {
+    /// The still of digits demo `name` (see [`downhill_plots::digits_stills`]), drawn on the first
+    /// call only; `None` when `name` is not a digits demo.
+    pub fn digits_still(&self, name: &str) -> Result<Option<DigitsStill>, String> {
+        if let Some(known) = self
+            .digits_stills
+            .lock()
+            .ok()
+            .and_then(|stills| stills.get(name).cloned())
+        {
+            return Ok(known);
+        }
+        let prepared = crate::outputs::prepared_digits(self)?;
+        let still = digits_stills::digits_still(name, &prepared);
+        if let Ok(mut stills) = self.digits_stills.lock() {
+            stills.insert(name.to_string(), still.clone());
+        }
+        Ok(still)
     }
 }
 

@@ -1,9 +1,11 @@
 //! The whole site: read every lesson, render every page, check them together, write them out.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::credits;
+use crate::demos::{STILLS_DIR, Still};
 use crate::error::{Errors, LessonError};
 use crate::layout::{self, Neighbours};
 use crate::lesson::{self, Lesson};
@@ -21,6 +23,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Pending demo and figure markers (`demo-pending`, `figure-pending`), at their lines.
     pub pending: Vec<LessonError>,
+    /// Every demo still the pages show, by id; [`write_site`] writes them under `stills/`.
+    pub stills: BTreeMap<String, Still>,
 }
 
 /// Renders every page of the site from the repository at `root` and checks them together.
@@ -34,6 +38,7 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
     let mut pages = Vec::with_capacity(lessons.len() + 1);
     let mut unrendered_pages = Vec::new();
     let mut pending = Vec::new();
+    let mut stills = BTreeMap::new();
     for (lesson_idx, lesson) in lessons.iter().enumerate() {
         check_sources(lesson, &mut errors);
         let rendered = markdown::render_body(
@@ -51,6 +56,7 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
             }
         };
         pending.append(&mut body.pending);
+        stills.append(&mut body.stills);
         let neighbours = Neighbours {
             previous: lesson_idx
                 .checked_sub(1)
@@ -74,14 +80,22 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
         },
     );
     let static_dir = root.join(STATIC_DIR);
-    let asset_exists = |path: &str| static_dir.join(path).is_file();
+    let still_files: BTreeSet<String> = stills
+        .values()
+        .flat_map(|still| still.files().into_iter().map(|(path, _)| path))
+        .collect();
+    let asset_exists = |path: &str| still_files.contains(path) || static_dir.join(path).is_file();
     errors.extend(validate::check_site(
         &pages,
         &asset_exists,
         &unrendered_pages,
     ));
     errors.sort();
-    errors.into_result(Site { pages, pending })
+    errors.into_result(Site {
+        pages,
+        pending,
+        stills,
+    })
 }
 
 fn check_sources(lesson: &Lesson, errors: &mut Errors) {
@@ -98,19 +112,32 @@ fn check_sources(lesson: &Lesson, errors: &mut Errors) {
     }
 }
 
-/// Writes `pages` into `out`, creating it if needed, and returns the paths written.
+/// Writes the site's pages and demo stills into `out`, creating it if needed, and returns the paths
+/// written.
 ///
 /// `out` must not be a source folder of the repository at `root`: under `trunk serve` a page written
 /// into a watched folder would trigger another build, forever.
-pub fn write_site(root: &Path, out: &Path, pages: &[Page]) -> Result<Vec<PathBuf>, LessonError> {
+pub fn write_site(root: &Path, out: &Path, site: &Site) -> Result<Vec<PathBuf>, LessonError> {
     refuse_source_folder(root, out)?;
-    fs::create_dir_all(out).map_err(|error| {
-        LessonError::in_file(out, format!("cannot create the output folder: {error}"))
-    })?;
-    let mut written = Vec::with_capacity(pages.len());
-    for page in pages {
-        let path = out.join(&page.name);
-        fs::write(&path, &page.html)
+    let create = |folder: &Path| {
+        fs::create_dir_all(folder).map_err(|error| {
+            LessonError::in_file(folder, format!("cannot create the output folder: {error}"))
+        })
+    };
+    create(out)?;
+    let still_files = site.stills.values().flat_map(Still::files);
+    if !site.stills.is_empty() {
+        create(&out.join(STILLS_DIR))?;
+    }
+    let files = site
+        .pages
+        .iter()
+        .map(|page| (page.name.clone(), page.html.as_str()))
+        .chain(still_files);
+    let mut written = Vec::new();
+    for (name, contents) in files {
+        let path = out.join(name);
+        fs::write(&path, contents)
             .map_err(|error| LessonError::in_file(&path, format!("cannot write: {error}")))?;
         written.push(path);
     }

@@ -220,7 +220,9 @@ fn check_links(
     for tag in tags.iter().filter(|tag| !tag.is_end) {
         let url = match tag.name.as_str() {
             "a" | "link" => tag.attribute("href"),
-            "script" | "img" | "source" => tag.attribute("src"),
+            "script" | "img" => tag.attribute("src"),
+            // A `<source>` in a `<picture>` names its one file in `srcset` (ours carry no sizes).
+            "source" => tag.attribute("src").or_else(|| tag.attribute("srcset")),
             _ => None,
         };
         let Some(url) = url else { continue };

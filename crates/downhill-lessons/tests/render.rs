@@ -9,5 +9,6 @@ mod render {
     pub mod math;
     pub mod real_lessons;
     pub mod site;
+    pub mod stills;
     pub mod support;
 }

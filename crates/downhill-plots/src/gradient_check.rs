@@ -354,6 +354,17 @@ pub const SVG_SIZE: (u32, u32) = (720, 360);
 
 /// The plot as an SVG document, in the light theme.
 pub fn error_plot_svg(curve: &[ErrorAtStep], current_h: f64, parameter: &str) -> String {
+    error_plot_svg_in(curve, current_h, parameter, LIGHT_THEME, 1.0)
+}
+
+/// The plot as an SVG document in `theme`, its text and lines scaled by `pixel_ratio`.
+pub fn error_plot_svg_in(
+    curve: &[ErrorAtStep],
+    current_h: f64,
+    parameter: &str,
+    theme: PlotTheme,
+    pixel_ratio: f64,
+) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, SVG_SIZE).into_drawing_area();
@@ -361,8 +372,8 @@ pub fn error_plot_svg(curve: &[ErrorAtStep], current_h: f64, parameter: &str) ->
             curve,
             current_h,
             parameter,
-            pixel_ratio: 1.0,
-            theme: LIGHT_THEME,
+            pixel_ratio,
+            theme,
         };
         // Drawing into a String cannot fail.
         let _ = draw_error_plot(&area, &plot);
@@ -374,12 +385,29 @@ pub fn error_plot_svg(curve: &[ErrorAtStep], current_h: f64, parameter: &str) ->
 /// The still shown before the wasm runs: the curves of the Beale surface's y derivative at the
 /// lesson's h = 1e-5. It needs no data, unlike the digits losses the live demo starts with.
 pub fn still_svg() -> String {
+    still_svg_in(crate::still::Scheme::Light)
+}
+
+/// The still in `scheme`, drawn at the stills' pixel ratio so its text reads on a phone.
+pub fn still_svg_in(scheme: crate::still::Scheme) -> String {
     let Ok(workbench) = Workbench::new(CheckFunction::Beale, 0) else {
         return String::new();
     };
     let steps = log_spaced_steps(LOG10_H_RANGE.0, LOG10_H_RANGE.1, STEPS_PER_DECADE);
     let curve = workbench.error_against_step(1, &steps, Precision::Double, PlantedBugs::default());
-    error_plot_svg(&curve, 1e-5, "y on the Beale surface")
+    let theme = match scheme {
+        crate::still::Scheme::Light => LIGHT_THEME,
+        crate::still::Scheme::Dark => DARK_THEME,
+    };
+    error_plot_svg_in(
+        &curve,
+        1e-5,
+        "y on the Beale surface",
+        theme,
+        // Less than the stills' usual ratio: the title and the legend share the top row, and at
+        // 1.6 (720 units as a 450 px screen) they run into each other.
+        1.3,
+    )
 }
 
 #[cfg(test)]

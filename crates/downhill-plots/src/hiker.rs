@@ -44,6 +44,14 @@ pub const STRATEGY_STYLES: [StrategyStyle; 3] = [
     },
 ];
 
+/// The hiker-digits demo's defaults, shared by the live demo and its still: each strategy's budget
+/// of loss evaluations, gradient descent's step size (the lesson's 0.1), the seed of the draws, and
+/// how many times along each run the test accuracy is measured.
+pub const DIGITS_DEFAULT_BUDGET: usize = 1000;
+pub const DIGITS_DEFAULT_LEARNING_RATE: f64 = 0.1;
+pub const DIGITS_DEFAULT_SEED: u64 = 0;
+pub const DIGITS_CURVE_POINTS: usize = 100;
+
 /// The colour of one strategy.
 pub fn strategy_colour(strategy: Strategy) -> RGBColor {
     STRATEGY_STYLES

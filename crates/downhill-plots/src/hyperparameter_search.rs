@@ -36,6 +36,10 @@ pub fn aspect_for_width(css_width: f64) -> f64 {
     }
 }
 
+/// The still's size in SVG units and its pixel ratio (see [`still_svg_in`]).
+const STILL_SIZE: (u32, u32) = (800, 448);
+const STILL_PIXEL_RATIO: f64 = 1.4;
+
 /// The defaults of the live demo and the still: nine trials, as in the lesson's text.
 pub const DEFAULT_PER_AXIS: usize = 3;
 /// The default seed of the random search.
@@ -293,24 +297,42 @@ fn power_label(exponent: f64) -> String {
 
 /// The comparison as SVG, light, `size` user units: the still and the SVG export.
 pub fn comparison_svg(comparison: &SearchComparison, size: (u32, u32)) -> String {
+    comparison_svg_in(comparison, size, &ChartStyle::new(LIGHT, 1.0))
+}
+
+/// The comparison as SVG in `style`, `size` user units.
+pub fn comparison_svg_in(
+    comparison: &SearchComparison,
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         // Drawing into a String cannot fail.
-        let _ = draw_comparison(&area, comparison, &ChartStyle::new(LIGHT, 1.0));
+        let _ = draw_comparison(&area, comparison, style);
         let _ = area.present();
     }
     svg
 }
 
-/// The still: the default search, nine trials.
+/// The still: the default search, nine trials, light.
 pub fn still_svg() -> String {
+    still_svg_in(crate::still::Scheme::Light)
+}
+
+/// The still in `scheme`, drawn at the stills' pixel ratio so its text reads on a phone.
+pub fn still_svg_in(scheme: crate::still::Scheme) -> String {
     let comparison = downhill_core::search::hyperparameters::random_versus_grid(
         validation_loss_stand_in,
         DEFAULT_PER_AXIS,
         DEFAULT_SEED,
     );
-    comparison_svg(&comparison, (800, 448))
+    // The stills' usual ratio would lay 800 units out as a 500 px phone, which stacks the panels
+    // into a picture twice as tall as wide; this one keeps them side by side (800 / 1.4 = 571 CSS
+    // px, just over the stacking width), and the page lets this wide still grow wider than others.
+    let style = ChartStyle::new(scheme.chart_palette(), STILL_PIXEL_RATIO);
+    comparison_svg_in(&comparison, STILL_SIZE, &style)
 }
 
 #[cfg(test)]

@@ -144,6 +144,8 @@ pub fn draw_schedules<DB: DrawingBackend>(
     );
     let mut rate_chart = ChartBuilder::on(&upper)
         .margin(style.px(8.0))
+        // Room for half of the last x tick's label, which is centred on the plot's right edge.
+        .margin_right(style.px(16.0))
         .x_label_area_size(style.px(20.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(x_range.clone(), (rate_range.0..rate_range.1).log_scale())?;
@@ -187,6 +189,7 @@ pub fn draw_schedules<DB: DrawingBackend>(
     );
     let mut loss_chart = ChartBuilder::on(&lower)
         .margin(style.px(8.0))
+        .margin_right(style.px(16.0))
         .x_label_area_size(style.px(34.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(x_range, (loss_range.0..loss_range.1).log_scale())?;
@@ -265,16 +268,25 @@ fn draw_cursor<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The picture of `settings` at `cursor` as SVG, light: the still and the SVG export.
+/// The picture of `settings` at `cursor` as SVG, light: the SVG export.
 pub fn schedules_svg(settings: &ScheduleSettings, cursor: usize, size: (u32, u32)) -> String {
+    schedules_svg_in(settings, cursor, size, &ChartStyle::new(LIGHT, 1.0))
+}
+
+/// The picture of `settings` at `cursor` as SVG in `style`.
+pub fn schedules_svg_in(
+    settings: &ScheduleSettings,
+    cursor: usize,
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> String {
     let runs = settings.runs();
-    let style = ChartStyle::new(LIGHT, 1.0);
-    let series = series_for(settings, &runs, &style);
+    let series = series_for(settings, &runs, style);
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         // Drawing into a String cannot fail.
-        let _ = draw_schedules(&area, &series, cursor, &style);
+        let _ = draw_schedules(&area, &series, cursor, style);
         let _ = area.present();
     }
     svg
@@ -300,9 +312,18 @@ pub fn series_for<'a>(
         .collect()
 }
 
-/// The still: the defaults, the whole run.
+/// The still: the defaults, the whole run, light.
 pub fn still_svg() -> String {
-    schedules_svg(&DEFAULTS, N_STEPS, (640, 480))
+    still_svg_in(crate::still::Scheme::Light)
+}
+
+/// The still in `scheme`, drawn at the stills' pixel ratio so its text reads on a phone.
+pub fn still_svg_in(scheme: crate::still::Scheme) -> String {
+    let style = ChartStyle::new(
+        scheme.chart_palette(),
+        crate::still::CHART_STILL_PIXEL_RATIO,
+    );
+    schedules_svg_in(&DEFAULTS, N_STEPS, (640, 480), &style)
 }
 
 #[cfg(test)]

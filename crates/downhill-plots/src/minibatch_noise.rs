@@ -50,6 +50,23 @@ pub fn view_for(single_examples: &[[f64; 2]], full_norm: f64) -> CloudView {
     }
 }
 
+/// The minibatch-noise demo's defaults, shared by the live demo and its still: minibatches per
+/// cloud, the batch size shown first, the seed of the batches, and the small random weights of the
+/// softmax classifier (with its regularization) at which the gradients are taken.
+pub const N_BATCHES: usize = 100;
+pub const DEFAULT_BATCH: usize = 4;
+pub const DEFAULT_SEED: u64 = 1;
+pub const WEIGHT_SEED: u64 = 11;
+pub const WEIGHT_SCALE: f64 = 0.001;
+pub const REG: f64 = 1e-3;
+
+/// The seed of the batches of `batch_size` under the demo's `seed`: each batch size (a power of
+/// two) gets its own stream, so its cloud is the same whichever sizes were shown before it.
+pub fn batch_stream(seed: u64, batch_size: usize) -> u64 {
+    let slot = (batch_size.max(1) as f64).log2().round() as u64;
+    seed.wrapping_mul(31).wrapping_add(slot)
+}
+
 /// Draws the cloud `points` (as `[along, signed rest]`) and the full gradient at `[full_norm, 0]`,
 /// with a dashed circle of radius `expected_distance` around its tip: where a batch gradient lies on
 /// average. Points outside `view` are drawn at its edge, hollow, so none silently disappears.

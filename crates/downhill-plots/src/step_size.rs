@@ -53,6 +53,32 @@ pub const DARK: StepSizePalette = StepSizePalette {
     ],
 };
 
+/// The step-size sweep's defaults, shared by the live demo and its still. The step sizes run as
+/// powers of ten from 1e-10 to 1e3: the lesson's table stops at 1e-1, but on the digits (pixels
+/// scaled to 0..1) the loss is still falling there, so the demo goes on to show where it turns.
+pub const SWEEP_LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
+/// Points per power of ten on the plotted curve between the table's dots.
+pub const SWEEP_CURVE_POINTS_PER_DECADE: usize = 4;
+/// The step size the slider starts at.
+pub const SWEEP_DEFAULT_STEP: f64 = 0.1;
+
+/// The learning-curves demo's defaults, shared by the live demo and its still: the reader's own
+/// rate, the epochs each curve trains, and the seed of the batches (the same for every curve, so
+/// they differ only by their rate).
+pub const CURVES_DEFAULT_YOUR_RATE: f64 = 0.03;
+pub const CURVES_DEFAULT_EPOCHS: usize = 40;
+pub const CURVES_BATCH_SEED: u64 = 7;
+
+/// The colour of learning curve `index`: the presets take the palette's series colours, the
+/// reader's curve (after them) its emphasis colour.
+pub fn curve_colour(palette: &StepSizePalette, index: usize) -> RGBColor {
+    palette
+        .series
+        .get(index)
+        .copied()
+        .unwrap_or(palette.emphasis)
+}
+
 /// Sizes scale with the device pixel ratio, so a chart reads the same on a phone and a laptop.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartLook {

@@ -102,32 +102,82 @@ fn race_still_for(settings: &[(String, String)]) -> String {
     )
 }
 
-/// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name.
+/// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name,
+/// a little larger than the landscape's own units so it still reads when the still shrinks to a
+/// phone's column.
+pub fn with_legend(svg: &str, entries: &[(RGBColor, &str)]) -> String {
+    with_legend_at(svg, entries, LegendCorner::TopLeft, 1.3)
+}
+
+/// Where [`with_legend_at`] puts its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendCorner {
+    TopLeft,
+    /// Above the bottom edge, clear of a chart's x-axis labels.
+    BottomRight,
+    /// The box's top-left corner at these SVG units, for a chart whose empty region is known.
+    At {
+        x: i32,
+        y: i32,
+    },
+}
+
+/// Adds a legend in `corner`: a line in each entry's colour and its label, white on a dark box so it
+/// reads on a landscape and on a chart of either colour scheme.
 ///
 /// Written as SVG text by hand because plotters draws text only where it has a font backend, which
-/// natively (where stills are drawn) it does not; the browser renders these with the page's fonts.
-pub fn with_legend(svg: &str, entries: &[(RGBColor, &str)]) -> String {
+/// natively (where stills are drawn) it does not; the browser renders these with its own fonts.
+///
+/// `scale` multiplies every size (text, box, lines), for stills drawn at a larger pixel ratio.
+pub fn with_legend_at(
+    svg: &str,
+    entries: &[(RGBColor, &str)],
+    corner: LegendCorner,
+    scale: f64,
+) -> String {
     let Some(end) = svg.rfind("</svg>") else {
         return svg.to_string();
     };
-    let row_height = 22;
-    let width = 12
-        + 36
-        + 9 * entries
-            .iter()
-            .map(|(_, label)| label.chars().count())
-            .max()
-            .unwrap_or(0) as i32;
-    let height = 8 + row_height * entries.len() as i32;
+    let scale = if scale.is_finite() {
+        scale.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
+    let size = |units: f64| (units * scale).round() as i32;
+    let row_height = size(22.0);
+    let longest = entries
+        .iter()
+        .map(|(_, label)| label.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let width = size(12.0 + 36.0 + 8.6 * longest);
+    let height = size(8.0) + row_height * entries.len() as i32;
+    let (x, y) = match corner {
+        LegendCorner::TopLeft => (8, 8),
+        LegendCorner::BottomRight => {
+            let (svg_width, svg_height) = svg_size(svg).unwrap_or((STILL_SIZE.0, STILL_SIZE.1));
+            // 80 units clear the x-axis labels and title of a chart drawn at the stills' scale.
+            (
+                svg_width as i32 - width - size(24.0),
+                svg_height as i32 - height - size(50.0),
+            )
+        }
+        LegendCorner::At { x, y } => (x, y),
+    };
     let mut legend = format!(
-        "<g class=\"still-legend\"><rect x=\"8\" y=\"8\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
+        "<g class=\"still-legend\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
     );
     for (index, (RGBColor(red, green, blue), label)) in entries.iter().enumerate() {
-        let y = 8 + row_height / 2 + 4 + row_height * index as i32;
+        let row_y = y + row_height / 2 + size(4.0) + row_height * index as i32;
         legend.push_str(&format!(
-            "<line x1=\"16\" y1=\"{y}\" x2=\"40\" y2=\"{y}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"4\"/>\
-             <text x=\"48\" y=\"{}\" font-family=\"sans-serif\" font-size=\"15\" fill=\"#FFFFFF\">{}</text>",
-            y + 5,
+            "<line x1=\"{}\" y1=\"{row_y}\" x2=\"{}\" y2=\"{row_y}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"{}\"/>\
+             <text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"#FFFFFF\">{}</text>",
+            x + size(8.0),
+            x + size(32.0),
+            size(4.0),
+            x + size(40.0),
+            row_y + size(5.0),
+            size(15.0),
             escape_text(label)
         ));
     }
@@ -135,10 +185,54 @@ pub fn with_legend(svg: &str, entries: &[(RGBColor, &str)]) -> String {
     format!("{}{}{}", &svg[..end], legend, &svg[end..])
 }
 
+/// The `width` and `height` plotters writes on an SVG's root.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let open = &svg[svg.find("<svg")?..];
+    let open = &open[..open.find('>')?];
+    let number = |name: &str| -> Option<u32> {
+        let start = open.find(&format!(" {name}=\""))? + name.len() + 3;
+        open[start..].split('"').next()?.parse().ok()
+    };
+    Some((number("width")?, number("height")?))
+}
+
 fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// The colour scheme a still is drawn for; the page picks one with the reader's preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    /// The palette of the charts drawn with [`crate::chart_style`] in this scheme.
+    pub fn chart_palette(self) -> crate::chart_style::ChartPalette {
+        match self {
+            Scheme::Light => crate::chart_style::LIGHT,
+            Scheme::Dark => crate::chart_style::DARK,
+        }
+    }
+}
+
+/// Every size of a chart still (text, lines, margins) is multiplied by this, so a still of 640 to
+/// 800 units is laid out like the live chart on a 400-500 px screen and its text still reads when
+/// the picture shrinks to a phone's column.
+pub const CHART_STILL_PIXEL_RATIO: f64 = 1.6;
+
+/// The dark version of a demo's still, for demos drawn with a dark look of their own; the others
+/// (landscapes, which read on either background) have none.
+pub fn demo_dark_still_svg(demo_name: &str) -> Option<String> {
+    match demo_name {
+        "lr-schedules" => Some(crate::lr_schedules::still_svg_in(Scheme::Dark)),
+        "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg_in(Scheme::Dark)),
+        "gradient-check" => Some(crate::gradient_check::still_svg_in(Scheme::Dark)),
+        _ => None,
+    }
 }
 
 /// The SVG still of a demo, or `None` when no demo has that name.

@@ -62,6 +62,18 @@ pub const DARK: DashboardPalette = DashboardPalette {
     warning: RGBColor(255, 120, 120),
 };
 
+/// The dashboard's default run, shared by the live demo and its still: softmax, learning rate 0.1,
+/// regularization 1e-3, batches of 10, 20 epochs, seed 1.
+pub const DEFAULT_SETTINGS: downhill_core::live_training::LiveSettings =
+    downhill_core::live_training::LiveSettings {
+        loss_kind: downhill_core::classifiers::LossKind::Softmax,
+        reg: 1e-3,
+        learning_rate: 0.1,
+        batch_size: 10,
+        n_epochs: 20,
+        seed: 1,
+    };
+
 /// The healthy range drawn around the update-to-weight ratio of 1e-3: a decade either side.
 pub const HEALTHY_RATIO_BAND: (f64, f64) = (1e-4, 1e-2);
 

@@ -70,7 +70,7 @@ async fn mounted_figure(id: &str, settings: &str) -> web_sys::Element {
         .unwrap();
     figure.set_attribute("data-settings", settings).unwrap();
     figure.set_inner_html(
-        "<div class=\"demo-still\">still</div><figcaption>Watch it train.</figcaption>",
+        "<picture class=\"demo-still\"><img src=\"data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2716%27 height=%2712%27/%3E\" alt=\"still\" width=\"16\" height=\"12\"></picture><figcaption>Watch it train.</figcaption>",
     );
     let container = match document().get_element_by_id("demo-test-container") {
         Some(container) => container,

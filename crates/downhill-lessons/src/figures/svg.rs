@@ -51,35 +51,6 @@ pub fn make_inline(raw_svg: &str, class: &str, label: &str) -> String {
     )
 }
 
-/// Rewrites a plotters SVG document as a `<symbol>` with `id`, for a drawing shown several times on
-/// one page; returns the symbol and its `viewBox`. Each showing is then [`use_symbol`].
-pub fn make_symbol(raw_svg: &str, id: &str) -> (String, String) {
-    let inline = make_inline(raw_svg, "", "");
-    let view_box = attribute(&inline, "viewBox")
-        .unwrap_or("0 0 640 480")
-        .to_string();
-    let body_start = inline.find('>').map(|end| end + 1).unwrap_or(0);
-    let body = inline[body_start..].trim_end().trim_end_matches("</svg>");
-    let symbol = format!(
-        "<symbol id=\"{}\" viewBox=\"{}\">{body}</symbol>",
-        escape(id),
-        escape(&view_box)
-    );
-    (symbol, view_box)
-}
-
-/// An inline SVG that shows the symbol `id`, scaled to the column, with `label` as its accessible
-/// name.
-pub fn use_symbol(id: &str, view_box: &str, class: &str, label: &str) -> String {
-    format!(
-        "<svg class=\"{}\" viewBox=\"{}\" role=\"img\" aria-label=\"{}\"><use href=\"#{}\"/></svg>",
-        escape(class),
-        escape(view_box),
-        escape(label),
-        escape(id),
-    )
-}
-
 /// The `#RRGGBB` spelling plotters' SVG backend writes for a colour.
 pub fn hex(colour: RGBColor) -> String {
     let RGBColor(red, green, blue) = colour;
@@ -95,23 +66,6 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_symbol_keeps_the_drawing_and_a_use_shows_it() {
-        let raw = "<svg width=\"640\" height=\"480\" viewBox=\"0 0 640 480\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-                   <rect fill=\"#010203\"/></svg>\n";
-        let (symbol, view_box) = make_symbol(raw, "still-race");
-        assert_eq!(view_box, "0 0 640 480");
-        assert_eq!(
-            symbol,
-            "<symbol id=\"still-race\" viewBox=\"0 0 640 480\">\n<rect fill=\"currentColor\"/></symbol>"
-        );
-        let shown = use_symbol("still-race", &view_box, "demo-still", "A race");
-        assert_eq!(
-            shown,
-            "<svg class=\"demo-still\" viewBox=\"0 0 640 480\" role=\"img\" aria-label=\"A race\"><use href=\"#still-race\"/></svg>"
-        );
-    }
 
     #[test]
     fn inline_svg_scales_is_labelled_and_follows_the_text_colour() {

@@ -185,17 +185,19 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
     let still_settings = demos::settings_as_text(&block.settings);
     let still_id = demos::still_id(info.name, &still_settings);
     let still = match context.stills.get(&still_id) {
-        Some((_, view_box)) => Some(view_box.clone()),
-        None => demos::still_symbol(info.name, &still_settings).map(|(symbol, view_box)| {
-            context.ids.insert(still_id.clone());
-            context
-                .stills
-                .insert(still_id.clone(), (symbol, view_box.clone()));
-            view_box
-        }),
+        Some(still) => Some(still.clone()),
+        None => match demos::still(info.name, &still_settings, context.resources) {
+            Ok(still) => still.inspect(|still| {
+                context.stills.insert(still_id.clone(), still.clone());
+            }),
+            Err(message) => {
+                context.error_at(start, message);
+                None
+            }
+        },
     };
     match still {
-        Some(view_box) => html.push_str(&demos::still_use(info, &still_id, &view_box)),
+        Some(still) => html.push_str(&demos::still_picture(info, &still)),
         None => {
             html.push_str("<p class=\"demo-fallback-text\">");
             push_escaped(&mut html, info.description);

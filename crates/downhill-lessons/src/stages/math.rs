@@ -14,7 +14,8 @@ use crate::markdown::{Document, PageContext};
 
 pub fn render_math<'a>(document: Document<'a>, context: &mut PageContext<'_>) -> Document<'a> {
     let mut events = Vec::with_capacity(document.events.len());
-    for (event, range) in document.events {
+    let mut source = document.events.into_iter().peekable();
+    while let Some((event, range)) = source.next() {
         let (latex, display) = match &event {
             Event::InlineMath(latex) => (latex, false),
             Event::DisplayMath(latex) => (latex, true),
@@ -26,7 +27,30 @@ pub fn render_math<'a>(document: Document<'a>, context: &mut PageContext<'_>) ->
         context.has_math = true;
         let html = match to_mathml(latex, display) {
             Ok(mathml) if display => format!("<span class=\"math-display\">{mathml}</span>"),
-            Ok(mathml) => mathml,
+            Ok(mathml) => {
+                // Punctuation right after inline math (`$x$,`) must not wrap onto the next line
+                // alone, so the formula and the punctuation go into one unbreakable span, and the
+                // text after the punctuation follows as its own event.
+                let punctuation_len = match source.peek() {
+                    Some((Event::Text(text), _)) => leading_punctuation(text).len(),
+                    _ => 0,
+                };
+                let next_text = source.next_if(|_| punctuation_len > 0);
+                let Some((Event::Text(text), text_range)) = next_text else {
+                    events.push((Event::InlineHtml(CowStr::from(mathml)), range));
+                    continue;
+                };
+                let (punctuation, rest) = text.split_at(punctuation_len);
+                let span =
+                    format!("<span class=\"math-with-punctuation\">{mathml}{punctuation}</span>");
+                events.push((Event::InlineHtml(CowStr::from(span)), range));
+                if !rest.is_empty() {
+                    let rest_start = (text_range.start + punctuation_len).min(text_range.end);
+                    let rest_range = rest_start..text_range.end;
+                    events.push((Event::Text(CowStr::from(rest.to_string())), rest_range));
+                }
+                continue;
+            }
             Err(message) => {
                 context.error_at(range.start, message);
                 String::new()
@@ -35,6 +59,19 @@ pub fn render_math<'a>(document: Document<'a>, context: &mut PageContext<'_>) ->
         events.push((Event::InlineHtml(CowStr::from(html)), range));
     }
     Document { events }
+}
+
+/// The punctuation that opens `text` and would otherwise be free to start a line of its own: stops,
+/// commas, closing brackets and quotes. None of these needs escaping in HTML.
+fn leading_punctuation(text: &str) -> &str {
+    const CLOSING: &[char] = &[
+        '.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '\u{2019}', '\u{201d}', '\u{2026}',
+    ];
+    let end = text
+        .char_indices()
+        .find(|(_, character)| !CLOSING.contains(character))
+        .map_or(text.len(), |(index, _)| index);
+    &text[..end]
 }
 
 /// Negative spaces pulldown-latex writes as `style="margin-left: ..."`, in eighteenths of an em, and
@@ -103,6 +140,14 @@ pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_punctuation_stops_at_the_first_other_character() {
+        assert_eq!(leading_punctuation(", and"), ",");
+        assert_eq!(leading_punctuation(").\u{201d} Then"), ").\u{201d}");
+        assert_eq!(leading_punctuation(" then"), "");
+        assert_eq!(leading_punctuation("..."), "...");
+    }
 
     #[test]
     fn inline_formula_becomes_inline_math() {

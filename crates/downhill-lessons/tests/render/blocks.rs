@@ -54,7 +54,10 @@ fn a_figure_block_becomes_an_inline_svg_with_its_caption() {
         "<figure class=\"figure\" id=\"figure-hinge-bowl-1d\">\n<svg class=\"figure-plot\" viewBox=",
     );
     assert_contains(&html, "role=\"img\" aria-label=\"");
-    assert_contains(&html, "<figcaption>The bowl of <math display=\"inline\">");
+    assert_contains(
+        &html,
+        "<figcaption>The bowl of <span class=\"math-with-punctuation\"><math display=\"inline\">",
+    );
     assert!(!html.contains("style="), "no inline styles in figures");
 }
 

@@ -16,6 +16,37 @@ fn inline_math_becomes_inline_mathml() {
 }
 
 #[test]
+fn punctuation_after_inline_math_stays_on_its_line() {
+    let html = render_ok("Take $x$, then $f(x)$. And $y$ alone.\n");
+    let x = "<math display=\"inline\"><semantics><mrow><mi>x</mi></mrow>\
+             <annotation encoding=\"application/x-tex\">x</annotation></semantics></math>";
+    assert_contains(
+        &html,
+        &format!(
+            "<p>Take <span class=\"math-with-punctuation\">{x},</span> then <span class=\"math-with-punctuation\"><math"
+        ),
+    );
+    assert_contains(
+        &html,
+        "<annotation encoding=\"application/x-tex\">f(x)</annotation></semantics></math>.</span> And <math",
+    );
+    // Math followed by a space has nothing to hold on to.
+    assert_contains(
+        &html,
+        "<annotation encoding=\"application/x-tex\">y</annotation></semantics></math> alone.</p>",
+    );
+}
+
+#[test]
+fn punctuation_ending_a_paragraph_goes_with_its_math() {
+    let html = render_ok("The end is $z$.\n");
+    assert_contains(
+        &html,
+        "<annotation encoding=\"application/x-tex\">z</annotation></semantics></math>.</span></p>",
+    );
+}
+
+#[test]
 fn display_math_is_a_scrollable_block() {
     let html = render_ok("Before\n\n$$\n\\frac{a}{b}\n$$\n\nAfter\n");
     assert_contains(

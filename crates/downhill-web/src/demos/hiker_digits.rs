@@ -35,16 +35,17 @@ const FRAME_BUDGET_MS: f64 = 7.0;
 pub(crate) const MAX_EVALUATIONS_PER_FRAME: usize = 120;
 /// Budgets from 50 to 2,000 evaluations each, on a log slider.
 pub(crate) const LOG10_BUDGET_RANGE: (f64, f64) = (1.7, 3.3);
-const DEFAULT_BUDGET: usize = 1000;
+/// The defaults live in `downhill-plots`, so the build-time still draws the same run.
+const DEFAULT_BUDGET: usize = hiker_plots::DIGITS_DEFAULT_BUDGET;
 /// Gradient descent's step size, 1e-4 to 10; the lesson uses 0.1.
 const LOG10_LEARNING_RATE_RANGE: (f64, f64) = (-4.0, 1.0);
-const DEFAULT_LEARNING_RATE: f64 = 0.1;
+const DEFAULT_LEARNING_RATE: f64 = hiker_plots::DIGITS_DEFAULT_LEARNING_RATE;
 /// Random local search's reach, 1e-6 to 0.1; the document uses 0.0001.
 const LOG10_LOCAL_STEP_RANGE: (f64, f64) = (-6.0, -1.0);
 /// The split the lesson's outputs use, so the demo's test digits are the lesson's.
 const SPLIT_SEED: u64 = 0;
 /// Points per curve: the accuracy is measured about this many times along each run.
-pub(crate) const CURVE_POINTS: usize = 100;
+pub(crate) const CURVE_POINTS: usize = hiker_plots::DIGITS_CURVE_POINTS;
 const MAX_SEED: usize = 999_999;
 
 struct Run {
@@ -243,7 +244,12 @@ pub(crate) fn read_settings(settings: &crate::settings::Settings) -> DigitsChoic
         10f64.powf(LOG10_LOCAL_STEP_RANGE.1),
         RandomLocalSearchSettings::default().step_size,
     );
-    let seed = settings.count("seed", 0, MAX_SEED, 0) as u64;
+    let seed = settings.count(
+        "seed",
+        0,
+        MAX_SEED,
+        hiker_plots::DIGITS_DEFAULT_SEED as usize,
+    ) as u64;
     DigitsChoices {
         budget,
         learning_rate,

@@ -24,16 +24,16 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 /// Minibatches per cloud: enough dots to see the spread, few enough to see each one.
-pub(crate) const N_BATCHES: usize = 100;
+pub(crate) const N_BATCHES: usize = plot::N_BATCHES;
 /// Batch sizes are powers of two, from 2^0 = 1 (pure SGD) to 2^9 = 512 (half the training set).
 pub(crate) const MAX_LOG2_BATCH: u32 = 9;
-const DEFAULT_BATCH: usize = 4;
+const DEFAULT_BATCH: usize = plot::DEFAULT_BATCH;
 /// The split of the digits and the small random weights the gradients are taken at.
 const SPLIT_SEED: u64 = 0;
-const WEIGHT_SEED: u64 = 11;
-const WEIGHT_SCALE: f64 = 0.001;
+const WEIGHT_SEED: u64 = plot::WEIGHT_SEED;
+const WEIGHT_SCALE: f64 = plot::WEIGHT_SCALE;
 /// The classifier's regularization strength, small as in the lessons.
-const REG: f64 = 1e-3;
+const REG: f64 = plot::REG;
 /// Height over width of the picture.
 const ASPECT: f64 = 0.75;
 
@@ -52,7 +52,7 @@ impl Loaded {
         self.clouds[slot].get_or_insert_with(|| {
             // Each batch size gets its own stream of batches from the seed, so a size's cloud is the
             // same whichever sizes were shown before it.
-            let stream = seed.wrapping_mul(31).wrapping_add(slot as u64);
+            let stream = plot::batch_stream(seed, batch_size);
             per_example.cloud(batch_size, N_BATCHES, &mut Rng::new(stream))
         })
     }
@@ -112,7 +112,7 @@ pub(crate) fn read_settings(settings: &Settings) -> NoiseSettings {
     let requested = settings.count("batch", 1, 1 << MAX_LOG2_BATCH, DEFAULT_BATCH);
     NoiseSettings {
         batch_size: 1usize << log2_of(requested),
-        seed: settings.count("seed", 0, 1_000_000_000, 1) as u64,
+        seed: settings.count("seed", 0, 1_000_000_000, plot::DEFAULT_SEED as usize) as u64,
     }
 }
 

@@ -43,24 +43,28 @@ const FRAMES_PER_RUN: f64 = 300.0;
 
 /// The learning-rate slider in powers of ten.
 const LOG10_LEARNING_RATE: (f64, f64) = (-4.0, 1.0);
-const DEFAULT_LEARNING_RATE: f64 = 0.1;
+/// The defaults live in `downhill-plots`, so the build-time still draws the same run.
+const DEFAULT_LEARNING_RATE: f64 = picture::DEFAULT_SETTINGS.learning_rate;
 
 /// The regularization slider in powers of ten; its leftmost position means no regularization at all,
 /// which the initial-loss and overfitting checks ask for.
 const LOG10_REG: (f64, f64) = (-6.0, 0.0);
-const DEFAULT_REG: f64 = 1e-3;
+const DEFAULT_REG: f64 = picture::DEFAULT_SETTINGS.reg;
 
 /// The batch sizes the slider stops at; [`FULL_BATCH`] is the whole training data.
 const BATCH_STOPS: [usize; 10] = [1, 2, 5, 10, 20, 50, 100, 200, 500, FULL_BATCH];
 const FULL_BATCH: usize = usize::MAX;
 const DEFAULT_BATCH_INDEX: usize = 3;
+// The slider's default stop is the shared default batch size (checked when compiling).
+const _: () = assert!(BATCH_STOPS[DEFAULT_BATCH_INDEX] == picture::DEFAULT_SETTINGS.batch_size);
 
 const EPOCH_STOPS: [usize; 6] = [5, 10, 20, 50, 100, 200];
 const DEFAULT_EPOCHS_INDEX: usize = 2;
+const _: () = assert!(EPOCH_STOPS[DEFAULT_EPOCHS_INDEX] == picture::DEFAULT_SETTINGS.n_epochs);
 
 /// The split of the digits every digits demo and the lessons' tables use.
 const SPLIT_SEED: u64 = 0;
-const DEFAULT_SEED: u64 = 1;
+const DEFAULT_SEED: u64 = picture::DEFAULT_SETTINGS.seed;
 
 /// The regularization strengths of the second sanity check.
 const CHECKED_STRENGTHS: [f64; 5] = [0.0, 1e-3, 1e-2, 1e-1, 1.0];
@@ -119,7 +123,12 @@ pub(crate) struct Choices {
 
 impl Choices {
     pub(crate) fn from_settings(settings: &Settings) -> Choices {
-        let loss_kind = settings.choice("loss", LossKind::Softmax, "softmax, svm", parse_loss);
+        let loss_kind = settings.choice(
+            "loss",
+            picture::DEFAULT_SETTINGS.loss_kind,
+            "softmax, svm",
+            parse_loss,
+        );
         let (lr_low, lr_high) = LOG10_LEARNING_RATE;
         let learning_rate = settings.number(
             "lr",

@@ -20,7 +20,7 @@ pub fn add_figure(id: &str, demo: &str, settings: &str) -> Element {
     figure.set_attribute("data-demo", demo).unwrap();
     figure.set_attribute("data-settings", settings).unwrap();
     figure.set_inner_html(
-        "<div class=\"demo-fallback\"><div class=\"demo-still\">still</div></div>\
+        "<div class=\"demo-fallback\"><picture class=\"demo-still\"><img src=\"data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2716%27 height=%2712%27/%3E\" alt=\"still\" width=\"16\" height=\"12\"></picture></div>\
          <figcaption>Try the demo.</figcaption>",
     );
     let container = match document().get_element_by_id("demo-test-container") {

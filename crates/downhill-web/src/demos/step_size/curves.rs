@@ -25,7 +25,7 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 /// The reader's learning rate, as powers of ten: from far too low to far too high.
 pub(crate) const LOG10_RATE_RANGE: (f64, f64) = (-4.0, 3.0);
-const DEFAULT_EPOCHS: usize = 40;
+const DEFAULT_EPOCHS: usize = downhill_plots::step_size::CURVES_DEFAULT_EPOCHS;
 pub(crate) const EPOCH_RANGE: (usize, usize) = (5, 100);
 /// Main-thread time one animation frame may spend training, in milliseconds: well inside a 60 Hz
 /// frame, with room for drawing.
@@ -37,7 +37,7 @@ pub(crate) const MAX_EPOCHS_PER_FRAME: usize = 8;
 /// The split the lessons use.
 const SPLIT_SEED: u64 = 0;
 /// The seed of the batches, the same for every curve so they differ only by their rate.
-const BATCH_SEED: u64 = 7;
+const BATCH_SEED: u64 = downhill_plots::step_size::CURVES_BATCH_SEED;
 
 struct Slot {
     label: &'static str,
@@ -81,7 +81,12 @@ pub struct Curves {
 pub(crate) fn read_settings(settings: &crate::settings::Settings) -> (f64, usize) {
     let (log_min, log_max) = LOG10_RATE_RANGE;
     (
-        settings.number("lr", 10f64.powf(log_min), 10f64.powf(log_max), 0.03),
+        settings.number(
+            "lr",
+            10f64.powf(log_min),
+            10f64.powf(log_max),
+            downhill_plots::step_size::CURVES_DEFAULT_YOUR_RATE,
+        ),
         settings.count("epochs", EPOCH_RANGE.0, EPOCH_RANGE.1, DEFAULT_EPOCHS),
     )
 }
@@ -517,7 +522,7 @@ impl Curves {
             .enumerate()
             .map(|(index, (slot, points))| CurveToDraw {
                 points,
-                colour: slot_colour(&look.palette, index),
+                colour: downhill_plots::step_size::curve_colour(&look.palette, index),
                 label: slot.label,
             })
             .collect();
@@ -600,15 +605,6 @@ fn curve_points(slot: &Slot) -> Vec<(f64, f64)> {
         .unwrap_or_default()
 }
 
-/// The presets take the palette's series colours; the reader's curve its emphasis colour.
-fn slot_colour(palette: &downhill_plots::step_size::StepSizePalette, index: usize) -> RGBColor {
-    palette
-        .series
-        .get(index)
-        .copied()
-        .unwrap_or(palette.emphasis)
-}
-
 fn now() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
@@ -619,7 +615,10 @@ fn now() -> f64 {
 impl Demo for Curves {
     fn url_settings(&self) -> Vec<(String, String)> {
         let state = self.state.borrow();
-        let your_rate = state.slots.last().map_or(0.03, |slot| slot.learning_rate);
+        let your_rate = state.slots.last().map_or(
+            downhill_plots::step_size::CURVES_DEFAULT_YOUR_RATE,
+            |slot| slot.learning_rate,
+        );
         vec![
             ("lr".to_string(), format!("{your_rate:.4e}")),
             ("epochs".to_string(), state.n_epochs.to_string()),
@@ -658,7 +657,7 @@ impl Demo for Curves {
             .enumerate()
             .map(|(index, (slot, points))| CurveToDraw {
                 points,
-                colour: slot_colour(&look.palette, index),
+                colour: downhill_plots::step_size::curve_colour(&look.palette, index),
                 label: slot.label,
             })
             .collect();

@@ -25,9 +25,10 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 /// The step sizes of the sweep, as powers of ten: the lesson's table runs from 1e-10 to 1e-1, but on
 /// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo goes on to 1e3
 /// to show where it turns and how fast it then grows. The slider and the axis span the same.
-pub(crate) const LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
+pub(crate) const LOG10_STEP_RANGE: (f64, f64) = downhill_plots::step_size::SWEEP_LOG10_STEP_RANGE;
 /// Points per power of ten on the plotted curve between the table's dots.
-pub(crate) const CURVE_POINTS_PER_DECADE: usize = 4;
+pub(crate) const CURVE_POINTS_PER_DECADE: usize =
+    downhill_plots::step_size::SWEEP_CURVE_POINTS_PER_DECADE;
 /// Main-thread time one frame may spend filling in the curve, in milliseconds.
 const FILL_BUDGET_MS: f64 = 5.0;
 /// A hard cap on the curve points one frame fills in, besides the clock (which may be coarse): each
@@ -103,7 +104,12 @@ pub(crate) fn read_settings(settings: &crate::settings::Settings) -> SweepChoice
     SweepChoices {
         loss_kind: settings.choice("loss", LossKind::Svm, "svm, softmax", parse_loss),
         seed: settings.count("seed", 0, MAX_SEED, SWEEP_WEIGHTS_SEED as usize) as u64,
-        step: settings.number("step", 10f64.powf(log_min), 10f64.powf(log_max), 0.1),
+        step: settings.number(
+            "step",
+            10f64.powf(log_min),
+            10f64.powf(log_max),
+            downhill_plots::step_size::SWEEP_DEFAULT_STEP,
+        ),
     }
 }
 
