@@ -17,7 +17,11 @@ import { startServer, launchBrowser, distDir, builtPages } from '../e2e/harness.
 // Enough repetitions that a p95 means something, few enough that the run stays under a minute or two.
 const N_SLIDER_EVENTS = 60;
 const N_START_LOADS = 5;
-const IDLE_WINDOW_MS = 2000;
+const IDLE_WINDOW_MS = 3000;
+// Long enough to see a training run's frame rate settle; the dashboard's run plays for about 5 s.
+const LIVE_WINDOW_MS = 5000;
+// One frame at 60 frames a second.
+const FRAME_MS = 1000 / 60;
 
 const figures = [];
 
@@ -82,6 +86,23 @@ const LIVE_TIMING_SCRIPT = () => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
 };
 
+/** Collects the page's own measures of each animation frame's main-thread work (named
+ * `downhill-frame <figure id>`, see crates/downhill-web/src/timing.rs) as they are made. */
+const FRAME_MEASURE_SCRIPT = () => {
+  window.__benchFrameMeasures = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('downhill-frame')) {
+          window.__benchFrameMeasures.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
+        }
+      }
+    }).observe({ type: 'measure' });
+  } catch (error) {
+    // A browser without PerformanceObserver: the frame intervals are still measured.
+  }
+};
+
 async function newPage(browser, initScripts = []) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   for (const script of initScripts) await context.addInitScript(script);
@@ -96,10 +117,10 @@ function pageHolding(demo) {
     fs.readFileSync(path.join(distDir(), name), 'utf8').includes(`data-demo="${demo}"`));
 }
 
-async function openDemo(browser, server, demo, pick) {
+async function openDemo(browser, server, demo, pick, initScripts = [EVENT_TIMING_SCRIPT]) {
   const pageName = pageHolding(demo);
   if (!pageName) throw new Error(`no built page holds the ${demo} demo`);
-  const opened = await newPage(browser, [EVENT_TIMING_SCRIPT]);
+  const opened = await newPage(browser, initScripts);
   await opened.page.goto(server.base + pageName);
   const ids = await opened.page.$$eval(`figure[data-demo="${demo}"]`, (all) => all.map((figure) => figure.id));
   const id = await pick(opened.page, ids);
@@ -343,10 +364,166 @@ async function measureGradientCheck(browser, server) {
     const own = synthetic.events.filter((record) => record.name === name);
     if (own.length > 0) report(`gradient_check.slider.${name}.p95`, quantile(own.map((record) => record.handler_ms), 0.95), 'ms', 8, `Gradient check: slider ${name} alone, handler p95 (${own.length} events)`);
   }
-  const hSlider = names.includes('h') ? 'h' : names[0];
-  const mouse = await dragWithMouse(page, `${figure} input[type="range"][name="${hSlider}"]`);
-  reportTimes('gradient_check.mouse', `Gradient check: slider to table (real mouse drag on ${hSlider})`, mouse, 8);
+  // A real mouse drag on every slider: trusted events, as a reader makes them.
+  for (const name of names) {
+    const mouse = await dragWithMouse(page, `${figure} input[type="range"][name="${name}"]`);
+    const key = name === 'h' ? 'gradient_check.mouse' : `gradient_check.mouse.${name}`;
+    reportTimes(key, `Gradient check: slider to table (real mouse drag on ${name})`, mouse, 8);
+  }
   await check.context.close();
+}
+
+/** Animation-frame timestamps for `windowMs`, from a frame loop of the harness's own. */
+async function recordFrames(page, windowMs) {
+  return page.evaluate(async (windowMs) => {
+    const stamps = [];
+    await new Promise((resolve) => {
+      const tick = (time) => {
+        stamps.push(time);
+        if (time - stamps[0] < windowMs) requestAnimationFrame(tick); else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    return stamps;
+  }, windowMs);
+}
+
+/** Frame intervals and the share of dropped frames: an interval spanning k frame periods (rounded)
+ * stands for k - 1 frames that were never drawn. */
+function frameFigures(stamps) {
+  const intervals = stamps.slice(1).map((time, index) => time - stamps[index]);
+  const dropped = intervals.reduce((sum, interval) => sum + Math.max(0, Math.round(interval / FRAME_MS) - 1), 0);
+  return {
+    intervals,
+    p50: median(intervals),
+    p95: quantile(intervals, 0.95),
+    max: Math.max(...intervals),
+    droppedShare: dropped / (intervals.length + dropped),
+  };
+}
+
+/** Live training: the frame rate while a training demo plays, and the main-thread work of each of
+ * its frames from the page's own performance measures. Then the same demo playing while the tab is
+ * hidden and while scrolled off screen, counting the frames and timers it still asks for. */
+async function measureLive(browser, server) {
+  // What this headless browser on this machine gives a page that does nothing but count frames.
+  const reference = await newPage(browser);
+  await reference.page.goto(server.base + builtPages()[0]);
+  const idleFrames = frameFigures(await recordFrames(reference.page, 2000));
+  report('live.reference.p95', idleFrames.p95, 'ms', null, 'Live: frame interval p95 of an empty frame loop (what this browser and machine give)');
+  report('live.reference.dropped', idleFrames.droppedShare * 100, '%', null, 'Live: dropped frames of an empty frame loop');
+  await reference.context.close();
+
+  for (const demo of ['training-dashboard', 'hiker-digits']) {
+    if (!pageHolding(demo)) continue;
+    const opened = await openDemo(browser, server, demo, async (_page, ids) => ids[0],
+      [EVENT_TIMING_SCRIPT, FRAME_MEASURE_SCRIPT, IDLE_COUNTING_SCRIPT]);
+    const { page, figure } = opened;
+    // The digits arrive after the demo goes live.
+    await page.waitForTimeout(1500);
+    const playPause = page.locator(`${figure} button[data-action="play-pause"]`);
+    const key = demo.replace('-', '_');
+    await page.evaluate(() => { window.__benchFrameMeasures.length = 0; });
+    await playPause.click();
+    const stamps = await recordFrames(page, LIVE_WINDOW_MS);
+    const measures = await page.evaluate((figure) =>
+      window.__benchFrameMeasures.filter((entry) => entry.name === `downhill-frame ${figure.slice(1)}`), figure);
+    const still = await playPause.getAttribute('aria-pressed');
+    const frames = frameFigures(stamps);
+    const work = measures.map((entry) => entry.duration);
+    const playedMs = measures.length ? measures[measures.length - 1].start - measures[0].start : 0;
+    console.log(`${demo} on ${opened.pageName}: ${measures.length} demo frames over ${playedMs.toFixed(0)} ms of the ${LIVE_WINDOW_MS} ms window${still === 'true' ? ', still playing at its end' : ', run ended inside the window'}`);
+    report(`live.${key}.frame_p50`, frames.p50, 'ms', null, `Live: ${demo} playing, frame interval p50 (${frames.intervals.length} frames)`);
+    report(`live.${key}.frame_p95`, frames.p95, 'ms', null, `Live: ${demo} playing, frame interval p95`);
+    report(`live.${key}.dropped`, frames.droppedShare * 100, '%', null, `Live: ${demo} playing, share of frames dropped (60 frames a second is 0%)`);
+    if (work.length > 0) {
+      report(`live.${key}.work_p50`, median(work), 'ms', null, `Live: ${demo}, main-thread work per frame p50 (${work.length} frames, performance measures)`);
+      report(`live.${key}.work_p95`, quantile(work, 0.95), 'ms', null, `Live: ${demo}, main-thread work per frame p95`);
+      report(`live.${key}.work_max`, Math.max(...work), 'ms', null, `Live: ${demo}, main-thread work per frame max`);
+    }
+    await idleWhileHidden(page, figure, playPause, key);
+    await idleOffScreen(page, figure, playPause, key);
+    await opened.context.close();
+  }
+}
+
+/** Starts the demo playing again from the beginning, so it is mid-run when the tab or view changes. */
+async function playFromStart(page, figure, playPause) {
+  const reset = page.locator(`${figure} button[data-action="reset"]`);
+  if (await reset.count() > 0) await reset.click();
+  if (await playPause.getAttribute('aria-pressed') !== 'true') await playPause.click();
+  await page.waitForTimeout(300);
+}
+
+/** Frames and timers asked for in `IDLE_WINDOW_MS` (the counters of IDLE_COUNTING_SCRIPT). */
+async function countIdle(page) {
+  await page.evaluate(() => { window.__benchIdle = { frames: 0, timeouts: 0, intervals: 0 }; });
+  await page.waitForTimeout(IDLE_WINDOW_MS);
+  return page.evaluate(() => window.__benchIdle);
+}
+
+/** A playing demo whose tab is hidden: the window minimized through the DevTools protocol (the new
+ * headless mode then reports the page hidden); if the page still says visible, another tab brought
+ * to the front. */
+async function idleWhileHidden(page, figure, playPause, key) {
+  await playFromStart(page, figure, playPause);
+  const cdp = await page.context().newCDPSession(page);
+  let how = 'window minimized';
+  let other = null;
+  try {
+    const { windowId } = await cdp.send('Browser.getWindowForTarget');
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+    await page.waitForTimeout(300);
+  } catch (error) {
+    how = `minimizing failed (${error.message})`;
+  }
+  if (await page.evaluate(() => document.visibilityState) !== 'hidden') {
+    other = await page.context().newPage();
+    await other.bringToFront();
+    await page.waitForTimeout(300);
+    how = 'another tab in front';
+  }
+  const state = await page.evaluate(() => document.visibilityState);
+  const counts = await countIdle(page);
+  console.log(`  hidden by: ${how}; document.visibilityState = ${state}`);
+  if (state === 'hidden') {
+    report(`idle.hidden.${key}.frames`, counts.frames, 'frames', 0, `Idle: ${key} playing in a hidden tab, frames asked for in ${IDLE_WINDOW_MS} ms`);
+    report(`idle.hidden.${key}.timers`, counts.timeouts + counts.intervals, 'timers', 0, `Idle: ${key} playing in a hidden tab, timers set in ${IDLE_WINDOW_MS} ms`);
+  } else {
+    console.log('  the tab could not be hidden in this browser: hidden-tab idle not measured');
+  }
+  if (other) await other.close();
+  try {
+    const { windowId } = await cdp.send('Browser.getWindowForTarget');
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+  } catch (error) {
+    // Nothing to restore.
+  }
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+}
+
+/** A playing demo scrolled out of view: the page is scrolled to whichever end is farther from it. */
+async function idleOffScreen(page, figure, playPause, key) {
+  await page.locator(figure).scrollIntoViewIfNeeded();
+  await playFromStart(page, figure, playPause);
+  await page.evaluate((figure) => {
+    const top = document.querySelector(figure).getBoundingClientRect().top + window.scrollY;
+    const pageHeight = document.documentElement.scrollHeight;
+    window.scrollTo(0, top > pageHeight / 2 ? 0 : pageHeight);
+  }, figure);
+  await page.waitForTimeout(500);
+  const onScreen = await page.evaluate((figure) => {
+    const box = document.querySelector(figure).getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }, figure);
+  const counts = await countIdle(page);
+  if (onScreen) {
+    console.log(`  ${figure} could not be scrolled off screen: off-screen idle not measured`);
+    return;
+  }
+  report(`idle.off_screen.${key}.frames`, counts.frames, 'frames', 0, `Idle: ${key} playing but scrolled off screen, frames asked for in ${IDLE_WINDOW_MS} ms`);
+  report(`idle.off_screen.${key}.timers`, counts.timeouts + counts.intervals, 'timers', 0, `Idle: ${key} playing but scrolled off screen, timers set in ${IDLE_WINDOW_MS} ms`);
 }
 
 /** Gzipped sizes: every wasm and JavaScript file, and each page with the style sheets it links. */
@@ -434,14 +611,18 @@ async function measureIdle(browser, server) {
 async function main() {
   const browser = await launchBrowser();
   const server = await startServer();
-  const steps = [
+  const allSteps = [
     ['weight', async () => measureWeight()],
     ['start', () => measureStart(browser, server)],
     ['idle', () => measureIdle(browser, server)],
     ['race', () => measureRace(browser, server)],
     ['sweep', () => measureSweep(browser, server)],
     ['gradient check', () => measureGradientCheck(browser, server)],
+    ['live training', () => measureLive(browser, server)],
   ];
+  // DOWNHILL_BENCH_ONLY="sweep,live training" runs only the named steps (while working on one).
+  const only = (process.env.DOWNHILL_BENCH_ONLY || '').split(',').map((name) => name.trim()).filter(Boolean);
+  const steps = only.length ? allSteps.filter(([name]) => only.includes(name)) : allSteps;
   let failures = 0;
   try {
     for (const [name, step] of steps) {

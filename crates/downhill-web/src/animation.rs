@@ -107,13 +107,16 @@ impl Animation {
             self.playing.set(false);
             return;
         }
-        let wants_more = match self.on_frame.try_borrow_mut() {
-            Ok(mut on_frame) => match &figure {
-                Some(figure) => crate::panic_box::run_for_demo(figure, || on_frame(timestamp)),
-                None => on_frame(timestamp),
-            },
-            Err(_) => true,
-        };
+        // On the performance timeline, so the speed harness can read each frame's main-thread work.
+        let measure_name = crate::timing::frame_measure_name(figure.as_ref());
+        let wants_more =
+            crate::timing::measured(&measure_name, || match self.on_frame.try_borrow_mut() {
+                Ok(mut on_frame) => match &figure {
+                    Some(figure) => crate::panic_box::run_for_demo(figure, || on_frame(timestamp)),
+                    None => on_frame(timestamp),
+                },
+                Err(_) => true,
+            });
         if wants_more {
             self.request_frame_if_needed();
         } else {

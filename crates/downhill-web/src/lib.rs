@@ -15,6 +15,7 @@ mod format;
 mod layers;
 mod panic_box;
 mod settings;
+mod timing;
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

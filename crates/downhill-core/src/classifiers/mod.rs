@@ -45,6 +45,14 @@ impl LossKind {
         }
     }
 
+    /// The data loss of this kind summed over the examples, from their row-major scores.
+    pub fn summed_loss_of_scores(self, scores: &[f64], labels: &[usize], n_classes: usize) -> f64 {
+        match self {
+            LossKind::Svm => svm::summed_loss_of_scores(scores, labels, n_classes),
+            LossKind::Softmax => softmax::summed_loss_of_scores(scores, labels, n_classes),
+        }
+    }
+
     /// A short lowercase name: "svm" or "softmax".
     pub fn name(self) -> &'static str {
         match self {
