@@ -53,6 +53,20 @@ impl LossKind {
         }
     }
 
+    /// Which max(0, .) terms take their sloped side, from the scores, as [`Kinks::winners`] gives
+    /// them (softmax has none).
+    pub fn winners_of_scores(
+        self,
+        scores: &[f64],
+        labels: &[usize],
+        n_classes: usize,
+    ) -> Vec<bool> {
+        match self {
+            LossKind::Svm => svm::winners_of_scores(scores, labels, n_classes),
+            LossKind::Softmax => Vec::new(),
+        }
+    }
+
     /// A short lowercase name: "svm" or "softmax".
     pub fn name(self) -> &'static str {
         match self {

@@ -161,15 +161,19 @@ impl Kinks for SvmLoss<'_> {
         let Ok(scores) = linear::scores(self.data, params) else {
             return Vec::new();
         };
-        let n_classes = self.data.n_classes();
-        let mut winners = Vec::with_capacity(scores.len());
-        for (row, &label) in scores.chunks_exact(n_classes).zip(self.data.labels()) {
-            for (class, &score) in row.iter().enumerate() {
-                winners.push(class != label && score - row[label] + DELTA > 0.0);
-            }
-        }
-        winners
+        winners_of_scores(&scores, self.data.labels(), self.data.n_classes())
     }
+}
+
+/// [`SvmLoss`]'s winners from the examples' row-major scores and labels.
+pub fn winners_of_scores(scores: &[f64], labels: &[usize], n_classes: usize) -> Vec<bool> {
+    let mut winners = Vec::with_capacity(scores.len());
+    for (row, &label) in scores.chunks_exact(n_classes.max(1)).zip(labels) {
+        for (class, &score) in row.iter().enumerate() {
+            winners.push(class != label && score - row[label] + DELTA > 0.0);
+        }
+    }
+    winners
 }
 
 impl SinglePrecisionLoss for SvmLoss<'_> {
