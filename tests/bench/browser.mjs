@@ -75,9 +75,20 @@ const IDLE_COUNTING_SCRIPT = () => {
   window.setInterval = (...args) => { window.__benchIdle.intervals += 1; return interval(...args); };
 };
 
-/** Notes when every demo figure on the page has come alive. */
+/** Notes when every demo figure on the page has come alive, and collects the page's measures of
+ * mounting each demo (named `downhill-mount <figure id>`). */
 const LIVE_TIMING_SCRIPT = () => {
   window.__benchLiveAt = null;
+  window.__benchMounts = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('downhill-mount')) window.__benchMounts.push({ name: entry.name.slice(15), duration: entry.duration });
+      }
+    }).observe({ type: 'measure' });
+  } catch (error) {
+    // No observer: the start is still measured, without its breakdown.
+  }
   const check = () => {
     const all = document.querySelectorAll('figure[data-demo]').length;
     const live = document.querySelectorAll('figure[data-demo].demo-live').length;
@@ -571,6 +582,7 @@ async function measureStart(browser, server) {
   for (const pageName of builtPages()) {
     const paints = [];
     const lives = [];
+    const breakdowns = [];
     let fetchedData = false;
     for (let loadIdx = 0; loadIdx < N_START_LOADS; loadIdx += 1) {
       const { context, page } = await newPage(browser, [LIVE_TIMING_SCRIPT]);
@@ -581,17 +593,34 @@ async function measureStart(browser, server) {
         await page.waitForFunction(() => window.__benchLiveAt !== null, null, { timeout: 20_000 }).catch(() => {});
       }
       await page.waitForTimeout(50);
-      const timing = await page.evaluate(() => ({
-        paint: performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? null,
-        live: window.__benchLiveAt,
-      }));
+      const timing = await page.evaluate(() => {
+        const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+        return {
+          paint: performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? null,
+          live: window.__benchLiveAt,
+          boot: mark('downhill-boot'),
+          wasmReady: mark('downhill-wasm-ready'),
+          mounted: mark('downhill-mounted'),
+          mounts: window.__benchMounts,
+        };
+      });
       if (timing.paint !== null) paints.push(timing.paint);
       if (hasDemos && timing.live !== null) lives.push(timing.live);
+      if (hasDemos && timing.wasmReady !== null) breakdowns.push(timing);
       await context.close();
     }
     const paint = paints.length ? median(paints) : NaN;
     const live = lives.length ? median(lives) : null;
     console.log(`  ${pageName}: text painted ${paint.toFixed(0)} ms${live === null ? '' : `, demos live ${live.toFixed(0)} ms`} (median of ${N_START_LOADS})${fetchedData ? ', fetches data/' : ''}`);
+    if (breakdowns.length > 0) {
+      // Where a start goes: the boot script running, the module fetched and compiled, the demos
+      // mounted (and the slowest one), medians over the loads.
+      const of = (pick) => median(breakdowns.map(pick).filter((value) => value !== null && Number.isFinite(value)));
+      const slowest = breakdowns.map((timing) => timing.mounts.reduce((worst, mount) => (mount.duration > worst.duration ? mount : worst), { name: '-', duration: 0 }));
+      console.log(`    boot.js ran at ${of((t) => t.boot).toFixed(0)} ms, wasm ready at ${of((t) => t.wasmReady).toFixed(0)} ms, `
+        + `mounting took ${of((t) => t.mounted - t.wasmReady).toFixed(0)} ms `
+        + `(${breakdowns[0].mounts.length} demos; slowest ${slowest[0].name} ${median(slowest.map((mount) => mount.duration)).toFixed(0)} ms)`);
+    }
     if (paint > worst.paint.ms) worst.paint = { name: pageName, ms: paint };
     if (live !== null && live > worst.live.ms) worst.live = { name: pageName, ms: live };
     if (fetchedData) digitsPages.push(pageName);
