@@ -443,9 +443,10 @@ async function measureLive(browser, server) {
     // Frame intervals while the demo played (from its first measured frame to its last), or over the
     // whole window for a build without the measures.
     const playing = measures.length > 1
-      ? stamps.filter((time) => time >= measures[0].start && time <= measures[measures.length - 1].start + 20)
+      ? stamps.filter((time) => time >= measures[0].start - FRAME_MS && time <= measures[measures.length - 1].start + 2 * FRAME_MS)
       : stamps;
     const frames = frameFigures(playing.length > 2 ? playing : stamps);
+    if (playing.length <= 2) console.log('  too few frames while it played: intervals over the whole window');
     const work = measures.map((entry) => entry.duration);
     const playedMs = measures.length ? measures[measures.length - 1].start - measures[0].start : 0;
     console.log(`${demo} on ${opened.pageName}: ${measures.length} demo frames over ${playedMs.toFixed(0)} ms of the ${LIVE_WINDOW_MS} ms window${still === 'true' ? ', still playing at its end' : ', run ended inside the window'}`);
