@@ -434,8 +434,12 @@ async function measureLive(browser, server) {
     await page.waitForTimeout(1500);
     const playPause = page.locator(`${figure} button[data-action="play-pause"]`);
     const key = demo.replace('-', '_');
+    // From the start of a run: a demo may already be playing (the hiker starts by itself when the
+    // digits arrive), and a click on its button would pause it.
+    const reset = page.locator(`${figure} button[data-action="reset"]`);
+    if (await reset.count() > 0) await reset.click();
     await page.evaluate(() => { window.__benchFrameMeasures.length = 0; });
-    await playPause.click();
+    if (await playPause.getAttribute('aria-pressed') !== 'true') await playPause.click();
     const stamps = await recordFrames(page, LIVE_WINDOW_MS);
     const measures = await page.evaluate((figure) =>
       window.__benchFrameMeasures.filter((entry) => entry.name === `downhill-frame ${figure.slice(1)}`), figure);
