@@ -17,7 +17,11 @@ import { startServer, launchBrowser, distDir, builtPages } from '../e2e/harness.
 // Enough repetitions that a p95 means something, few enough that the run stays under a minute or two.
 const N_SLIDER_EVENTS = 60;
 const N_START_LOADS = 5;
-const IDLE_WINDOW_MS = 2000;
+const IDLE_WINDOW_MS = 3000;
+// Long enough to see a training run's frame rate settle; the dashboard's run plays for about 5 s.
+const LIVE_WINDOW_MS = 5000;
+// One frame at 60 frames a second.
+const FRAME_MS = 1000 / 60;
 
 const figures = [];
 
@@ -71,15 +75,43 @@ const IDLE_COUNTING_SCRIPT = () => {
   window.setInterval = (...args) => { window.__benchIdle.intervals += 1; return interval(...args); };
 };
 
-/** Notes when every demo figure on the page has come alive. */
+/** Notes when every demo figure on the page has come alive, and collects the page's measures of
+ * mounting each demo (named `downhill-mount <figure id>`). */
 const LIVE_TIMING_SCRIPT = () => {
   window.__benchLiveAt = null;
+  window.__benchMounts = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('downhill-mount')) window.__benchMounts.push({ name: entry.name.slice(15), duration: entry.duration });
+      }
+    }).observe({ type: 'measure' });
+  } catch (error) {
+    // No observer: the start is still measured, without its breakdown.
+  }
   const check = () => {
     const all = document.querySelectorAll('figure[data-demo]').length;
     const live = document.querySelectorAll('figure[data-demo].demo-live').length;
     if (all > 0 && live === all && window.__benchLiveAt === null) window.__benchLiveAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+};
+
+/** Collects the page's own measures of each animation frame's main-thread work (named
+ * `downhill-frame <figure id>`, see crates/downhill-web/src/timing.rs) as they are made. */
+const FRAME_MEASURE_SCRIPT = () => {
+  window.__benchFrameMeasures = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('downhill-frame')) {
+          window.__benchFrameMeasures.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
+        }
+      }
+    }).observe({ type: 'measure' });
+  } catch (error) {
+    // A browser without PerformanceObserver: the frame intervals are still measured.
+  }
 };
 
 async function newPage(browser, initScripts = []) {
@@ -96,10 +128,10 @@ function pageHolding(demo) {
     fs.readFileSync(path.join(distDir(), name), 'utf8').includes(`data-demo="${demo}"`));
 }
 
-async function openDemo(browser, server, demo, pick) {
+async function openDemo(browser, server, demo, pick, initScripts = [EVENT_TIMING_SCRIPT]) {
   const pageName = pageHolding(demo);
   if (!pageName) throw new Error(`no built page holds the ${demo} demo`);
-  const opened = await newPage(browser, [EVENT_TIMING_SCRIPT]);
+  const opened = await newPage(browser, initScripts);
   await opened.page.goto(server.base + pageName);
   const ids = await opened.page.$$eval(`figure[data-demo="${demo}"]`, (all) => all.map((figure) => figure.id));
   const id = await pick(opened.page, ids);
@@ -343,10 +375,187 @@ async function measureGradientCheck(browser, server) {
     const own = synthetic.events.filter((record) => record.name === name);
     if (own.length > 0) report(`gradient_check.slider.${name}.p95`, quantile(own.map((record) => record.handler_ms), 0.95), 'ms', 8, `Gradient check: slider ${name} alone, handler p95 (${own.length} events)`);
   }
-  const hSlider = names.includes('h') ? 'h' : names[0];
-  const mouse = await dragWithMouse(page, `${figure} input[type="range"][name="${hSlider}"]`);
-  reportTimes('gradient_check.mouse', `Gradient check: slider to table (real mouse drag on ${hSlider})`, mouse, 8);
+  // A real mouse drag on every slider: trusted events, as a reader makes them.
+  for (const name of names) {
+    const mouse = await dragWithMouse(page, `${figure} input[type="range"][name="${name}"]`);
+    const key = name === 'h' ? 'gradient_check.mouse' : `gradient_check.mouse.${name}`;
+    reportTimes(key, `Gradient check: slider to table (real mouse drag on ${name})`, mouse, 8);
+  }
   await check.context.close();
+}
+
+/** Animation-frame timestamps for `windowMs`, from a frame loop of the harness's own. */
+async function recordFrames(page, windowMs) {
+  return page.evaluate(async (windowMs) => {
+    const stamps = [];
+    await new Promise((resolve) => {
+      const tick = (time) => {
+        stamps.push(time);
+        if (time - stamps[0] < windowMs) requestAnimationFrame(tick); else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    return stamps;
+  }, windowMs);
+}
+
+/** Frame intervals and the share of dropped frames: an interval spanning k frame periods (rounded)
+ * stands for k - 1 frames that were never drawn. */
+function frameFigures(stamps) {
+  const intervals = stamps.slice(1).map((time, index) => time - stamps[index]);
+  const dropped = intervals.reduce((sum, interval) => sum + Math.max(0, Math.round(interval / FRAME_MS) - 1), 0);
+  return {
+    intervals,
+    p50: median(intervals),
+    p95: quantile(intervals, 0.95),
+    max: Math.max(...intervals),
+    droppedShare: dropped / (intervals.length + dropped),
+  };
+}
+
+/** Live training: the frame rate while a training demo plays, and the main-thread work of each of
+ * its frames from the page's own performance measures. Then the same demo playing while the tab is
+ * hidden and while scrolled off screen, counting the frames and timers it still asks for. */
+async function measureLive(browser, server) {
+  // What this headless browser on this machine gives a page that does nothing but count frames.
+  const reference = await newPage(browser);
+  await reference.page.goto(server.base + builtPages()[0]);
+  const idleFrames = frameFigures(await recordFrames(reference.page, 2000));
+  report('live.reference.p95', idleFrames.p95, 'ms', null, 'Live: frame interval p95 of an empty frame loop (what this browser and machine give)');
+  report('live.reference.dropped', idleFrames.droppedShare * 100, '%', null, 'Live: dropped frames of an empty frame loop');
+  await reference.context.close();
+
+  for (const demo of ['training-dashboard', 'hiker-digits']) {
+    if (!pageHolding(demo)) continue;
+    const opened = await openDemo(browser, server, demo, async (_page, ids) => ids[0],
+      [EVENT_TIMING_SCRIPT, FRAME_MEASURE_SCRIPT, IDLE_COUNTING_SCRIPT]);
+    const { page, figure } = opened;
+    // The digits arrive after the demo goes live.
+    await page.waitForTimeout(1500);
+    const playPause = page.locator(`${figure} button[data-action="play-pause"]`);
+    const key = demo.replace('-', '_');
+    // From the start of a run: a demo may already be playing (the hiker starts by itself when the
+    // digits arrive), and a click on its button would pause it.
+    const reset = page.locator(`${figure} button[data-action="reset"]`);
+    if (await reset.count() > 0) await reset.click();
+    await page.evaluate(() => { window.__benchFrameMeasures.length = 0; });
+    if (await playPause.getAttribute('aria-pressed') !== 'true') await playPause.click();
+    const stamps = await recordFrames(page, LIVE_WINDOW_MS);
+    const measures = await page.evaluate((figure) =>
+      window.__benchFrameMeasures.filter((entry) => entry.name === `downhill-frame ${figure.slice(1)}`), figure);
+    const still = await playPause.getAttribute('aria-pressed');
+    // Frame intervals while the demo played (from its first measured frame to its last), or over the
+    // whole window for a build without the measures.
+    const playing = measures.length > 1
+      ? stamps.filter((time) => time >= measures[0].start - FRAME_MS && time <= measures[measures.length - 1].start + 2 * FRAME_MS)
+      : stamps;
+    const frames = frameFigures(playing.length > 2 ? playing : stamps);
+    if (playing.length <= 2) console.log('  too few frames while it played: intervals over the whole window');
+    const work = measures.map((entry) => entry.duration);
+    const playedMs = measures.length ? measures[measures.length - 1].start - measures[0].start : 0;
+    console.log(`${demo} on ${opened.pageName}: ${measures.length} demo frames over ${playedMs.toFixed(0)} ms of the ${LIVE_WINDOW_MS} ms window${still === 'true' ? ', still playing at its end' : ', run ended inside the window'}`);
+    report(`live.${key}.frame_p50`, frames.p50, 'ms', null, `Live: ${demo} playing, frame interval p50 (${frames.intervals.length} frames)`);
+    report(`live.${key}.frame_p95`, frames.p95, 'ms', null, `Live: ${demo} playing, frame interval p95`);
+    report(`live.${key}.dropped`, frames.droppedShare * 100, '%', null, `Live: ${demo} playing, share of frames dropped (60 frames a second is 0%)`);
+    if (work.length > 0) {
+      report(`live.${key}.work_p50`, median(work), 'ms', null, `Live: ${demo}, main-thread work per frame p50 (${work.length} frames, performance measures)`);
+      report(`live.${key}.work_p95`, quantile(work, 0.95), 'ms', null, `Live: ${demo}, main-thread work per frame p95`);
+      report(`live.${key}.work_max`, Math.max(...work), 'ms', null, `Live: ${demo}, main-thread work per frame max`);
+    }
+    await idleWhileHidden(page, figure, playPause, key);
+    await idleOffScreen(page, figure, playPause, key);
+    await opened.context.close();
+  }
+}
+
+/** Starts the demo playing again from the beginning, so it is mid-run when the tab or view changes. */
+async function playFromStart(page, figure, playPause) {
+  const reset = page.locator(`${figure} button[data-action="reset"]`);
+  if (await reset.count() > 0) await reset.click();
+  if (await playPause.getAttribute('aria-pressed') !== 'true') await playPause.click();
+  await page.waitForTimeout(300);
+}
+
+/** Frames and timers asked for in `IDLE_WINDOW_MS` (the counters of IDLE_COUNTING_SCRIPT). */
+async function countIdle(page) {
+  await page.evaluate(() => { window.__benchIdle = { frames: 0, timeouts: 0, intervals: 0 }; });
+  await page.waitForTimeout(IDLE_WINDOW_MS);
+  return page.evaluate(() => window.__benchIdle);
+}
+
+/** A playing demo whose tab is hidden. Headless Chromium keeps every page visible here (minimizing
+ * its window, another tab in front and freezing the page all leave `document.visibilityState` at
+ * "visible"), so the window is minimized first and, if the page still says visible, the page is
+ * told it is hidden: `document.hidden` and `visibilityState` overridden and `visibilitychange`
+ * fired, which is what a demo can see of a hidden tab. (A truly hidden tab runs no animation frames
+ * at all, so this is the stricter test: the browser would still run the frames a demo asks for.) */
+async function idleWhileHidden(page, figure, playPause, key) {
+  await playFromStart(page, figure, playPause);
+  const cdp = await page.context().newCDPSession(page);
+  let how = 'window minimized';
+  let windowId = null;
+  try {
+    ({ windowId } = await cdp.send('Browser.getWindowForTarget'));
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+    await page.waitForTimeout(300);
+  } catch (error) {
+    how = `minimizing failed (${error.message})`;
+  }
+  let emulated = false;
+  if (await page.evaluate(() => document.visibilityState) !== 'hidden') {
+    emulated = true;
+    how = 'visibility emulated (the headless window stayed visible)';
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // The frame already asked for before the change may still run once.
+    await page.waitForTimeout(100);
+  }
+  const counts = await countIdle(page);
+  console.log(`  ${key} hidden by: ${how}`);
+  report(`idle.hidden.${key}.frames`, counts.frames, 'frames', 0, `Idle: ${key} playing in a hidden tab, frames asked for in ${IDLE_WINDOW_MS} ms`);
+  report(`idle.hidden.${key}.timers`, counts.timeouts + counts.intervals, 'timers', 0, `Idle: ${key} playing in a hidden tab, timers set in ${IDLE_WINDOW_MS} ms`);
+  if (emulated) {
+    await page.evaluate(() => {
+      delete document.visibilityState;
+      delete document.hidden;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+  }
+  if (windowId !== null) {
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } }).catch(() => {});
+  }
+  // Visible again, the demo should pick up where it was.
+  const resumed = await page.evaluate(() => new Promise((resolve) => {
+    const before = window.__benchIdle.frames;
+    setTimeout(() => resolve(window.__benchIdle.frames - before), 500);
+  }));
+  console.log(`  ${key} visible again: ${resumed} frames asked for in 500 ms`);
+}
+
+/** A playing demo scrolled out of view: the page is scrolled to whichever end is farther from it. */
+async function idleOffScreen(page, figure, playPause, key) {
+  await page.locator(figure).scrollIntoViewIfNeeded();
+  await playFromStart(page, figure, playPause);
+  await page.evaluate((figure) => {
+    const top = document.querySelector(figure).getBoundingClientRect().top + window.scrollY;
+    const pageHeight = document.documentElement.scrollHeight;
+    window.scrollTo(0, top > pageHeight / 2 ? 0 : pageHeight);
+  }, figure);
+  await page.waitForTimeout(500);
+  const onScreen = await page.evaluate((figure) => {
+    const box = document.querySelector(figure).getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }, figure);
+  const counts = await countIdle(page);
+  if (onScreen) {
+    console.log(`  ${figure} could not be scrolled off screen: off-screen idle not measured`);
+    return;
+  }
+  report(`idle.off_screen.${key}.frames`, counts.frames, 'frames', 0, `Idle: ${key} playing but scrolled off screen, frames asked for in ${IDLE_WINDOW_MS} ms`);
+  report(`idle.off_screen.${key}.timers`, counts.timeouts + counts.intervals, 'timers', 0, `Idle: ${key} playing but scrolled off screen, timers set in ${IDLE_WINDOW_MS} ms`);
 }
 
 /** Gzipped sizes: every wasm and JavaScript file, and each page with the style sheets it links. */
@@ -378,6 +587,7 @@ async function measureStart(browser, server) {
   for (const pageName of builtPages()) {
     const paints = [];
     const lives = [];
+    const breakdowns = [];
     let fetchedData = false;
     for (let loadIdx = 0; loadIdx < N_START_LOADS; loadIdx += 1) {
       const { context, page } = await newPage(browser, [LIVE_TIMING_SCRIPT]);
@@ -388,17 +598,34 @@ async function measureStart(browser, server) {
         await page.waitForFunction(() => window.__benchLiveAt !== null, null, { timeout: 20_000 }).catch(() => {});
       }
       await page.waitForTimeout(50);
-      const timing = await page.evaluate(() => ({
-        paint: performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? null,
-        live: window.__benchLiveAt,
-      }));
+      const timing = await page.evaluate(() => {
+        const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+        return {
+          paint: performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? null,
+          live: window.__benchLiveAt,
+          boot: mark('downhill-boot'),
+          wasmReady: mark('downhill-wasm-ready'),
+          mounted: mark('downhill-mounted'),
+          mounts: window.__benchMounts,
+        };
+      });
       if (timing.paint !== null) paints.push(timing.paint);
       if (hasDemos && timing.live !== null) lives.push(timing.live);
+      if (hasDemos && timing.wasmReady !== null) breakdowns.push(timing);
       await context.close();
     }
     const paint = paints.length ? median(paints) : NaN;
     const live = lives.length ? median(lives) : null;
     console.log(`  ${pageName}: text painted ${paint.toFixed(0)} ms${live === null ? '' : `, demos live ${live.toFixed(0)} ms`} (median of ${N_START_LOADS})${fetchedData ? ', fetches data/' : ''}`);
+    if (breakdowns.length > 0) {
+      // Where a start goes: the boot script running, the module fetched and compiled, the demos
+      // mounted (and the slowest one), medians over the loads.
+      const of = (pick) => median(breakdowns.map(pick).filter((value) => value !== null && Number.isFinite(value)));
+      const slowest = breakdowns.map((timing) => timing.mounts.reduce((worst, mount) => (mount.duration > worst.duration ? mount : worst), { name: '-', duration: 0 }));
+      console.log(`    boot.js ran at ${of((t) => t.boot).toFixed(0)} ms, wasm ready at ${of((t) => t.wasmReady).toFixed(0)} ms, `
+        + `mounting took ${of((t) => t.mounted - t.wasmReady).toFixed(0)} ms `
+        + `(${breakdowns[0].mounts.length} demos; slowest ${slowest[0].name} ${median(slowest.map((mount) => mount.duration)).toFixed(0)} ms)`);
+    }
     if (paint > worst.paint.ms) worst.paint = { name: pageName, ms: paint };
     if (live !== null && live > worst.live.ms) worst.live = { name: pageName, ms: live };
     if (fetchedData) digitsPages.push(pageName);
@@ -434,14 +661,18 @@ async function measureIdle(browser, server) {
 async function main() {
   const browser = await launchBrowser();
   const server = await startServer();
-  const steps = [
+  const allSteps = [
     ['weight', async () => measureWeight()],
     ['start', () => measureStart(browser, server)],
     ['idle', () => measureIdle(browser, server)],
     ['race', () => measureRace(browser, server)],
     ['sweep', () => measureSweep(browser, server)],
     ['gradient check', () => measureGradientCheck(browser, server)],
+    ['live training', () => measureLive(browser, server)],
   ];
+  // DOWNHILL_BENCH_ONLY="sweep,live training" runs only the named steps (while working on one).
+  const only = (process.env.DOWNHILL_BENCH_ONLY || '').split(',').map((name) => name.trim()).filter(Boolean);
+  const steps = only.length ? allSteps.filter(([name]) => only.includes(name)) : allSteps;
   let failures = 0;
   try {
     for (const [name, step] of steps) {

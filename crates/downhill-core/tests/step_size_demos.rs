@@ -132,3 +132,30 @@ fn one_step_at_the_lessons_weights_reproduces_the_sweep() {
         "{wide_losses:?}"
     );
 }
+
+#[test]
+fn the_sweep_through_scores_agrees_with_stepping_the_weights() {
+    let train = &prepared().train;
+    let sizes = log_spaced_step_sizes(-10.0, 3.0, 4);
+    for kind in LossKind::ALL {
+        for (seed, reg) in [(SWEEP_WEIGHTS_SEED, 0.0), (5, 0.05)] {
+            let weights = sweep_weights(train.n_weights(), seed);
+            let objective = kind.on(train, reg);
+            let direct = OneStep::new(&objective, &weights).unwrap();
+            let through_scores = ClassifierOneStep::new(kind, train, reg, &weights).unwrap();
+            assert_eq!(through_scores.original_loss, direct.original_loss);
+            for ((step_size, fast), (_, slow)) in through_scores
+                .losses_after(&sizes)
+                .into_iter()
+                .zip(direct.losses_after(&objective, &sizes))
+            {
+                assert!(
+                    (fast - slow).abs() <= 1e-12 * slow.abs().max(1.0),
+                    "{kind:?} reg {reg} step {step_size}: {fast} against {slow}"
+                );
+            }
+        }
+    }
+    let wrong = vec![0.0; train.n_weights() + 1];
+    assert!(ClassifierOneStep::new(LossKind::Svm, train, 0.0, &wrong).is_err());
+}

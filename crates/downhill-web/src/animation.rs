@@ -1,8 +1,10 @@
 //! One requestAnimationFrame loop per demo that runs only while the demo plays and is on screen.
 //!
 //! Idle costs nothing: when a demo is paused, scrolled away or its tab hidden, no frame is requested
-//! and no timer is left behind. Browsers do not run animation frames in hidden tabs at all, and an
-//! IntersectionObserver tells us when the demo leaves the screen.
+//! and no timer is left behind. An IntersectionObserver tells us when the demo leaves the screen.
+//! Browsers run no animation frames in a hidden tab anyway, but one that only slows them down (or a
+//! page that says it is hidden while its frames still run) would keep a loop going, so the loop also
+//! stops itself when the document is hidden and starts again on `visibilitychange`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,6 +16,7 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 type FrameCallback = Box<dyn FnMut(f64) -> bool>;
 type FrameClosure = Closure<dyn FnMut(f64)>;
 type ObserverClosure = Closure<dyn FnMut(js_sys::Array)>;
+type VisibilityClosure = Closure<dyn FnMut()>;
 
 pub struct Animation {
     playing: Cell<bool>,
@@ -23,6 +26,7 @@ pub struct Animation {
     // Kept here so the closures live exactly as long as the demo.
     frame_closure: RefCell<Option<FrameClosure>>,
     observer_closure: RefCell<Option<ObserverClosure>>,
+    visibility_closure: RefCell<Option<VisibilityClosure>>,
     /// The demo's figure, so a panic in a frame is reported in its box (see `panic_box`).
     figure: RefCell<Option<web_sys::Element>>,
 }
@@ -36,6 +40,7 @@ impl Animation {
             on_frame: RefCell::new(on_frame),
             frame_closure: RefCell::new(None),
             observer_closure: RefCell::new(None),
+            visibility_closure: RefCell::new(None),
             figure: RefCell::new(None),
         });
         let weak = Rc::downgrade(&animation);
@@ -45,6 +50,19 @@ impl Animation {
             }
         });
         *animation.frame_closure.borrow_mut() = Some(closure);
+        let weak = Rc::downgrade(&animation);
+        let on_visibility = Closure::<dyn FnMut()>::new(move || {
+            if let Some(animation) = weak.upgrade() {
+                animation.request_frame_if_needed();
+            }
+        });
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visibility.as_ref().unchecked_ref(),
+            );
+        }
+        *animation.visibility_closure.borrow_mut() = Some(on_visibility);
         animation
     }
 
@@ -87,6 +105,9 @@ impl Animation {
         let Some(window) = web_sys::window() else {
             return;
         };
+        if window.document().is_some_and(|document| document.hidden()) {
+            return;
+        }
         if let Some(closure) = self.frame_closure.borrow().as_ref()
             && window
                 .request_animation_frame(closure.as_ref().unchecked_ref())
@@ -107,13 +128,16 @@ impl Animation {
             self.playing.set(false);
             return;
         }
-        let wants_more = match self.on_frame.try_borrow_mut() {
-            Ok(mut on_frame) => match &figure {
-                Some(figure) => crate::panic_box::run_for_demo(figure, || on_frame(timestamp)),
-                None => on_frame(timestamp),
-            },
-            Err(_) => true,
-        };
+        // On the performance timeline, so the speed harness can read each frame's main-thread work.
+        let measure_name = crate::timing::frame_measure_name(figure.as_ref());
+        let wants_more =
+            crate::timing::measured(&measure_name, || match self.on_frame.try_borrow_mut() {
+                Ok(mut on_frame) => match &figure {
+                    Some(figure) => crate::panic_box::run_for_demo(figure, || on_frame(timestamp)),
+                    None => on_frame(timestamp),
+                },
+                Err(_) => true,
+            });
         if wants_more {
             self.request_frame_if_needed();
         } else {

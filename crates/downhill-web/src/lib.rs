@@ -16,6 +16,7 @@ mod frame_work;
 mod layers;
 mod panic_box;
 mod settings;
+mod timing;
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -44,7 +45,10 @@ pub fn mount_all() {
         let name = figure.get_attribute("data-demo").unwrap_or_default();
         let settings = settings::Settings::for_figure(&figure);
         panic_box::track_input(&figure);
-        let mounted = panic_box::run_for_demo(&figure, || demos::mount(&name, &figure, &settings));
+        // On the performance timeline, so the speed harness can say what each demo's start costs.
+        let mounted = timing::measured(&format!("downhill-mount {}", figure.id()), || {
+            panic_box::run_for_demo(&figure, || demos::mount(&name, &figure, &settings))
+        });
         match mounted {
             Ok(demo) => MOUNTED.with(|mounted| mounted.borrow_mut().push(demo)),
             Err(reason) => show_failure(&figure, &reason),

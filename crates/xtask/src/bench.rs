@@ -23,6 +23,10 @@ const NATIVE_RACE_GROUP: &str = "1,000-step runs on the bounded saddle/";
 const DIGITS_GROUP: &str = "full digits (1,797 x 65, 10 classes)/";
 const DIGITS_BUDGET_MS: f64 = 5.0;
 
+/// The ten-point step-size sweep natively, both ways, and its budget: at most 50 ms.
+const SWEEP_GROUP: &str = "ten-point step-size sweep on the full digits/";
+const SWEEP_BUDGET_MS: f64 = 50.0;
+
 /// One figure for the summary table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -229,6 +233,15 @@ pub fn native_figures(native: &[CriterionResult], browser: &[Figure]) -> Vec<Fig
                 description: format!("Digits natively: {loss}, criterion median"),
             });
         }
+        if let Some(way) = result.name.strip_prefix(SWEEP_GROUP) {
+            figures.push(Figure {
+                key: format!("native.sweep.{}", way.replace([' ', ','], "_")),
+                value: result.time_ms,
+                unit: "ms".to_string(),
+                budget: Some(SWEEP_BUDGET_MS),
+                description: format!("Ten-point step-size sweep natively: {way}, criterion median"),
+            });
+        }
         let (Some(optimizer), Some(native_rate)) = (
             result.name.strip_prefix(NATIVE_RACE_GROUP),
             result.per_second,
@@ -364,6 +377,20 @@ short                   time:   [10.000 µs 20.000 µs 30.000 µs]
             .find(|figure| figure.key == "ratio.steps.adam")
             .expect("a ratio figure");
         assert_eq!(ratio.value, 4.0e7 / wasm_rate);
+    }
+
+    #[test]
+    fn the_native_sweep_gets_its_own_budget() {
+        let native = vec![CriterionResult {
+            name: format!("{SWEEP_GROUP}svm, through the scores"),
+            time_ms: 2.5,
+            per_second: None,
+        }];
+        let figures = native_figures(&native, &[]);
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].key, "native.sweep.svm__through_the_scores");
+        assert_eq!(figures[0].budget, Some(SWEEP_BUDGET_MS));
+        assert_eq!(figures[0].value, 2.5);
     }
 
     #[test]

@@ -111,7 +111,24 @@ fn add_scaled(target: &mut [f64], scale: f64, source: &[f64]) {
 
 /// The L2 penalty R(W) = 0.5 * reg * sum W^2.
 pub fn l2_penalty(weights: &[f64], reg: f64) -> f64 {
-    0.5 * reg * dot(weights, weights)
+    l2_penalty_of_squares(dot(weights, weights), reg)
+}
+
+/// The L2 penalty with every operation in f32, as the single-precision losses add it:
+/// `0.5 * reg * sum W^2` with the sum taken in f32.
+pub fn l2_penalty_f32(weights: &[f32], reg: f64) -> f32 {
+    l2_penalty_f32_of_squares(weights.iter().map(|weight| weight * weight).sum(), reg)
+}
+
+/// [`l2_penalty_f32`] from the sum of squared weights, for a caller that keeps the sum (the gradient
+/// check keeps it so that moving the regularization alone needs no new loss evaluation).
+pub fn l2_penalty_f32_of_squares(sum_of_squares: f32, reg: f64) -> f32 {
+    0.5 * reg as f32 * sum_of_squares
+}
+
+/// [`l2_penalty`] from `dot(weights, weights)`, for a caller that keeps that sum.
+pub fn l2_penalty_of_squares(sum_of_squares: f64, reg: f64) -> f64 {
+    0.5 * reg * sum_of_squares
 }
 
 /// Adds the gradient of the L2 penalty, reg * W, to `gradient`.

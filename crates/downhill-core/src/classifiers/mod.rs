@@ -45,6 +45,28 @@ impl LossKind {
         }
     }
 
+    /// The data loss of this kind summed over the examples, from their row-major scores.
+    pub fn summed_loss_of_scores(self, scores: &[f64], labels: &[usize], n_classes: usize) -> f64 {
+        match self {
+            LossKind::Svm => svm::summed_loss_of_scores(scores, labels, n_classes),
+            LossKind::Softmax => softmax::summed_loss_of_scores(scores, labels, n_classes),
+        }
+    }
+
+    /// Which max(0, .) terms take their sloped side, from the scores, as [`Kinks::winners`] gives
+    /// them (softmax has none).
+    pub fn winners_of_scores(
+        self,
+        scores: &[f64],
+        labels: &[usize],
+        n_classes: usize,
+    ) -> Vec<bool> {
+        match self {
+            LossKind::Svm => svm::winners_of_scores(scores, labels, n_classes),
+            LossKind::Softmax => Vec::new(),
+        }
+    }
+
     /// A short lowercase name: "svm" or "softmax".
     pub fn name(self) -> &'static str {
         match self {

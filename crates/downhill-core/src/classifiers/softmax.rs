@@ -66,13 +66,20 @@ pub fn loss_and_gradient(
 /// The softmax loss alone, without the work of the gradient.
 pub fn loss(data: &Dataset, weights: &[f64], reg: f64) -> Result<f64, LengthMismatch> {
     let scores = linear::scores(data, weights)?;
+    let data_loss = summed_loss_of_scores(&scores, data.labels(), data.n_classes());
+    Ok(data_loss / data.len().max(1) as f64 + linear::l2_penalty(weights, reg))
+}
+
+/// The data loss summed (not averaged) over the examples, from their scores: row-major
+/// `N x n_classes` scores and the N labels.
+pub fn summed_loss_of_scores(scores: &[f64], labels: &[usize], n_classes: usize) -> f64 {
     let mut data_loss = 0.0;
-    for (row, &label) in scores.chunks_exact(data.n_classes()).zip(data.labels()) {
+    for (row, &label) in scores.chunks_exact(n_classes.max(1)).zip(labels) {
         let max_score = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let sum_exp: f64 = row.iter().map(|score| (score - max_score).exp()).sum();
         data_loss += sum_exp.ln() - (row[label] - max_score);
     }
-    Ok(data_loss / data.len().max(1) as f64 + linear::l2_penalty(weights, reg))
+    data_loss
 }
 
 /// The class probabilities of every example, row-major `N x n_classes`, each row summing to 1.
@@ -140,8 +147,7 @@ impl SinglePrecisionLoss for SoftmaxLoss<'_> {
             let sum_exp: f32 = scores.iter().map(|score| (score - max_score).exp()).sum();
             data_loss += sum_exp.ln() - (scores[label] - max_score);
         }
-        let penalty: f32 = 0.5 * self.reg as f32 * params.iter().map(|w| w * w).sum::<f32>();
-        data_loss / self.data.len().max(1) as f32 + penalty
+        data_loss / self.data.len().max(1) as f32 + linear::l2_penalty_f32(params, self.reg)
     }
 }
 

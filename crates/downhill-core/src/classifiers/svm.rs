@@ -104,10 +104,16 @@ pub fn loss_and_gradient(
 
 /// The SVM loss alone, without the work of the gradient.
 pub fn loss(data: &Dataset, weights: &[f64], reg: f64) -> Result<f64, LengthMismatch> {
-    let n_classes = data.n_classes();
     let scores = linear::scores(data, weights)?;
+    let data_loss = summed_loss_of_scores(&scores, data.labels(), data.n_classes());
+    Ok(data_loss / data.len().max(1) as f64 + linear::l2_penalty(weights, reg))
+}
+
+/// The data loss summed (not averaged) over the examples, from their scores: row-major
+/// `N x n_classes` scores and the N labels.
+pub fn summed_loss_of_scores(scores: &[f64], labels: &[usize], n_classes: usize) -> f64 {
     let mut data_loss = 0.0;
-    for (row, &label) in scores.chunks_exact(n_classes).zip(data.labels()) {
+    for (row, &label) in scores.chunks_exact(n_classes.max(1)).zip(labels) {
         let correct_class_score = row[label];
         for (class, &score) in row.iter().enumerate() {
             if class != label {
@@ -115,7 +121,7 @@ pub fn loss(data: &Dataset, weights: &[f64], reg: f64) -> Result<f64, LengthMism
             }
         }
     }
-    Ok(data_loss / data.len().max(1) as f64 + linear::l2_penalty(weights, reg))
+    data_loss
 }
 
 /// The SVM loss on a data set with regularization strength `reg`, as an [`Objective`] over the flat
@@ -155,15 +161,19 @@ impl Kinks for SvmLoss<'_> {
         let Ok(scores) = linear::scores(self.data, params) else {
             return Vec::new();
         };
-        let n_classes = self.data.n_classes();
-        let mut winners = Vec::with_capacity(scores.len());
-        for (row, &label) in scores.chunks_exact(n_classes).zip(self.data.labels()) {
-            for (class, &score) in row.iter().enumerate() {
-                winners.push(class != label && score - row[label] + DELTA > 0.0);
-            }
-        }
-        winners
+        winners_of_scores(&scores, self.data.labels(), self.data.n_classes())
     }
+}
+
+/// [`SvmLoss`]'s winners from the examples' row-major scores and labels.
+pub fn winners_of_scores(scores: &[f64], labels: &[usize], n_classes: usize) -> Vec<bool> {
+    let mut winners = Vec::with_capacity(scores.len());
+    for (row, &label) in scores.chunks_exact(n_classes.max(1)).zip(labels) {
+        for (class, &score) in row.iter().enumerate() {
+            winners.push(class != label && score - row[label] + DELTA > 0.0);
+        }
+    }
+    winners
 }
 
 impl SinglePrecisionLoss for SvmLoss<'_> {
@@ -187,8 +197,7 @@ impl SinglePrecisionLoss for SvmLoss<'_> {
                 }
             }
         }
-        let penalty: f32 = 0.5 * self.reg as f32 * params.iter().map(|w| w * w).sum::<f32>();
-        data_loss / self.data.len().max(1) as f32 + penalty
+        data_loss / self.data.len().max(1) as f32 + linear::l2_penalty_f32(params, self.reg)
     }
 }
 

@@ -441,6 +441,18 @@ impl Workbench {
         gradient
     }
 
+    /// Replaces the regularization strength. Probes made before stay valid, since they leave the
+    /// regularization out: moving it costs no new loss evaluation.
+    pub fn set_reg(&mut self, reg: f64) -> Result<(), String> {
+        if !(reg.is_finite() && reg >= 0.0) {
+            return Err(format!("the regularization must be 0 or more, got {reg}"));
+        }
+        if self.data.is_some() {
+            self.reg = reg;
+        }
+        Ok(())
+    }
+
     /// The row of parameter `index` with step `h` in `precision`, against `analytic` (from
     /// [`Workbench::analytic_gradient`]). A step that is not positive and finite gives NaN
     /// differences, which the bands read as wrong.
@@ -451,40 +463,32 @@ impl Workbench {
         precision: Precision,
         analytic: &[f64],
     ) -> WorkbenchRow {
-        let analytic_value = analytic.get(index).copied().unwrap_or(f64::NAN);
-        let (analytic_value, forward, centered, kink_crossed) =
-            if !(h.is_finite() && h > 0.0) || index >= self.point.len() {
-                (analytic_value, f64::NAN, f64::NAN, false)
-            } else {
-                match precision {
-                    Precision::Double => {
-                        let (forward, centered, kink) = self.differences_f64(index, h);
-                        (analytic_value, forward, centered, kink)
-                    }
-                    Precision::Single => {
-                        let (forward, centered, kink) = self.differences_f32(index, h as f32);
-                        // The analytic side rounded to f32, as a single-precision check would hold it.
-                        (f64::from(analytic_value as f32), forward, centered, kink)
-                    }
-                }
-            };
-        WorkbenchRow {
-            index,
-            analytic: analytic_value,
-            forward,
-            centered,
-            forward_error: relative_error(analytic_value, forward),
-            centered_error: relative_error(analytic_value, centered),
-            kink_crossed,
-        }
+        let here = self.here(precision, true);
+        self.row_from(&self.probe(index, h, &here), analytic)
     }
 
     /// Every row of the table.
     pub fn rows(&self, h: f64, precision: Precision, bugs: PlantedBugs) -> Vec<WorkbenchRow> {
-        let analytic = self.analytic_gradient(bugs);
+        self.rows_from(&self.row_probes(h, precision), bugs)
+    }
+
+    /// The loss evaluations behind every row of the table at step `h`, without the regularization:
+    /// keep them and [`Workbench::rows_from`] gives the rows for any regularization or bugs.
+    pub fn row_probes(&self, h: f64, precision: Precision) -> Vec<Probe> {
+        let here = self.here(precision, true);
         self.coordinates
             .iter()
-            .map(|&index| self.row(index, h, precision, &analytic))
+            .map(|&index| self.probe(index, h, &here))
+            .collect()
+    }
+
+    /// The rows from probes made by [`Workbench::row_probes`] on this function and point, at the
+    /// workbench's current regularization.
+    pub fn rows_from(&self, probes: &[Probe], bugs: PlantedBugs) -> Vec<WorkbenchRow> {
+        let analytic = self.analytic_gradient(bugs);
+        probes
+            .iter()
+            .map(|probe| self.row_from(probe, &analytic))
             .collect()
     }
 
@@ -497,13 +501,25 @@ impl Workbench {
         precision: Precision,
         bugs: PlantedBugs,
     ) -> Vec<ErrorAtStep> {
+        self.curve_from(&self.curve_probes(index, steps, precision), bugs)
+    }
+
+    /// The loss evaluations behind [`Workbench::error_against_step`], without the regularization.
+    /// The curve shows no kinks, so these skip the work of finding them.
+    pub fn curve_probes(&self, index: usize, steps: &[f64], precision: Precision) -> Vec<Probe> {
+        let here = self.here(precision, false);
+        steps.iter().map(|&h| self.probe(index, h, &here)).collect()
+    }
+
+    /// The curve from probes made by [`Workbench::curve_probes`], at the current regularization.
+    pub fn curve_from(&self, probes: &[Probe], bugs: PlantedBugs) -> Vec<ErrorAtStep> {
         let analytic = self.analytic_gradient(bugs);
-        steps
+        probes
             .iter()
-            .map(|&h| {
-                let row = self.row(index, h, precision, &analytic);
+            .map(|probe| {
+                let row = self.row_from(probe, &analytic);
                 ErrorAtStep {
-                    h,
+                    h: probe.h,
                     forward_error: row.forward_error,
                     centered_error: row.centered_error,
                 }
@@ -511,40 +527,253 @@ impl Workbench {
             .collect()
     }
 
-    fn differences_f64(&self, index: usize, h: f64) -> (f64, f64, bool) {
-        let mut shifted = self.point.clone();
-        let old_value = shifted[index];
-        let loss_here = self.loss(&shifted);
-        let winners_here = self.winners(&shifted);
-        shifted[index] = old_value + h;
-        let loss_plus = self.loss(&shifted);
-        let winners_plus = self.winners(&shifted);
-        shifted[index] = old_value - h;
-        let loss_minus = self.loss(&shifted);
-        let winners_minus = self.winners(&shifted);
-        let forward = (loss_plus - loss_here) / h;
-        let centered = (loss_plus - loss_minus) / (2.0 * h);
-        let kink = winners_plus != winners_minus || winners_plus != winners_here;
-        (forward, centered, kink)
+    /// The loss without regularization at the point, once for all the rows and steps that share it;
+    /// with the winners of its max(0, .) terms when `with_kinks`.
+    fn here(&self, precision: Precision, with_kinks: bool) -> Here {
+        let mut winners = Vec::new();
+        // A classifier in f64 keeps the point's scores: a probe then recomputes only the scores of
+        // the class whose weight it moves (see `probe_classifier`).
+        if let (Precision::Double, Some(data), Some(kind)) =
+            (precision, &self.data, self.function.loss_kind())
+            && let Ok(scores) = linear::scores(data, &self.point)
+        {
+            if with_kinks {
+                winners = kind.winners_of_scores(&scores, data.labels(), data.n_classes());
+            }
+            return Here {
+                precision,
+                value: kind.summed_loss_of_scores(&scores, data.labels(), data.n_classes())
+                    / data.len().max(1) as f64,
+                squares: linear::dot(&self.point, &self.point),
+                winners,
+                with_kinks,
+                scores: Some(scores),
+            };
+        }
+        let (value, squares) = match precision {
+            Precision::Double => {
+                if with_kinks {
+                    winners = self.winners(&self.point);
+                }
+                self.unregularized_f64(&self.point)
+            }
+            Precision::Single => {
+                let point: Vec<f32> = self.point.iter().map(|&value| value as f32).collect();
+                if with_kinks {
+                    winners = self.winners(&widen(&point));
+                }
+                self.unregularized_f32(&point)
+            }
+        };
+        Here {
+            precision,
+            value,
+            squares,
+            winners,
+            with_kinks,
+            scores: None,
+        }
     }
 
-    fn differences_f32(&self, index: usize, h: f32) -> (f64, f64, bool) {
-        let mut shifted: Vec<f32> = self.point.iter().map(|&value| value as f32).collect();
-        let widen = |point: &[f32]| -> Vec<f64> { point.iter().map(|&v| f64::from(v)).collect() };
-        let old_value = shifted[index];
-        let loss_here = self.loss_f32(&shifted);
-        let winners_here = self.winners(&widen(&shifted));
-        shifted[index] = old_value + h;
-        let loss_plus = self.loss_f32(&shifted);
-        let winners_plus = self.winners(&widen(&shifted));
-        shifted[index] = old_value - h;
-        let loss_minus = self.loss_f32(&shifted);
-        let winners_minus = self.winners(&widen(&shifted));
-        let forward = (loss_plus - loss_here) / h;
-        let centered = (loss_plus - loss_minus) / (2.0 * h);
-        let kink = winners_plus != winners_minus || winners_plus != winners_here;
-        (f64::from(forward), f64::from(centered), kink)
+    /// The loss without regularization at x - h and x + h along parameter `index`, and whether a
+    /// kink was crossed (only when `here` carries winners).
+    fn probe(&self, index: usize, h: f64, here: &Here) -> Probe {
+        let mut probe = Probe {
+            index,
+            h,
+            precision: here.precision,
+            values: [f64::NAN; 3],
+            squares: [f64::NAN; 3],
+            kink_crossed: false,
+        };
+        if !(h.is_finite() && h > 0.0) || index >= self.point.len() {
+            return probe;
+        }
+        probe.values[1] = here.value;
+        probe.squares[1] = here.squares;
+        if let (Some(scores), Some(data), Some(kind)) =
+            (&here.scores, &self.data, self.function.loss_kind())
+        {
+            self.probe_classifier(&mut probe, here, scores, data, kind);
+            return probe;
+        }
+        match here.precision {
+            Precision::Double => {
+                let mut shifted = self.point.clone();
+                let old_value = shifted[index];
+                for (side, offset) in [(2, h), (0, -h)] {
+                    shifted[index] = old_value + offset;
+                    (probe.values[side], probe.squares[side]) = self.unregularized_f64(&shifted);
+                    if here.with_kinks && self.winners(&shifted) != here.winners {
+                        probe.kink_crossed = true;
+                    }
+                }
+            }
+            Precision::Single => {
+                let h = h as f32;
+                let mut shifted: Vec<f32> = self.point.iter().map(|&value| value as f32).collect();
+                let old_value = shifted[index];
+                for (side, offset) in [(2, h), (0, -h)] {
+                    shifted[index] = old_value + offset;
+                    (probe.values[side], probe.squares[side]) = self.unregularized_f32(&shifted);
+                    if here.with_kinks && self.winners(&widen(&shifted)) != here.winners {
+                        probe.kink_crossed = true;
+                    }
+                }
+            }
+        }
+        probe
     }
+
+    /// [`Workbench::probe`] for a classifier in f64. Moving weight W[c, f] changes only class c's
+    /// scores, so only those are computed again, each with the same dot product `linear::scores`
+    /// uses: every score, and so the loss, is the one a full evaluation gives, to the last bit, for
+    /// a tenth of the work.
+    fn probe_classifier(
+        &self,
+        probe: &mut Probe,
+        here: &Here,
+        scores: &[f64],
+        data: &Dataset,
+        kind: LossKind,
+    ) {
+        let (n_features, n_classes) = (data.n_features(), data.n_classes());
+        let class = probe.index / n_features;
+        let mut shifted = self.point.clone();
+        let mut shifted_scores = scores.to_vec();
+        let old_value = shifted[probe.index];
+        for (side, offset) in [(2, probe.h), (0, -probe.h)] {
+            shifted[probe.index] = old_value + offset;
+            let class_weights = &shifted[class * n_features..(class + 1) * n_features];
+            for (example_idx, example) in data.features().chunks_exact(n_features).enumerate() {
+                shifted_scores[example_idx * n_classes + class] =
+                    linear::dot(class_weights, example);
+            }
+            // `loss` with reg 0 is this data term plus exactly zero.
+            probe.values[side] =
+                kind.summed_loss_of_scores(&shifted_scores, data.labels(), n_classes)
+                    / data.len().max(1) as f64;
+            probe.squares[side] = linear::dot(&shifted, &shifted);
+            if here.with_kinks
+                && kind.winners_of_scores(&shifted_scores, data.labels(), n_classes) != here.winners
+            {
+                probe.kink_crossed = true;
+            }
+        }
+    }
+
+    /// The row a probe gives at the current regularization: the losses put back together exactly
+    /// as the full loss adds them (data term plus penalty, in the probe's precision), so the
+    /// numbers are those of evaluating the whole loss at each shifted point.
+    fn row_from(&self, probe: &Probe, analytic: &[f64]) -> WorkbenchRow {
+        let analytic_value = analytic.get(probe.index).copied().unwrap_or(f64::NAN);
+        let penalised = self.data.is_some();
+        let (analytic_value, forward, centered) =
+            if !(probe.h.is_finite() && probe.h > 0.0) || probe.index >= self.point.len() {
+                (analytic_value, f64::NAN, f64::NAN)
+            } else {
+                match probe.precision {
+                    Precision::Double => {
+                        let loss = |side: usize| {
+                            if penalised {
+                                probe.values[side]
+                                    + linear::l2_penalty_of_squares(probe.squares[side], self.reg)
+                            } else {
+                                probe.values[side]
+                            }
+                        };
+                        let (minus, here, plus) = (loss(0), loss(1), loss(2));
+                        let h = probe.h;
+                        (
+                            analytic_value,
+                            (plus - here) / h,
+                            (plus - minus) / (2.0 * h),
+                        )
+                    }
+                    Precision::Single => {
+                        let loss = |side: usize| {
+                            let value = probe.values[side] as f32;
+                            if penalised {
+                                value
+                                    + linear::l2_penalty_f32_of_squares(
+                                        probe.squares[side] as f32,
+                                        self.reg,
+                                    )
+                            } else {
+                                value
+                            }
+                        };
+                        let (minus, here, plus) = (loss(0), loss(1), loss(2));
+                        let h = probe.h as f32;
+                        // The analytic side rounded to f32, as a single-precision check would hold it.
+                        (
+                            f64::from(analytic_value as f32),
+                            f64::from((plus - here) / h),
+                            f64::from((plus - minus) / (2.0 * h)),
+                        )
+                    }
+                }
+            };
+        WorkbenchRow {
+            index: probe.index,
+            analytic: analytic_value,
+            forward,
+            centered,
+            forward_error: relative_error(analytic_value, forward),
+            centered_error: relative_error(analytic_value, centered),
+            kink_crossed: probe.kink_crossed,
+        }
+    }
+
+    /// The loss at `params` without its regularization term, and the sum of squared weights the
+    /// term is made from (0 for the functions that have none).
+    fn unregularized_f64(&self, params: &[f64]) -> (f64, f64) {
+        match self.classifier_loss(0.0) {
+            // With reg 0 the penalty adds exactly zero, so this is the data term as `loss` has it.
+            Some(loss) => (loss.loss(params), linear::dot(params, params)),
+            None => (self.loss(params), 0.0),
+        }
+    }
+
+    /// [`Workbench::unregularized_f64`] in single precision (the f32 results, widened exactly).
+    fn unregularized_f32(&self, params: &[f32]) -> (f64, f64) {
+        match self.classifier_loss(0.0) {
+            Some(loss) => (
+                f64::from(loss.loss_f32(params)),
+                f64::from(params.iter().map(|weight| weight * weight).sum::<f32>()),
+            ),
+            None => (f64::from(self.loss_f32(params)), 0.0),
+        }
+    }
+}
+
+/// The loss at the point, shared by every row and step of one evaluation.
+struct Here {
+    precision: Precision,
+    value: f64,
+    squares: f64,
+    winners: Vec<bool>,
+    with_kinks: bool,
+    /// A classifier's scores at the point, in f64.
+    scores: Option<Vec<f64>>,
+}
+
+/// The loss evaluations behind one row (or one step of the curve), without the regularization:
+/// moving the regularization slider reuses them, so it needs no new pass over the examples.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Probe {
+    pub index: usize,
+    pub h: f64,
+    pub precision: Precision,
+    /// The loss without regularization at x - h, x and x + h (f32 values widened exactly).
+    values: [f64; 3],
+    /// The sum of squared weights at the same three points, in the same precision.
+    squares: [f64; 3],
+    pub kink_crossed: bool,
+}
+
+fn widen(point: &[f32]) -> Vec<f64> {
+    point.iter().map(|&value| f64::from(value)).collect()
 }
 
 /// The largest centered relative error among rows that crossed no kink (0 for no such rows; NaN if
@@ -625,7 +854,7 @@ fn surface_value_f32(function: CheckFunction, x: f32, y: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gradient::check::{Coordinates, gradient_check};
+    use crate::gradient::check::{Coordinates, Kinks, SinglePrecisionLoss, gradient_check};
 
     /// Three examples of two features and three classes: small enough to reason about.
     fn tiny_data() -> Dataset {
@@ -656,6 +885,115 @@ mod tests {
             assert!((row.analytic - check.analytic).abs() < 1e-15);
             assert_eq!(row.centered, check.numerical);
             assert!(row.centered_error < 1e-7, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn moving_the_regularization_reuses_probes_and_changes_no_digit() {
+        let data = tiny_data();
+        let steps = log_spaced_steps(-12.0, -1.0, 4);
+        for function in [CheckFunction::Svm, CheckFunction::Softmax] {
+            for precision in [Precision::Double, Precision::Single] {
+                let mut moved = Workbench::classifier(function, &data, 3, 0.1, 7).unwrap();
+                let row_probes = moved.row_probes(1e-4, precision);
+                let curve_probes = moved.curve_probes(moved.coordinates()[1], &steps, precision);
+                moved.set_reg(2.5).unwrap();
+                let fresh = Workbench::classifier(function, &data, 3, 2.5, 7).unwrap();
+                let bugs = PlantedBugs::default();
+                // Exactly equal: the penalty is added back as the full loss adds it.
+                assert_eq!(
+                    moved.rows_from(&row_probes, bugs),
+                    fresh.rows(1e-4, precision, bugs)
+                );
+                assert_eq!(
+                    moved.curve_from(&curve_probes, bugs),
+                    fresh.error_against_step(fresh.coordinates()[1], &steps, precision, bugs)
+                );
+            }
+        }
+        let mut surface = Workbench::new(CheckFunction::Beale, 0).unwrap();
+        assert!(surface.set_reg(-1.0).is_err());
+        surface.set_reg(3.0).unwrap();
+        assert_eq!(
+            surface.reg(),
+            0.0,
+            "a surface has no regularization to move"
+        );
+    }
+
+    #[test]
+    fn classifier_rows_and_curves_are_the_whole_loss_differenced_to_the_last_bit() {
+        let data = tiny_data();
+        for kind in LossKind::ALL {
+            let function = match kind {
+                LossKind::Svm => CheckFunction::Svm,
+                LossKind::Softmax => CheckFunction::Softmax,
+            };
+            let workbench = Workbench::classifier(function, &data, 3, 0.2, 4).unwrap();
+            let objective = kind.on(workbench.data.as_ref().unwrap(), 0.2);
+            let point = workbench.point().to_vec();
+            let here = objective.loss(&point);
+            let winners_here = objective.winners(&point);
+            let shifted = |index: usize, offset: f64| {
+                let mut shifted = point.clone();
+                shifted[index] += offset;
+                shifted
+            };
+            for h in [1e-9, 1e-5, 0.3] {
+                for row in workbench.rows(h, Precision::Double, PlantedBugs::default()) {
+                    let (plus, minus) = (shifted(row.index, h), shifted(row.index, -h));
+                    let (loss_plus, loss_minus) = (objective.loss(&plus), objective.loss(&minus));
+                    assert_eq!(row.forward, (loss_plus - here) / h, "{kind:?} h {h}");
+                    assert_eq!(row.centered, (loss_plus - loss_minus) / (2.0 * h));
+                    let crossed = objective.winners(&plus) != winners_here
+                        || objective.winners(&minus) != winners_here;
+                    assert_eq!(row.kink_crossed, crossed);
+                }
+            }
+            let index = workbench.coordinates()[0];
+            let steps = [1e-7, 1e-3];
+            let curve = workbench.error_against_step(
+                index,
+                &steps,
+                Precision::Double,
+                PlantedBugs::default(),
+            );
+            for (point_on_curve, row) in curve.iter().zip(steps.map(|h| {
+                workbench.row(
+                    index,
+                    h,
+                    Precision::Double,
+                    &workbench.analytic_gradient(PlantedBugs::default()),
+                )
+            })) {
+                assert_eq!(point_on_curve.centered_error, row.centered_error);
+            }
+        }
+        // A large h on the SVM moves margins across their kinks.
+        let svm = Workbench::classifier(CheckFunction::Svm, &data, 3, 0.0, 4).unwrap();
+        assert!(
+            svm.rows(3.0, Precision::Double, PlantedBugs::default())
+                .iter()
+                .any(|row| row.kink_crossed)
+        );
+    }
+
+    #[test]
+    fn single_precision_rows_are_the_whole_f32_loss_differenced() {
+        let data = tiny_data();
+        let workbench = Workbench::classifier(CheckFunction::Svm, &data, 3, 0.3, 2).unwrap();
+        let objective = LossKind::Svm.on(workbench.data.as_ref().unwrap(), 0.3);
+        let h = 1e-2_f32;
+        let rows = workbench.rows(f64::from(h), Precision::Single, PlantedBugs::default());
+        for row in rows {
+            let mut shifted: Vec<f32> = workbench.point().iter().map(|&v| v as f32).collect();
+            let here = objective.loss_f32(&shifted);
+            shifted[row.index] += h;
+            let plus = objective.loss_f32(&shifted);
+            shifted[row.index] = workbench.point()[row.index] as f32 - h;
+            let minus = objective.loss_f32(&shifted);
+            assert_eq!(row.forward, f64::from((plus - here) / h));
+            assert_eq!(row.centered, f64::from((plus - minus) / (2.0 * h)));
         }
     }
 

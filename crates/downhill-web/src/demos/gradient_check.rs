@@ -4,16 +4,19 @@
 //! gradient so the check is seen to catch it.
 //!
 //! Every number comes from `downhill_core::gradient::workbench`. Nothing here animates: each control
-//! recomputes what it affects at once (moving h recomputes eight rows of a few loss evaluations each;
-//! the curve against h is recomputed only when the function, precision, bugs or row change).
+//! recomputes what it affects at once, and no more. Moving h evaluates eight rows of two losses
+//! each; the curve against h is evaluated again only when the function, point, digits, precision
+//! or row change. The loss evaluations are kept without the regularization (`Probe`), so moving
+//! the regularization or planting a bug evaluates no loss at all: the rows and the curve are put
+//! back together from the kept values, to the same last digit.
 
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, PreparedDigits};
 use downhill_core::gradient::check::ErrorBand;
 use downhill_core::gradient::workbench::{
-    CheckFunction, ErrorAtStep, MAX_EXAMPLES, PlantedBugs, Precision, Workbench, WorkbenchRow,
-    log_spaced_steps, worst_centered_error_away_from_kinks,
+    CheckFunction, ErrorAtStep, MAX_EXAMPLES, PlantedBugs, Precision, Probe, Workbench,
+    WorkbenchRow, log_spaced_steps, worst_centered_error_away_from_kinks,
 };
 use downhill_plots::gradient_check::{
     DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_base,
@@ -84,6 +87,10 @@ struct Model {
     digits_problem: Option<String>,
     /// `None` while a digits loss waits for its data.
     workbench: Option<Workbench>,
+    /// The loss evaluations behind the rows and the curve, without the regularization: a move of
+    /// the regularization or a planted bug reuses them and evaluates no loss again.
+    row_probes: Vec<Probe>,
+    curve_probes: Vec<Probe>,
     rows: Vec<WorkbenchRow>,
     curve: Vec<ErrorAtStep>,
 }
@@ -94,6 +101,8 @@ impl Model {
     fn rebuild(&mut self) -> Result<(), String> {
         let choices = self.choices;
         self.workbench = None;
+        self.row_probes.clear();
+        self.curve_probes.clear();
         self.rows.clear();
         self.curve.clear();
         let workbench = if choices.function.uses_digits() {
@@ -121,16 +130,17 @@ impl Model {
 
     fn recompute_rows(&mut self) {
         let choices = self.choices;
-        self.rows = self
+        self.row_probes = self
             .workbench
             .as_ref()
-            .map(|workbench| workbench.rows(choices.h, choices.precision, choices.bugs))
+            .map(|workbench| workbench.row_probes(choices.h, choices.precision))
             .unwrap_or_default();
+        self.rows_from_probes();
     }
 
     fn recompute_curve(&mut self) {
         let choices = self.choices;
-        self.curve = match &self.workbench {
+        self.curve_probes = match &self.workbench {
             Some(workbench) => {
                 let index = workbench
                     .coordinates()
@@ -138,10 +148,45 @@ impl Model {
                     .copied()
                     .unwrap_or(0);
                 let steps = log_spaced_steps(LOG10_H_RANGE.0, LOG10_H_RANGE.1, STEPS_PER_DECADE);
-                workbench.error_against_step(index, &steps, choices.precision, choices.bugs)
+                workbench.curve_probes(index, &steps, choices.precision)
             }
             None => Vec::new(),
         };
+        self.curve_from_probes();
+    }
+
+    /// The rows from the kept probes, at the current regularization and bugs.
+    fn rows_from_probes(&mut self) {
+        let bugs = self.choices.bugs;
+        self.rows = self
+            .workbench
+            .as_ref()
+            .map(|workbench| workbench.rows_from(&self.row_probes, bugs))
+            .unwrap_or_default();
+    }
+
+    fn curve_from_probes(&mut self) {
+        let bugs = self.choices.bugs;
+        self.curve = self
+            .workbench
+            .as_ref()
+            .map(|workbench| workbench.curve_from(&self.curve_probes, bugs))
+            .unwrap_or_default();
+    }
+
+    /// A new regularization strength: the same digits and point, so the kept probes serve and no
+    /// loss is evaluated again. Returns whether that was possible (otherwise the caller rebuilds).
+    fn change_reg(&mut self, reg: f64) -> bool {
+        self.choices.reg = reg;
+        let Some(workbench) = self.workbench.as_mut() else {
+            return false;
+        };
+        if !workbench.function().uses_digits() || workbench.set_reg(reg).is_err() {
+            return false;
+        }
+        self.rows_from_probes();
+        self.curve_from_probes();
+        true
     }
 
     fn selected_parameter(&self) -> String {
@@ -417,6 +462,8 @@ pub fn mount(
             train: None,
             digits_problem: None,
             workbench: None,
+            row_probes: Vec::new(),
+            curve_probes: Vec::new(),
             rows: Vec::new(),
             curve: Vec::new(),
         }),
@@ -635,8 +682,7 @@ impl GradientCheck {
             else {
                 return;
             };
-            demo.model.borrow_mut().choices.reg = slider_to_reg(position);
-            demo.rebuild_and_show();
+            demo.change_reg(slider_to_reg(position));
         });
         self.listen(examples.as_ref(), "input", |demo, event| {
             let Some(count) = input_value(event).and_then(|text| text.parse::<f64>().ok()) else {
@@ -659,8 +705,7 @@ impl GradientCheck {
                         no_regularization: view.controls.bug_reg.checked(),
                     }
                 };
-                demo.model.borrow_mut().choices.bugs = bugs;
-                demo.recompute_and_show(true);
+                demo.change_bugs(bugs);
                 demo.write_url();
             });
         }
@@ -747,7 +792,32 @@ impl GradientCheck {
         self.record_time(started);
     }
 
-    /// After a change of h (`with_curve` false) or of precision or bugs (true).
+    /// After a move of the regularization: the kept probes give the new rows and curve.
+    fn change_reg(&self, reg: f64) {
+        let started = now();
+        let reused = self.model.borrow_mut().change_reg(reg);
+        if reused {
+            self.show(None);
+            self.record_time(started);
+        } else {
+            self.rebuild_and_show();
+        }
+    }
+
+    /// After planting or removing a bug: only the analytic side changes, so the kept probes serve.
+    fn change_bugs(&self, bugs: PlantedBugs) {
+        let started = now();
+        {
+            let mut model = self.model.borrow_mut();
+            model.choices.bugs = bugs;
+            model.rows_from_probes();
+            model.curve_from_probes();
+        }
+        self.show(None);
+        self.record_time(started);
+    }
+
+    /// After a change of h (`with_curve` false) or of precision (true).
     fn recompute_and_show(&self, with_curve: bool) {
         let started = now();
         {

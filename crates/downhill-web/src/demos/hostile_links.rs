@@ -280,13 +280,14 @@ fn sweep_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let (low, high) = step_size::sweep::LOG10_STEP_RANGE;
     prop_assert!(in_range(choices.step, 10f64.powf(low), 10f64.powf(high)));
     check_messages(&settings, link)?;
-    // An input computes the gradient, one loss per decade for the table and the chosen step's loss;
-    // a frame fills in at most the hard cap of curve points.
+    // An input computes the gradient and the scores of the weights and of the gradient, then one
+    // loss per curve point, per table row and for the chosen step, each from those scores. Counting
+    // every one of those losses as a full pass over the digits overstates the work: an upper bound.
     let decades = (high - low) as u64 + 1;
-    let input = FrameWork::digits((decades + 2) * N_TRAIN_DIGITS);
-    let frame =
-        FrameWork::digits(step_size::sweep::MAX_FILL_POINTS_PER_FRAME as u64 * N_TRAIN_DIGITS);
-    Ok(input.max(frame))
+    let curve_points = (high - low) as u64 * step_size::sweep::CURVE_POINTS_PER_DECADE as u64 + 1;
+    Ok(FrameWork::digits(
+        (3 + curve_points + decades + 1) * N_TRAIN_DIGITS,
+    ))
 }
 
 fn paths_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {

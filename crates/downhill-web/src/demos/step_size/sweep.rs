@@ -2,18 +2,20 @@
 //! weights, for step sizes 1e-10 to 1e-1, as the lesson's table and as a plot on logarithmic axes,
 //! with a slider that picks any step size in between.
 //!
-//! The gradient is evaluated once (when the digits arrive, or the loss or the weights change); a
-//! slider move then costs one loss evaluation and one redraw of the chart.
+//! The gradient is evaluated once (when the digits arrive, or the loss or the weights change), with
+//! the scores of the weights and of the gradient; since scores are linear in the weights, the loss
+//! after a step of any size is then one pass over the scores (`ClassifierOneStep`), a fortieth of a
+//! loss evaluation. So the table's fourteen points and the curve's fifty are all computed in the
+//! click that asks for them, and a slider move costs one such pass and one redraw of the chart.
 
 use super::common::{self, ChartCanvas};
-use crate::animation::Animation;
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, PreparedDigits};
 use downhill_core::step_size_demos::{
-    OneStep, SWEEP_WEIGHTS_SEED, log_spaced_step_sizes, sweep_weights,
+    ClassifierOneStep, SWEEP_WEIGHTS_SEED, log_spaced_step_sizes, sweep_weights,
 };
 use downhill_plots::step_size::{SweepChart, draw_sweep};
 use plotters::prelude::*;
@@ -29,11 +31,6 @@ pub(crate) const LOG10_STEP_RANGE: (f64, f64) = downhill_plots::step_size::SWEEP
 /// Points per power of ten on the plotted curve between the table's dots.
 pub(crate) const CURVE_POINTS_PER_DECADE: usize =
     downhill_plots::step_size::SWEEP_CURVE_POINTS_PER_DECADE;
-/// Main-thread time one frame may spend filling in the curve, in milliseconds.
-const FILL_BUDGET_MS: f64 = 5.0;
-/// A hard cap on the curve points one frame fills in, besides the clock (which may be coarse): each
-/// is one loss over the training digits, about a millisecond.
-pub(crate) const MAX_FILL_POINTS_PER_FRAME: usize = 8;
 /// The split the lesson's printed table uses, so the demo's numbers at its defaults are the table's.
 const SPLIT_SEED: u64 = 0;
 /// The largest weights seed a link may ask for.
@@ -41,11 +38,9 @@ const MAX_SEED: usize = 1_000_000;
 
 /// What the sweep computed for the current loss and weights.
 struct Computed {
-    one_step: OneStep,
+    one_step: ClassifierOneStep,
     table: Vec<(f64, f64)>,
     curve: Vec<(f64, f64)>,
-    /// Step sizes of the curve still to evaluate.
-    pending: Vec<f64>,
 }
 
 struct SweepState {
@@ -77,8 +72,6 @@ pub struct Sweep {
     view: SweepView,
     toolbar: RefCell<Option<Toolbar>>,
     listeners: RefCell<Vec<EventClosure>>,
-    /// Fills in the curve over animation frames (only while on screen).
-    filler: RefCell<Option<Rc<Animation>>>,
 }
 
 fn parse_loss(text: &str) -> Option<LossKind> {
@@ -210,14 +203,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         },
         toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
-        filler: RefCell::new(None),
     });
-    let weak = Rc::downgrade(&sweep);
-    let filler = Animation::new(Box::new(move |_timestamp| {
-        weak.upgrade().is_some_and(|sweep| sweep.fill_curve())
-    }));
-    filler.watch_visibility(figure);
-    *sweep.filler.borrow_mut() = Some(filler);
     *sweep.toolbar.borrow_mut() = Some(Toolbar::attach(&side, &figure_id, as_demo(&sweep)));
     sweep.show_step_value();
     sweep.draw();
@@ -366,19 +352,19 @@ impl Sweep {
             };
             (train, state.loss_kind, state.seed)
         };
-        let objective = loss_kind.on(&train, 0.0);
         let weights = sweep_weights(train.n_weights(), seed);
-        let Ok(one_step) = OneStep::new(&objective, &weights) else {
+        let Ok(one_step) = ClassifierOneStep::new(loss_kind, &train, 0.0, &weights) else {
             dom::set_message(&self.view.message, "The weights do not fit the digits.");
             return;
         };
-        let table = one_step.losses_after(
-            &objective,
-            &log_spaced_step_sizes(LOG10_STEP_RANGE.0, LOG10_STEP_RANGE.1, 1),
-        );
-        // The curve starts as the table's points; the steps in between are filled in over the
-        // next frames, a few at a time, so no click waits for the whole curve.
-        let pending: Vec<f64> = log_spaced_step_sizes(
+        let table = one_step.losses_after(&log_spaced_step_sizes(
+            LOG10_STEP_RANGE.0,
+            LOG10_STEP_RANGE.1,
+            1,
+        ));
+        // The curve: the table's points and those between them, a pass over the scores each, cheap
+        // enough that the whole curve is drawn with the table.
+        let between: Vec<f64> = log_spaced_step_sizes(
             LOG10_STEP_RANGE.0,
             LOG10_STEP_RANGE.1,
             CURVE_POINTS_PER_DECADE,
@@ -388,62 +374,26 @@ impl Sweep {
         .filter(|(index, _)| index % CURVE_POINTS_PER_DECADE != 0)
         .map(|(_, step_size)| step_size)
         .collect();
-        let curve = table.clone();
+        let mut curve = table.clone();
+        curve.extend(one_step.losses_after(&between));
+        curve.sort_by(|left, right| left.0.total_cmp(&right.0));
         self.state.borrow_mut().computed = Some(Computed {
             one_step,
             table,
             curve,
-            pending,
         });
         self.update_chosen();
         self.fill_table();
-        if let Some(filler) = self.filler.borrow().as_ref() {
-            filler.set_playing(true);
-        }
     }
 
-    /// Computes curve points between the table's until the frame's budget is used; returns whether
-    /// some are left.
-    fn fill_curve(&self) -> bool {
-        let started = now();
-        let more = {
-            let mut state = self.state.borrow_mut();
-            let Some(train) = state.train.clone() else {
-                return false;
-            };
-            let objective = state.loss_kind.on(&train, 0.0);
-            let Some(computed) = state.computed.as_mut() else {
-                return false;
-            };
-            for _ in 0..MAX_FILL_POINTS_PER_FRAME {
-                let Some(step_size) = computed.pending.pop() else {
-                    break;
-                };
-                let loss = computed.one_step.loss_after(&objective, step_size);
-                computed.curve.push((step_size, loss));
-                let elapsed = now() - started;
-                if elapsed.is_nan() || elapsed > FILL_BUDGET_MS {
-                    break;
-                }
-            }
-            computed
-                .curve
-                .sort_by(|left, right| left.0.total_cmp(&right.0));
-            !computed.pending.is_empty()
-        };
-        self.draw();
-        more
-    }
-
-    /// The loss after the slider's step: one loss evaluation.
+    /// The loss after the slider's step: one pass over the scores.
     fn update_chosen(&self) {
         let step = self.chosen_step();
         let mut state = self.state.borrow_mut();
-        let (Some(train), Some(computed)) = (state.train.clone(), state.computed.as_ref()) else {
+        let Some(computed) = state.computed.as_ref() else {
             return;
         };
-        let objective = state.loss_kind.on(&train, 0.0);
-        let loss = computed.one_step.loss_after(&objective, step);
+        let loss = computed.one_step.loss_after(step);
         state.chosen_loss = Some(loss);
     }
 
