@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod chart_style;
+pub mod contrast;
 pub mod gradient_check;
 pub mod heatmap;
 pub mod hiker;

@@ -80,7 +80,9 @@ fn site_needs_building(dist: &Path) -> bool {
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|meta| meta.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
 }
 
 /// The newest modification time of `path` or of any file under it.

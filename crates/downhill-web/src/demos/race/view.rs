@@ -351,15 +351,9 @@ fn chart_colour(colour: RGBColor) -> RGBColor {
 
 fn chart_ink() -> ChartInk {
     if dark_mode() {
-        ChartInk {
-            text: RGBColor(220, 224, 230),
-            grid: RGBColor(70, 76, 86),
-        }
+        loss_plot::DARK_INK
     } else {
-        ChartInk {
-            text: RGBColor(40, 44, 52),
-            grid: RGBColor(215, 219, 225),
-        }
+        loss_plot::LIGHT_INK
     }
 }
 
