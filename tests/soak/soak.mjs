@@ -61,6 +61,12 @@ function resolvePage(wanted, root) {
  */
 async function openSoakPage(browser, base, pagePath) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  // Counts animation frames asked for, so the table shows the demos really were animating.
+  await context.addInitScript(() => {
+    window.__soakFrames = 0;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => { window.__soakFrames += 1; return request(callback); };
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -102,6 +108,7 @@ async function sample(soakPage, startedAt) {
   const wasmBytes = await page.evaluate(() => globalThis.downhill?.wasmMemoryBytes ?? NaN);
   const playing = await page.evaluate(() =>
     document.querySelectorAll('figure[data-demo] button[data-action="play-pause"][aria-pressed="true"]').length);
+  const frames = await page.evaluate(() => window.__soakFrames);
   const reading = {
     seconds: Math.round((Date.now() - startedAt) / 1000),
     heap: metric('JSHeapUsedSize') / 1e6,
@@ -109,7 +116,11 @@ async function sample(soakPage, startedAt) {
     nodes: metric('Nodes'),
     listeners: metric('JSEventListeners'),
     playing,
+    framesPerSecond: NaN,
   };
+  const previous = soakPage.samples.at(-1);
+  if (previous) reading.framesPerSecond = (frames - previous.frames) / Math.max(1, reading.seconds - previous.seconds);
+  reading.frames = frames;
   soakPage.samples.push(reading);
   return reading;
 }
@@ -122,12 +133,13 @@ function formatRow(reading, pagePath) {
     String(reading.nodes).padStart(7),
     String(reading.listeners).padStart(10),
     String(reading.playing).padStart(8),
+    (Number.isFinite(reading.framesPerSecond) ? reading.framesPerSecond.toFixed(0) : '-').padStart(9),
     `  ${pagePath}`,
   ].join('');
 }
 
 const HEADER = `${'t (s)'.padStart(6)}${'heap MB'.padStart(9)}${'wasm MB'.padStart(8)}${'nodes'.padStart(7)}`
-  + `${'listeners'.padStart(10)}${'playing'.padStart(8)}  page`;
+  + `${'listeners'.padStart(10)}${'playing'.padStart(8)}${'frames/s'.padStart(9)}  page`;
 
 /** `steady` or `growing` for one measure, by the rule at GROWTH. */
 function verdict(values, { fraction, slack }) {
