@@ -44,7 +44,8 @@ async function startDemos() {
     // the module and mounting the demos.
     performance.mark('downhill-boot');
     const wasm = await import('./downhill-web.js');
-    await wasm.default({ module_or_path: new URL('downhill-web_bg.wasm', import.meta.url) });
+    const exports = await wasm.default({ module_or_path: new URL('downhill-web_bg.wasm', import.meta.url) });
+    exposeMemorySize(exports.memory);
     performance.mark('downhill-wasm-ready');
     wasm.mount_all();
     performance.mark('downhill-mounted');
@@ -60,6 +61,17 @@ async function startDemos() {
     }
     console.error(error);
   }
+}
+
+// The size of the wasm's linear memory, read-only, as `downhill.wasmMemoryBytes`: the soak
+// (`cargo xtask soak`) watches it to show that long sessions do not leak. A getter over the live
+// memory, because the buffer object is replaced each time the memory grows. Nothing else is exposed.
+function exposeMemorySize(memory) {
+  const readings = Object.freeze(Object.defineProperty({}, 'wasmMemoryBytes', {
+    get: () => memory.buffer.byteLength,
+    enumerable: true,
+  }));
+  Object.defineProperty(globalThis, 'downhill', { value: readings, enumerable: false });
 }
 
 // The service worker (sw.js, next to this file) saves the site's files so that it works offline

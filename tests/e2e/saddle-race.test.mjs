@@ -85,3 +85,20 @@ test('play animates the race and pause stops it', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('reset after play leaves no trace of the run on the picture or the loss chart', async () => {
+  const { context, page, problems } = await openRace();
+  // A different step size changes the number of steps, so the loss chart's axis is redrawn too.
+  await page.locator(`${FIGURE} input[name="learning-rate"]`).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.locator(`${FIGURE} button[data-action="reset"]`).click();
+  await page.waitForTimeout(100);
+  const atStart = await canvasChecksum(page, FIGURE);
+  await page.locator(`${FIGURE} button[data-action="play-pause"]`).click();
+  await page.waitForTimeout(2500);
+  await page.locator(`${FIGURE} button[data-action="reset"]`).click();
+  await page.waitForTimeout(100);
+  assert.equal(await canvasChecksum(page, FIGURE), atStart, 'the canvases still show ink from before the reset');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

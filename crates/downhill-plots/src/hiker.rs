@@ -281,7 +281,7 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
         // A dark band across the top so the words read on any colour of the landscape.
         area.draw(&Rectangle::new(
             [(0, 0), (width as i32, (font_size * 1.6) as i32 + padding)],
-            BLACK.mix(0.7).filled(),
+            BLACK.mix(BANNER_SHADE).filled(),
         ))?;
         area.draw(&Text::new(
             banner.to_string(),
@@ -326,9 +326,13 @@ pub struct AccuracyCurve<'a> {
     pub points: &'a [(f64, f64)],
 }
 
+/// How opaque the black band behind the banner is: white text on it keeps 4.5:1 over any colour of
+/// the landscape, white included (the contrast tests check).
+pub const BANNER_SHADE: f64 = 0.7;
+
 /// The chart's background: the fog, so it sits with the landscape demo and reads in both themes.
 pub const CHART_BACKGROUND: RGBColor = FOG;
-const CHART_TEXT: RGBColor = RGBColor(230, 233, 238);
+pub const CHART_TEXT: RGBColor = RGBColor(230, 233, 238);
 const CHART_GRID: RGBColor = RGBColor(70, 80, 96);
 
 /// Test accuracy (0 to 100%) against loss evaluations (0 to `budget`), a line per strategy and a

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod chart_style;
+pub mod contrast;
 pub mod digits_stills;
 pub mod gradient_check;
 pub mod heatmap;

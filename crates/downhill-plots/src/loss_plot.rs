@@ -20,6 +20,24 @@ pub struct ChartInk {
     pub grid: RGBColor,
 }
 
+/// The ink on light pages. The chart's canvas is transparent, so it sits on the demo box's
+/// background ([`LIGHT_FIGURE_BACKGROUND`]).
+pub const LIGHT_INK: ChartInk = ChartInk {
+    text: RGBColor(40, 44, 52),
+    grid: RGBColor(215, 219, 225),
+};
+
+/// The ink on dark pages, on [`DARK_FIGURE_BACKGROUND`].
+pub const DARK_INK: ChartInk = ChartInk {
+    text: RGBColor(220, 224, 230),
+    grid: RGBColor(70, 76, 86),
+};
+
+/// The demo box's background behind the transparent chart: `figure.demo` in www/demos.css, light
+/// and dark. Only the contrast tests read these; the page paints them.
+pub const LIGHT_FIGURE_BACKGROUND: RGBColor = RGBColor(0xf6, 0xf7, 0xf9);
+pub const DARK_FIGURE_BACKGROUND: RGBColor = RGBColor(0x18, 0x1b, 0x20);
+
 /// Draws the losses over `0..=n_steps` with the y axis spanning `loss_range`.
 pub fn draw_loss_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -386,6 +386,10 @@ pub fn paths_still_svg() -> String {
     crate::still::landscape_with_paths_svg(surface.as_ref(), &paths, start)
 }
 
+/// How opaque the black box behind a corner note is: white text on it keeps 4.5:1 even where the
+/// landscape under it is white (the contrast tests check).
+pub const CORNER_NOTE_SHADE: f64 = 0.75;
+
 /// Writes `text` in the top-left corner of an overlay, light on a dark box so it reads on any part of
 /// the landscape: how a diverged run says so on the picture.
 pub fn draw_corner_note<DB: DrawingBackend>(
@@ -409,7 +413,7 @@ pub fn draw_corner_note<DB: DrawingBackend>(
                 corner + height as i32 + 2 * padding,
             ),
         ],
-        BLACK.mix(0.75).filled(),
+        BLACK.mix(CORNER_NOTE_SHADE).filled(),
     ))?;
     area.draw(&Text::new(
         text.to_string(),

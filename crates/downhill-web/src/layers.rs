@@ -104,6 +104,19 @@ impl LayeredCanvas {
     }
 }
 
+/// Erases a canvas to transparent. Plotters cannot: filling with a transparent colour draws nothing
+/// (plotters-canvas skips colours of alpha 0), so a redraw would land on the last frame's ink.
+pub fn clear_canvas(canvas: &HtmlCanvasElement) {
+    if let Some(context) = context_2d(canvas) {
+        context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+    }
+}
+
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas
         .get_context("2d")

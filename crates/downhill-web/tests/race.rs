@@ -72,6 +72,18 @@ fn the_race_replaces_its_still_and_draws_paths() {
 fn a_new_step_size_redraws_the_paths() {
     let figure = add_figure("demo-test-2", "{}");
     downhill_web::mount_all();
+    // At step 0 every path is only its start, whatever the step size; a few steps in, the paths
+    // differ. (This test once passed at step 0 only because the overlay was never cleared, so
+    // drawing the same start twice darkened its edges.)
+    let step: web_sys::HtmlElement = figure
+        .query_selector("button[data-action=\"step\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    for _ in 0..10 {
+        step.click();
+    }
     let before = overlay_pixels(&figure);
     let slider: HtmlInputElement = figure
         .query_selector("input[name=\"learning-rate\"]")

@@ -5,10 +5,13 @@
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask setup`: only install the tools (what the two commands above do first).
 //! - `cargo xtask bench`: build the release site and print every speed and size figure (BENCHMARKS.md).
+//! - `cargo xtask soak`: play demos for ten minutes and report whether memory holds steady.
 
 mod bench;
 mod commands;
+mod content_policy;
 mod shell;
+mod soak;
 mod tools;
 
 use anyhow::{Result, bail};
@@ -24,6 +27,9 @@ commands:
   setup   only install the tools the two commands above need
   bench   build the release site, then print every speed and size figure, in headless Chromium and
           natively (criterion); `--dist DIR` measures a site already built in DIR
+  soak    build the release site if it is out of date, play demos in headless Chromium for
+          `--minutes N` (10) and report JS heap, wasm memory, DOM nodes and listeners every 30 s;
+          `--page P` (repeatable) picks a built page or a demo's first page
 ";
 
 fn main() -> Result<()> {
@@ -36,6 +42,7 @@ fn main() -> Result<()> {
         "serve" => commands::serve(),
         "test" => commands::test(),
         "bench" => bench::bench(&arguments[1..]),
+        "soak" => soak::soak(&arguments[1..]),
         "setup" => tools::install_all(tools::Needs::EVERYTHING).map(|_| ()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

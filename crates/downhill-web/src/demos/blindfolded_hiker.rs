@@ -785,8 +785,8 @@ impl BlindfoldedHiker {
         let surface_view = model.surface.view();
         let banner = model.banner();
         if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.overlay.clone()) {
+            crate::layers::clear_canvas(&view.canvas.overlay);
             let area = backend.into_drawing_area();
-            let _ = area.fill(&TRANSPARENT);
             let scene = HikerScene {
                 x_range: surface_view.x_min..surface_view.x_max,
                 y_range: surface_view.y_min..surface_view.y_max,

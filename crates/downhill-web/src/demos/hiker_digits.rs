@@ -523,8 +523,14 @@ pub fn mount(
         match prepared {
             Ok(prepared) => {
                 demo.model.borrow_mut().prepared = Some(prepared);
-                // Training starts by itself: it only runs while the demo is on screen.
-                demo.restart_and_play();
+                // Training starts by itself (it only runs while the demo is on screen), except
+                // under reduced motion, where nothing moves until the reader presses Play.
+                if prefers_reduced_motion() {
+                    demo.model.borrow_mut().restart();
+                    demo.draw();
+                } else {
+                    demo.restart_and_play();
+                }
             }
             Err(reason) => {
                 demo.view.borrow().progress.set_text_content(Some(""));

@@ -129,8 +129,8 @@ impl RaceView {
         let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.overlay.clone()) else {
             return;
         };
+        crate::layers::clear_canvas(&self.canvas.overlay);
         let area = backend.into_drawing_area();
-        let _ = area.fill(&TRANSPARENT);
         let visible: Vec<PathToDraw<'_>> = model
             .enabled()
             .map(|racer| {
@@ -202,8 +202,11 @@ impl RaceView {
         let Some(backend) = CanvasBackend::with_canvas_object(self.loss_canvas.clone()) else {
             return;
         };
+        // The chart is transparent over the demo box: without clearing, every earlier frame's axes
+        // and curves stayed under the new ones (tick labels printed twice when the step count
+        // changed).
+        crate::layers::clear_canvas(&self.loss_canvas);
         let area = backend.into_drawing_area();
-        let _ = area.fill(&TRANSPARENT);
         let series: Vec<LossSeries<'_>> = model
             .enabled()
             .map(|racer| LossSeries {
@@ -351,15 +354,9 @@ fn chart_colour(colour: RGBColor) -> RGBColor {
 
 fn chart_ink() -> ChartInk {
     if dark_mode() {
-        ChartInk {
-            text: RGBColor(220, 224, 230),
-            grid: RGBColor(70, 76, 86),
-        }
+        loss_plot::DARK_INK
     } else {
-        ChartInk {
-            text: RGBColor(40, 44, 52),
-            grid: RGBColor(215, 219, 225),
-        }
+        loss_plot::LIGHT_INK
     }
 }
 

@@ -117,8 +117,10 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         n_epochs as f64,
     );
     let buttons = dom::element("div", "demo-buttons");
-    let play_pause = dom::button("play-pause", "Pause");
-    let _ = play_pause.set_attribute("aria-pressed", "true");
+    // "Play" until the digits arrive and training starts (which, under reduced motion, waits for
+    // the reader to press it).
+    let play_pause = dom::button("play-pause", "Play");
+    let _ = play_pause.set_attribute("aria-pressed", "false");
     let step_button = dom::button("step", "Step");
     let _ = step_button.set_attribute("title", "Train one more epoch at every rate");
     let reset_button = dom::button("reset", "Reset");
@@ -232,7 +234,11 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
             Ok(prepared) => {
                 demo.state.borrow_mut().train = Some(Rc::new(prepared.train));
                 demo.restart_all();
-                demo.set_playing(true);
+                // Under reduced motion nothing starts by itself: the readout says epoch 0 and the
+                // reader presses Play, after which the curves appear once, when trained.
+                if !common::prefers_reduced_motion() {
+                    demo.set_playing(true);
+                }
             }
             Err(reason) => {
                 dom::set_message(&demo.view.message, &reason);

@@ -876,8 +876,8 @@ fn draw_overlay(
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.overlay.clone()) else {
         return shown.saturating_sub(1);
     };
+    crate::layers::clear_canvas(&canvas.overlay);
     let area = backend.into_drawing_area();
-    let _ = area.fill(&TRANSPARENT);
     let path = PathToDraw {
         points: &trajectory.points[..shown],
         colour,
