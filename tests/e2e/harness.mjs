@@ -123,6 +123,21 @@ export async function canvasChecksum(page, selector) {
 }
 
 /** How many different colours the canvases inside `selector` show: a blank canvas has one. */
+/**
+ * The distinct colours of the canvases in `selector` once they hold more than `atLeast`, or the last
+ * count after `timeout` ms: a demo on the digits draws a frame or two after its data arrives, later
+ * still on a loaded machine, so one early look may catch a blank canvas that is about to be drawn.
+ */
+export async function coloursOnceDrawn(page, selector, atLeast = 3, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let colours = await distinctColours(page, selector);
+  while (colours <= atLeast && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    colours = await distinctColours(page, selector);
+  }
+  return colours;
+}
+
 export async function distinctColours(page, selector) {
   return page.$$eval(`${selector} canvas`, (canvases) => {
     const colours = new Set();

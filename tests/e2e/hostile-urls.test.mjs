@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours,
+  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, coloursOnceDrawn,
 } from './harness.mjs';
 
 // The keys each demo reads (see each demo's settings code in crates/downhill-web/src/demos/):
@@ -142,7 +142,7 @@ for (const [caseName, makePairs] of Object.entries(CASES)) {
         assert.deepEqual(injected, { images: 0, scripts: 0, handlers: 0 }, `${where}: something was injected`);
         assert.deepEqual(dialogs, [], `${where}: a dialog opened`);
 
-        const colours = await distinctColours(page, figure);
+        const colours = await coloursOnceDrawn(page, figure);
         assert.ok(colours > 3, `${where}: only ${colours} colours, the demo does not draw`);
 
         // The controls still answer: the first slider moves to its other end and the picture follows.
