@@ -356,7 +356,8 @@ pub const SVG_SIZE: (u32, u32) = (720, 360);
 pub fn error_plot_svg(curve: &[ErrorAtStep], current_h: f64, parameter: &str) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, SVG_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, SVG_SIZE))
+            .into_drawing_area();
         let plot = ErrorPlot {
             curve,
             current_h,

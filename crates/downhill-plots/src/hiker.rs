@@ -473,7 +473,11 @@ pub fn value_range(field: &downhill_core::landscape::Landscape) -> (f64, f64, Va
 pub fn scene_svg(surface: &dyn Surface, scene: &HikerScene<'_>) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, crate::still::STILL_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(
+            &mut svg,
+            crate::still::STILL_SIZE,
+        ))
+        .into_drawing_area();
         if !scene.blindfold {
             crate::still::draw_heatmap_cells(&area, surface);
         }
@@ -528,7 +532,11 @@ pub fn hiker_still() -> String {
 pub fn accuracy_chart_svg(budget: usize, curves: &[AccuracyCurve<'_>]) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, crate::still::STILL_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(
+            &mut svg,
+            crate::still::STILL_SIZE,
+        ))
+        .into_drawing_area();
         let _ = draw_accuracy_chart(&area, budget, curves, 1.0);
         let _ = area.present();
     }

@@ -294,7 +294,8 @@ fn power_label(exponent: f64) -> String {
 pub fn comparison_svg(comparison: &SearchComparison, size: (u32, u32)) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, size))
+            .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_comparison(&area, comparison, &ChartStyle::new(LIGHT, 1.0));
         let _ = area.present();

@@ -4,6 +4,7 @@
 //! Per-pixel layers (the landscape heatmaps) are not drawn through plotters at all: they are RGBA
 //! buffers, see [`heatmap`], because one plotters rectangle per cell is far too slow for a frame.
 
+pub mod any_backend;
 pub mod catalogue;
 pub mod chart_style;
 pub mod gradient_check;

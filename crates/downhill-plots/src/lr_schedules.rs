@@ -271,7 +271,8 @@ pub fn schedules_svg(settings: &ScheduleSettings, cursor: usize, size: (u32, u32
     let series = series_for(settings, &runs, &style);
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, size))
+            .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_schedules(&area, &series, cursor, &style);
         let _ = area.present();

@@ -189,7 +189,11 @@ pub fn cloud_svg(
 ) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            (640, 480),
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_cloud(
             &area,

@@ -292,7 +292,11 @@ pub const EXPORT_SIZE: (u32, u32) = (800, 500);
 pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, EXPORT_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            EXPORT_SIZE,
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_sweep(&area, chart, look);
         let _ = area.present();
@@ -304,7 +308,11 @@ pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
 pub fn curves_svg(chart: &CurvesChart<'_>, look: &ChartLook) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, EXPORT_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            EXPORT_SIZE,
+        ))
+        .into_drawing_area();
         let _ = draw_learning_curves(&area, chart, look);
         let _ = area.present();
     }

@@ -457,7 +457,10 @@ pub const SVG_SIZE: (u32, u32) = (640, 560);
 pub fn dashboard_svg(picture: &DashboardPicture<'_>) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, SVG_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg, SVG_SIZE,
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_dashboard(&area, picture);
         let _ = area.present();

@@ -20,7 +20,6 @@ use downhill_plots::gradient_check::{
     draw_error_plot_marks, error_plot_svg,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -1053,7 +1052,7 @@ impl GradientCheck {
                 }
             }
             let parameter = model.selected_parameter();
-            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
+            if let Some(backend) = crate::layers::drawing_backend(&view.canvas) {
                 let area = backend.into_drawing_area();
                 let plot = ErrorPlot {
                     curve: &model.curve,
@@ -1084,7 +1083,7 @@ impl GradientCheck {
             );
         }
         let parameter = model.selected_parameter();
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.marks.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&view.marks) {
             let area = backend.into_drawing_area();
             let plot = ErrorPlot {
                 curve: &model.curve,
