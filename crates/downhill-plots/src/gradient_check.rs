@@ -224,7 +224,7 @@ pub fn draw_error_plot_base<DB: DrawingBackend>(
     // Small canvases (a phone) get fewer tick labels so they never collide.
     let narrow = is_narrow(area, scale);
     let font = |size: f64| {
-        ("sans-serif", f64::from(px(size)))
+        (FontFamily::SansSerif, f64::from(px(size)))
             .into_font()
             .color(&theme.ink)
     };

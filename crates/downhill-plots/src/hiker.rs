@@ -278,7 +278,7 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
         area.draw(&Text::new(
             banner.to_string(),
             (padding, padding),
-            ("sans-serif", font_size).into_font().color(&WHITE),
+            (FontFamily::SansSerif, font_size).into_font().color(&WHITE),
         ))?;
     }
     Ok(())
@@ -338,7 +338,9 @@ pub fn draw_accuracy_chart<DB: DrawingBackend>(
     };
     area.fill(&CHART_BACKGROUND)?;
     let font_size = 13.0 * scale;
-    let text = ("sans-serif", font_size).into_font().color(&CHART_TEXT);
+    let text = (FontFamily::SansSerif, font_size)
+        .into_font()
+        .color(&CHART_TEXT);
     let x_max = budget.max(1) as f64;
     let mut chart = ChartBuilder::on(area)
         .margin((10.0 * scale) as i32)

@@ -109,7 +109,11 @@ fn draw_panel<DB: DrawingBackend>(
     colour: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let area = area.margin(style.px(6.0), style.px(6.0), style.px(6.0), style.px(6.0));
     let title = format!(
         "{}: {} trials, {} learning rates",

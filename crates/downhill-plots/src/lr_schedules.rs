@@ -127,7 +127,11 @@ pub fn draw_schedules<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
     area.fill(&palette.background)?;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let (_, height) = area.dim_in_pixel();
     let (upper, lower) = area.split_vertically(height * 2 / 5);
     let cursor = cursor.min(N_STEPS);

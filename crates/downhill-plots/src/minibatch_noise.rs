@@ -62,7 +62,11 @@ pub fn draw_cloud<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
     area.fill(&palette.background)?;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let (margin, x_label_area, y_label_area) = (style.px(10.0), style.px(36.0), style.px(48.0));
     let (width, height) = area.dim_in_pixel();
     let plot_width = width.saturating_sub(2 * margin + y_label_area).max(1) as f64;

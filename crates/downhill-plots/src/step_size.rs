@@ -84,7 +84,7 @@ impl ChartLook {
 /// Sans-serif text of `size` device pixels in `colour`.
 fn font_in(size: f64, colour: RGBColor) -> TextStyle<'static> {
     TextStyle {
-        font: ("sans-serif", size).into_font(),
+        font: (FontFamily::SansSerif, size).into_font(),
         color: colour.to_backend_color(),
         pos: plotters::style::text_anchor::Pos::default(),
     }

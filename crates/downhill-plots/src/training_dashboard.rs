@@ -118,7 +118,7 @@ impl Scale {
         (css_pixels * self.0).round().max(1.0) as u32
     }
     fn font(&self, picture: &DashboardPicture<'_>) -> TextStyle<'static> {
-        ("sans-serif", self.px(12.0) as f64)
+        (FontFamily::SansSerif, self.px(12.0) as f64)
             .into_font()
             .color(&picture.palette.text)
     }
@@ -292,7 +292,7 @@ fn draw_loss_panel<DB: DrawingBackend>(
     legend.draw(area, &entries, &scale, picture)?;
     if let Some(step) = picture.diverged_at {
         let (width, height) = area.dim_in_pixel();
-        let big = ("sans-serif", scale.px(16.0) as f64)
+        let big = (FontFamily::SansSerif, scale.px(16.0) as f64)
             .into_font()
             .style(FontStyle::Bold)
             .color(&palette.warning)
@@ -536,7 +536,7 @@ impl LegendLayout {
         scale: &Scale,
         picture: &DashboardPicture<'_>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let font = ("sans-serif", scale.px(11.0) as f64)
+        let font = (FontFamily::SansSerif, scale.px(11.0) as f64)
             .into_font()
             .color(&picture.palette.text);
         let line_height = scale.px(15.0) as i32;
