@@ -264,7 +264,7 @@ pub fn draw_learning_curves<DB: DrawingBackend>(
     }
     // Curves that settle close together would write their names over each other: keep each name
     // at least a line below the one above it.
-    labels.sort_by_key(|(_, pixel_y, _)| *pixel_y);
+    downhill_core::short_sort::sort_short_list_by(&mut labels, |left, right| left.1 < right.1);
     let line_height = (15.0 * look.pixel_ratio).round() as i32;
     let mut lowest_taken = i32::MIN;
     for (pixel_x, pixel_y, curve) in labels {

@@ -395,9 +395,9 @@ impl Sweep {
                     break;
                 }
             }
-            computed
-                .curve
-                .sort_by(|left, right| left.0.total_cmp(&right.0));
+            downhill_core::short_sort::sort_short_list_by(&mut computed.curve, |left, right| {
+                left.0.total_cmp(&right.0).is_lt()
+            });
             !computed.pending.is_empty()
         };
         self.draw();
