@@ -18,6 +18,7 @@ pub mod optimizers;
 pub mod rng;
 pub mod schedules;
 pub mod search;
+pub mod short_sort;
 pub mod step_size_demos;
 pub mod surfaces;
 pub mod training;

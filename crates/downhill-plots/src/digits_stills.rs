@@ -6,6 +6,7 @@
 //! SVG of a few hundred units), so its text stays legible when the picture shrinks to a phone's
 //! column; the site's CSS caps its width on a desktop so the text does not grow past body size.
 
+use crate::any_backend::AnyBackend;
 use crate::chart_style::ChartStyle;
 use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
@@ -92,11 +93,12 @@ pub fn digits_still(demo_name: &str, prepared: &PreparedDigits) -> Option<Digits
     }
 }
 
-/// Draws into an SVG document of `size` with `draw`.
-fn svg_of(size: (u32, u32), draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>)) -> String {
+/// Draws into an SVG document of `size` with `draw`, through [`AnyBackend`] as every figure does
+/// (ARCHITECTURE.md), so the drawing code is compiled once.
+fn svg_of(size: (u32, u32), draw: impl FnOnce(&DrawingArea<AnyBackend<'_>, Shift>)) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = AnyBackend::new(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
         draw(&area);
         // Drawing into a String cannot fail.
         let _ = area.present();

@@ -224,7 +224,7 @@ pub fn draw_error_plot_base<DB: DrawingBackend>(
     // Small canvases (a phone) get fewer tick labels so they never collide.
     let narrow = is_narrow(area, scale);
     let font = |size: f64| {
-        ("sans-serif", f64::from(px(size)))
+        (FontFamily::SansSerif, f64::from(px(size)))
             .into_font()
             .color(&theme.ink)
     };
@@ -367,7 +367,8 @@ pub fn error_plot_svg_in(
 ) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, SVG_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, SVG_SIZE))
+            .into_drawing_area();
         let plot = ErrorPlot {
             curve,
             current_h,

@@ -286,7 +286,7 @@ pub fn draw_hiker_scene<DB: DrawingBackend>(
         area.draw(&Text::new(
             banner.to_string(),
             (padding, padding),
-            ("sans-serif", font_size).into_font().color(&WHITE),
+            (FontFamily::SansSerif, font_size).into_font().color(&WHITE),
         ))?;
     }
     Ok(())
@@ -350,7 +350,9 @@ pub fn draw_accuracy_chart<DB: DrawingBackend>(
     };
     area.fill(&CHART_BACKGROUND)?;
     let font_size = 13.0 * scale;
-    let text = ("sans-serif", font_size).into_font().color(&CHART_TEXT);
+    let text = (FontFamily::SansSerif, font_size)
+        .into_font()
+        .color(&CHART_TEXT);
     let x_max = budget.max(1) as f64;
     let mut chart = ChartBuilder::on(area)
         .margin((10.0 * scale) as i32)
@@ -485,7 +487,11 @@ pub fn value_range(field: &downhill_core::landscape::Landscape) -> (f64, f64, Va
 pub fn scene_svg(surface: &dyn Surface, scene: &HikerScene<'_>) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, crate::still::STILL_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(
+            &mut svg,
+            crate::still::STILL_SIZE,
+        ))
+        .into_drawing_area();
         if !scene.blindfold {
             crate::still::draw_heatmap_cells(&area, surface);
         }
@@ -540,7 +546,11 @@ pub fn hiker_still() -> String {
 pub fn accuracy_chart_svg(budget: usize, curves: &[AccuracyCurve<'_>]) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, crate::still::STILL_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(
+            &mut svg,
+            crate::still::STILL_SIZE,
+        ))
+        .into_drawing_area();
         let _ = draw_accuracy_chart(&area, budget, curves, 1.0);
         let _ = area.present();
     }

@@ -114,7 +114,11 @@ fn draw_panel<DB: DrawingBackend>(
     colour: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let area = area.margin(style.px(6.0), style.px(6.0), style.px(6.0), style.px(6.0));
     let title = format!(
         "{}: {} trials, {} learning rates",
@@ -308,7 +312,8 @@ pub fn comparison_svg_in(
 ) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, size))
+            .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_comparison(&area, comparison, style);
         let _ = area.present();

@@ -3,7 +3,12 @@
 //!
 //! Per-pixel layers (the landscape heatmaps) are not drawn through plotters at all: they are RGBA
 //! buffers, see [`heatmap`], because one plotters rectangle per cell is far too slow for a frame.
+//!
+//! Two rules keep the wasm small. Every figure draws through [`any_backend::AnyBackend`], so it is
+//! compiled once. Fonts are named `FontFamily::SansSerif`, never `"sans-serif"`: plotters turns a
+//! family name into a family with `to_lowercase`, which links Unicode's case tables into the module.
 
+pub mod any_backend;
 pub mod catalogue;
 pub mod chart_style;
 pub mod contrast;

@@ -71,8 +71,16 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
         .y_desc("loss")
         .x_labels(5)
         .y_labels(4)
-        .label_style(("sans-serif", font_size).into_font().color(&ink.text))
-        .axis_desc_style(("sans-serif", font_size).into_font().color(&ink.text))
+        .label_style(
+            (FontFamily::SansSerif, font_size)
+                .into_font()
+                .color(&ink.text),
+        )
+        .axis_desc_style(
+            (FontFamily::SansSerif, font_size)
+                .into_font()
+                .color(&ink.text),
+        )
         .axis_style(ink.text.stroke_width(1))
         .bold_line_style(ink.grid.stroke_width(1))
         .light_line_style(TRANSPARENT)

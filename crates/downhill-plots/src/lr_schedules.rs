@@ -128,7 +128,11 @@ pub fn draw_schedules<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
     area.fill(&palette.background)?;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let (_, height) = area.dim_in_pixel();
     let (upper, lower) = area.split_vertically(height * 2 / 5);
     let cursor = cursor.min(N_STEPS);
@@ -284,7 +288,8 @@ pub fn schedules_svg_in(
     let series = series_for(settings, &runs, style);
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut svg, size))
+            .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_schedules(&area, &series, cursor, style);
         let _ = area.present();

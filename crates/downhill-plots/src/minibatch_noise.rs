@@ -80,7 +80,11 @@ pub fn draw_cloud<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = &style.palette;
     area.fill(&palette.background)?;
-    let text = |size: f64| ("sans-serif", size).into_font().color(&palette.text);
+    let text = |size: f64| {
+        (FontFamily::SansSerif, size)
+            .into_font()
+            .color(&palette.text)
+    };
     let (margin, x_label_area, y_label_area) = (style.px(10.0), style.px(36.0), style.px(48.0));
     let (width, height) = area.dim_in_pixel();
     let plot_width = width.saturating_sub(2 * margin + y_label_area).max(1) as f64;
@@ -207,7 +211,11 @@ pub fn cloud_svg(
 ) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            (640, 480),
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_cloud(
             &area,

@@ -111,7 +111,7 @@ impl ChartLook {
 /// Sans-serif text of `size` device pixels in `colour`.
 fn font_in(size: f64, colour: RGBColor) -> TextStyle<'static> {
     TextStyle {
-        font: ("sans-serif", size).into_font(),
+        font: (FontFamily::SansSerif, size).into_font(),
         color: colour.to_backend_color(),
         pos: plotters::style::text_anchor::Pos::default(),
     }
@@ -291,7 +291,7 @@ pub fn draw_learning_curves<DB: DrawingBackend>(
     }
     // Curves that settle close together would write their names over each other: keep each name
     // at least a line below the one above it.
-    labels.sort_by_key(|(_, pixel_y, _)| *pixel_y);
+    downhill_core::short_sort::sort_short_list_by(&mut labels, |left, right| left.1 < right.1);
     let line_height = (15.0 * look.pixel_ratio).round() as i32;
     let mut lowest_taken = i32::MIN;
     for (pixel_x, pixel_y, curve) in labels {
@@ -319,7 +319,11 @@ pub const EXPORT_SIZE: (u32, u32) = (800, 500);
 pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, EXPORT_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            EXPORT_SIZE,
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_sweep(&area, chart, look);
         let _ = area.present();
@@ -331,7 +335,11 @@ pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
 pub fn curves_svg(chart: &CurvesChart<'_>, look: &ChartLook) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, EXPORT_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg,
+            EXPORT_SIZE,
+        ))
+        .into_drawing_area();
         let _ = draw_learning_curves(&area, chart, look);
         let _ = area.present();
     }

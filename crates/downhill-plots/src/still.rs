@@ -292,13 +292,19 @@ pub fn landscape_with_paths_svg(
 ) -> String {
     let mut landscape = String::new();
     {
-        let area = SVGBackend::with_string(&mut landscape, STILL_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(SVGBackend::with_string(
+            &mut landscape,
+            STILL_SIZE,
+        ))
+        .into_drawing_area();
         draw_heatmap_cells(&area, surface);
         let _ = area.present();
     }
     let mut overlay = String::new();
     {
-        let area = SVGBackend::with_string(&mut overlay, STILL_SIZE).into_drawing_area();
+        let area =
+            crate::any_backend::AnyBackend::new(SVGBackend::with_string(&mut overlay, STILL_SIZE))
+                .into_drawing_area();
         let minima = surface.minima();
         let marks = OverlayMarks {
             start: Some(start),

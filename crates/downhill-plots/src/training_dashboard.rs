@@ -131,7 +131,7 @@ impl Scale {
         (css_pixels * self.0).round().max(1.0) as u32
     }
     fn font(&self, picture: &DashboardPicture<'_>) -> TextStyle<'static> {
-        ("sans-serif", self.px(12.0) as f64)
+        (FontFamily::SansSerif, self.px(12.0) as f64)
             .into_font()
             .color(&picture.palette.text)
     }
@@ -305,7 +305,7 @@ fn draw_loss_panel<DB: DrawingBackend>(
     legend.draw(area, &entries, &scale, picture)?;
     if let Some(step) = picture.diverged_at {
         let (width, height) = area.dim_in_pixel();
-        let big = ("sans-serif", scale.px(16.0) as f64)
+        let big = (FontFamily::SansSerif, scale.px(16.0) as f64)
             .into_font()
             .style(FontStyle::Bold)
             .color(&palette.warning)
@@ -470,7 +470,10 @@ pub const SVG_SIZE: (u32, u32) = (640, 560);
 pub fn dashboard_svg(picture: &DashboardPicture<'_>) -> String {
     let mut svg = String::new();
     {
-        let area = plotters_svg::SVGBackend::with_string(&mut svg, SVG_SIZE).into_drawing_area();
+        let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
+            &mut svg, SVG_SIZE,
+        ))
+        .into_drawing_area();
         // Drawing into a String cannot fail.
         let _ = draw_dashboard(&area, picture);
         let _ = area.present();
@@ -546,7 +549,7 @@ impl LegendLayout {
         scale: &Scale,
         picture: &DashboardPicture<'_>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let font = ("sans-serif", scale.px(11.0) as f64)
+        let font = (FontFamily::SansSerif, scale.px(11.0) as f64)
             .into_font()
             .color(&picture.palette.text);
         let line_height = scale.px(15.0) as i32;

@@ -11,7 +11,6 @@ use downhill_core::trajectory::{RunSettings, run_optimizer};
 use downhill_plots::heatmap::{self, ValueScale};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{HtmlCanvasElement, ImageData};
@@ -20,17 +19,29 @@ use web_sys::{HtmlCanvasElement, ImageData};
 const N_RACE_STEPS: usize = 1_000;
 
 /// The times of one landscape benchmark, in milliseconds, one entry per repetition.
-#[derive(Serialize)]
 struct LandscapeTimes {
     naive_ms: Vec<f64>,
     buffer_ms: Vec<f64>,
 }
 
 /// Optimizer throughput inside wasm, in the order of `OptimizerKind::ALL`.
-#[derive(Serialize)]
 struct StepRates {
     names: Vec<&'static str>,
     steps_per_second: Vec<f64>,
+}
+
+/// A plain JavaScript object with the given fields. Written by hand rather than with serde: two small
+/// results do not justify serde-wasm-bindgen's code in the module every reader downloads.
+fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+fn js_array<T>(items: &[T], to_js: impl Fn(&T) -> JsValue) -> JsValue {
+    items.iter().map(to_js).collect::<js_sys::Array>().into()
 }
 
 fn now_ms() -> f64 {
@@ -153,7 +164,10 @@ pub fn bench_landscape(
         flush(&buffer_canvas);
         times.buffer_ms.push(now_ms() - started);
     }
-    serde_wasm_bindgen::to_value(&times).map_err(JsValue::from)
+    Ok(js_object(&[
+        ("naive_ms", js_array(&times.naive_ms, |&ms| ms.into())),
+        ("buffer_ms", js_array(&times.buffer_ms, |&ms| ms.into())),
+    ]))
 }
 
 /// Runs every optimizer `n_runs` times for 1,000 steps from the bounded saddle's default start,
@@ -191,5 +205,11 @@ pub fn bench_optimizer_steps(n_runs: u32) -> Result<JsValue, JsValue> {
             .push(n_runs as f64 * N_RACE_STEPS as f64 / seconds.max(1e-9));
     }
     std::hint::black_box(checksum);
-    serde_wasm_bindgen::to_value(&rates).map_err(JsValue::from)
+    Ok(js_object(&[
+        ("names", js_array(&rates.names, |&name| name.into())),
+        (
+            "steps_per_second",
+            js_array(&rates.steps_per_second, |&rate| rate.into()),
+        ),
+    ]))
 }

@@ -3,6 +3,7 @@
 //! landscape recompute.
 
 use crate::dom;
+use downhill_plots::any_backend::AnyBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ImageData};
 
@@ -123,4 +124,11 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d
         .ok()
         .flatten()
         .and_then(|context| context.dyn_into().ok())
+}
+
+/// A plotters backend drawing on `canvas`, wrapped as the one backend type every figure is compiled
+/// for (`downhill_plots::any_backend`): drawing with `CanvasBackend` itself would compile each
+/// figure a second time beside its SVG export.
+pub fn drawing_backend(canvas: &HtmlCanvasElement) -> Option<AnyBackend<'static>> {
+    plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).map(AnyBackend::new)
 }

@@ -146,7 +146,7 @@ fn install_node_packages() -> Result<()> {
         return Ok(());
     }
     run(command("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests"]))
-        .context("installing the end-to-end tests' Node packages (playwright-core, binaryen)")
+        .context("installing the Node packages (playwright-core, binaryen, terser)")
 }
 
 fn install_browser() -> Result<Browser> {

@@ -57,9 +57,9 @@ pub fn is_local_minimum<S: Surface + ?Sized>(surface: &S, point: [f64; 2]) -> bo
 
 /// Sorts minima by value, lowest first, so the global minimum leads the list. Ties keep their order.
 pub fn sort_by_value<S: Surface + ?Sized>(surface: &S, minima: &mut [[f64; 2]]) {
-    minima.sort_by(|first, second| {
+    crate::short_sort::sort_short_list_by(minima, |first, second| {
         let first_value = surface.value(first[0], first[1]);
         let second_value = surface.value(second[0], second[1]);
-        first_value.total_cmp(&second_value)
+        first_value.total_cmp(&second_value).is_lt()
     });
 }

@@ -19,7 +19,6 @@ use downhill_plots::hiker::{
     self as hiker_plots, HIKER_DEFAULTS, HikerScene, HikerTrack, STRATEGY_STYLES,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -784,7 +783,7 @@ impl BlindfoldedHiker {
         let minima = model.surface.minima();
         let surface_view = model.surface.view();
         let banner = model.banner();
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.overlay.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&view.canvas.overlay) {
             crate::layers::clear_canvas(&view.canvas.overlay);
             let area = backend.into_drawing_area();
             let scene = HikerScene {

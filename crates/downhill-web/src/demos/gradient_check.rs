@@ -23,7 +23,6 @@ use downhill_plots::gradient_check::{
     draw_error_plot_marks, error_plot_svg,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -1123,7 +1122,7 @@ impl GradientCheck {
                 }
             }
             let parameter = model.selected_parameter();
-            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
+            if let Some(backend) = crate::layers::drawing_backend(&view.canvas) {
                 let area = backend.into_drawing_area();
                 let plot = ErrorPlot {
                     curve: &model.curve,
@@ -1154,7 +1153,7 @@ impl GradientCheck {
             );
         }
         let parameter = model.selected_parameter();
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.marks.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&view.marks) {
             let area = backend.into_drawing_area();
             let plot = ErrorPlot {
                 curve: &model.curve,

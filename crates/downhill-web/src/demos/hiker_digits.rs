@@ -21,7 +21,6 @@ use downhill_core::search::random_local_search::RandomLocalSearchSettings;
 use downhill_core::search::random_search::RandomSearchSettings;
 use downhill_plots::hiker::{self as hiker_plots, AccuracyCurve, STRATEGY_STYLES};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -677,7 +676,7 @@ impl HikerDigits {
                         .unwrap_or(&empty),
                 })
                 .collect();
-            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.overlay.clone()) {
+            if let Some(backend) = crate::layers::drawing_backend(&view.canvas.overlay) {
                 let area = backend.into_drawing_area();
                 let _ = hiker_plots::draw_accuracy_chart(
                     &area,

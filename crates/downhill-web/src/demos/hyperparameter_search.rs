@@ -20,7 +20,6 @@ use downhill_plots::hyperparameter_search::{
     distinct_learning_rates,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
@@ -199,7 +198,7 @@ impl HyperparameterSearch {
         let model = self.model.borrow();
         let size = self.size.get();
         self.canvas.resize(size);
-        if let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.canvas.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
             let _ = plot::draw_comparison(
                 &area,

@@ -18,7 +18,6 @@ use downhill_plots::lr_schedules::{
     self as plot, DEFAULTS, N_STEPS, SERIES_NAMES, ScheduleSettings,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
@@ -419,7 +418,7 @@ impl LrSchedules {
         self.canvas.resize(size);
         let style = chart_canvas::chart_style(size.pixel_ratio);
         let series = plot::series_for(&model.settings, &model.runs, &style);
-        if let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.canvas.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
             let _ = plot::draw_schedules(&area, &series, model.cursor, &style);
             let _ = area.present();

@@ -18,7 +18,6 @@ use downhill_core::gradient_cloud::{GradientCloud, PerExampleGradients};
 use downhill_core::rng::Rng;
 use downhill_plots::minibatch_noise::{self as plot, CloudView};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
@@ -290,7 +289,7 @@ impl MinibatchNoise {
         self.canvas.resize(size);
         let Some((loaded, cloud)) = model.current() else {
             // Until the digits arrive, a calm empty frame of the right size.
-            if let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.canvas.clone()) {
+            if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
                 let area = backend.into_drawing_area();
                 let _ = area.fill(
                     &chart_canvas::chart_style(size.pixel_ratio)
@@ -302,7 +301,7 @@ impl MinibatchNoise {
             return;
         };
         let full_norm = loaded.per_example.full_gradient_norm();
-        if let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.canvas.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
             let _ = plot::draw_cloud(
                 &area,

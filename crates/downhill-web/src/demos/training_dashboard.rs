@@ -23,7 +23,6 @@ use downhill_plots::training_dashboard::{
     self as picture, DashboardPalette, DashboardPicture, HEALTHY_RATIO_BAND,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -1088,7 +1087,7 @@ impl TrainingDashboard {
         let palette = self.palette();
         {
             let model = self.model.borrow();
-            if let Some(backend) = CanvasBackend::with_canvas_object(self.view.canvas.clone()) {
+            if let Some(backend) = crate::layers::drawing_backend(&self.view.canvas) {
                 let area = backend.into_drawing_area();
                 let _ = picture::draw_dashboard(&area, &self.picture(&model, pixel_ratio, palette));
                 let _ = area.present();

@@ -129,7 +129,7 @@ impl RaceModel {
                     .map(|step| (racer, step))
             })
             .collect();
-        arrived.sort_by_key(|&(_, step)| step);
+        downhill_core::short_sort::sort_short_list_by(&mut arrived, |left, right| left.1 < right.1);
         arrived
     }
 

@@ -12,7 +12,6 @@ use downhill_plots::heatmap::{self, ValueScale};
 use downhill_plots::loss_plot::{self, ChartInk, LossSeries};
 use downhill_plots::paths::{self, Arrow, OverlayMarks, PathToDraw};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -126,7 +125,7 @@ impl RaceView {
     pub fn draw_overlay(&self, model: &RaceModel, inspected: Option<usize>) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
-        let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.overlay.clone()) else {
+        let Some(backend) = crate::layers::drawing_backend(&self.canvas.overlay) else {
             return;
         };
         crate::layers::clear_canvas(&self.canvas.overlay);
@@ -199,7 +198,7 @@ impl RaceView {
             self.loss_canvas.set_width(width);
             self.loss_canvas.set_height(height);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(self.loss_canvas.clone()) else {
+        let Some(backend) = crate::layers::drawing_backend(&self.loss_canvas) else {
             return;
         };
         // The chart is transparent over the demo box: without clearing, every earlier frame's axes

@@ -18,7 +18,6 @@ use downhill_core::step_size_demos::{
 };
 use downhill_plots::step_size::{CurveToDraw, CurvesChart, draw_learning_curves};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -536,7 +535,7 @@ impl Curves {
             curves: &curves,
             n_epochs: state.n_epochs,
         };
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.chart.canvas.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&view.chart.canvas) {
             let area = backend.into_drawing_area();
             let _ = draw_learning_curves(&area, &chart, &look);
             let _ = area.present();

@@ -23,7 +23,6 @@ use downhill_plots::step_size::{
     CHOSEN_PATH_COLOUR, COMPARISON_COLOURS, DEFAULT_PATH_STEPS, draw_corner_note,
 };
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -781,7 +780,7 @@ impl Paths {
         }
         if let Outcome::Diverged { step: diverged } = state.chosen.outcome
             && reached_end
-            && let Some(backend) = CanvasBackend::with_canvas_object(view.main.overlay.clone())
+            && let Some(backend) = crate::layers::drawing_backend(&view.main.overlay)
         {
             let area = backend.into_drawing_area();
             let _ = draw_corner_note(
@@ -873,7 +872,7 @@ fn draw_overlay(
 ) -> usize {
     canvas.resize_overlay(size);
     let shown = (cursor + 1).min(trajectory.points.len());
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.overlay.clone()) else {
+    let Some(backend) = crate::layers::drawing_backend(&canvas.overlay) else {
         return shown.saturating_sub(1);
     };
     crate::layers::clear_canvas(&canvas.overlay);

@@ -19,7 +19,6 @@ use downhill_core::step_size_demos::{
 };
 use downhill_plots::step_size::{SweepChart, draw_sweep};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -464,7 +463,7 @@ impl Sweep {
             chosen,
             exponents: LOG10_STEP_RANGE,
         };
-        if let Some(backend) = CanvasBackend::with_canvas_object(view.chart.canvas.clone()) {
+        if let Some(backend) = crate::layers::drawing_backend(&view.chart.canvas) {
             let area = backend.into_drawing_area();
             let _ = draw_sweep(&area, &chart, &common::screen_look());
             let _ = area.present();
