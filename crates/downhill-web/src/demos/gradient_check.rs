@@ -19,8 +19,8 @@ use downhill_core::gradient::workbench::{
     WorkbenchRow, log_spaced_steps, worst_centered_error_away_from_kinks,
 };
 use downhill_plots::gradient_check::{
-    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_base,
-    draw_error_plot_marks, error_plot_svg,
+    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_curves,
+    draw_error_plot_frame, draw_error_plot_legend, draw_error_plot_marks, error_plot_svg,
 };
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -229,9 +229,11 @@ struct Controls {
 struct View {
     figure: Element,
     frame: HtmlElement,
-    /// Axes, bands and curves.
+    /// Background, bands, axes and their labels: redrawn only when the size or the theme changes.
     canvas: HtmlCanvasElement,
-    /// The current h and the dots on the curves, over `canvas`.
+    /// The curves, the title and the legend, over `canvas`: redrawn when the curves change.
+    curves: HtmlCanvasElement,
+    /// The current h and the dots on the curves, over `curves`.
     marks: HtmlCanvasElement,
     table_body: HtmlElement,
     table_rows: Vec<TableRow>,
@@ -240,6 +242,9 @@ struct View {
     controls: Controls,
     /// CSS width of the plot (0 until first measured): measured at the first drawing and on resize.
     drawn_width: u32,
+    /// Device width, device height and dark theme of the axes layer as last drawn: while they hold,
+    /// a new curve leaves that layer alone.
+    axes_drawn_for: Option<(u32, u32, bool)>,
 }
 
 pub struct GradientCheck {
@@ -390,6 +395,9 @@ pub fn mount(
     );
     let canvas: HtmlCanvasElement = dom::element("canvas", "gradient-check-plot").unchecked_into();
     dom::append(&frame, &canvas);
+    let curves: HtmlCanvasElement =
+        dom::element("canvas", "gradient-check-plot-curves").unchecked_into();
+    dom::append(&frame, &curves);
     let marks: HtmlCanvasElement =
         dom::element("canvas", "gradient-check-plot-marks").unchecked_into();
     dom::append(&frame, &marks);
@@ -471,6 +479,7 @@ pub fn mount(
             figure: figure.clone(),
             frame,
             canvas,
+            curves,
             marks,
             table_body,
             table_rows: Vec::new(),
@@ -492,6 +501,7 @@ pub fn mount(
                 bug_reg: bug_reg.clone(),
             },
             drawn_width: 0,
+            axes_drawn_for: None,
         }),
         toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
@@ -1080,6 +1090,12 @@ impl GradientCheck {
 
     /// The plot's theme and device pixel ratio as the page has them now.
     fn plot_style() -> (f64, downhill_plots::gradient_check::PlotTheme) {
+        let (pixel_ratio, dark) = GradientCheck::plot_pixel_ratio_and_darkness();
+        (pixel_ratio, if dark { DARK_THEME } else { LIGHT_THEME })
+    }
+
+    /// The device pixel ratio and whether the page is dark, which choose the plot's theme.
+    fn plot_pixel_ratio_and_darkness() -> (f64, bool) {
         let pixel_ratio = web_sys::window()
             .map(|window| window.device_pixel_ratio())
             .filter(|ratio| ratio.is_finite())
@@ -1089,10 +1105,11 @@ impl GradientCheck {
             .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
             .flatten()
             .is_some_and(|query| query.matches());
-        (pixel_ratio, if dark { DARK_THEME } else { LIGHT_THEME })
+        (pixel_ratio, dark)
     }
 
-    /// Sizes both layers to the frame and draws them.
+    /// Sizes the three layers to the frame and draws them; the axes layer only when its size or
+    /// theme changed.
     fn draw_plot(&self) {
         // Measuring the frame forces the browser to lay the whole page out when anything changed
         // since the last frame (and a long lesson costs milliseconds to lay out), so the width is
@@ -1107,7 +1124,8 @@ impl GradientCheck {
             let model = self.model.borrow();
             let mut view = self.view.borrow_mut();
             view.drawn_width = css_width;
-            let (pixel_ratio, theme) = GradientCheck::plot_style();
+            let (pixel_ratio, dark) = GradientCheck::plot_pixel_ratio_and_darkness();
+            let theme = if dark { DARK_THEME } else { LIGHT_THEME };
             let aspect_ratio = if css_width < NARROW_PLOT_WIDTH {
                 NARROW_PLOT_ASPECT_RATIO
             } else {
@@ -1116,23 +1134,36 @@ impl GradientCheck {
             let css_height = (css_width as f64 / aspect_ratio).round();
             let device_width = (css_width as f64 * pixel_ratio).round() as u32;
             let device_height = (css_height * pixel_ratio).round() as u32;
-            for canvas in [&view.canvas, &view.marks] {
+            for canvas in [&view.canvas, &view.curves, &view.marks] {
                 if canvas.width() != device_width || canvas.height() != device_height {
                     canvas.set_width(device_width);
                     canvas.set_height(device_height);
                 }
             }
             let parameter = model.selected_parameter();
-            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
+            let plot = ErrorPlot {
+                curve: &model.curve,
+                current_h: model.choices.h,
+                parameter: &parameter,
+                pixel_ratio,
+                theme,
+            };
+            let axes_key = Some((device_width, device_height, dark));
+            if view.axes_drawn_for != axes_key
+                && let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone())
+            {
                 let area = backend.into_drawing_area();
-                let plot = ErrorPlot {
-                    curve: &model.curve,
-                    current_h: model.choices.h,
-                    parameter: &parameter,
-                    pixel_ratio,
-                    theme,
-                };
-                let _ = draw_error_plot_base(&area, &plot);
+                let _ = draw_error_plot_frame(&area, &plot);
+                let _ = area.present();
+                view.axes_drawn_for = axes_key;
+            }
+            if let Some(context) = crate::layers::context_2d(&view.curves) {
+                context.clear_rect(0.0, 0.0, f64::from(device_width), f64::from(device_height));
+            }
+            if let Some(backend) = CanvasBackend::with_canvas_object(view.curves.clone()) {
+                let area = backend.into_drawing_area();
+                let _ = draw_error_plot_curves(&area, &plot);
+                let _ = draw_error_plot_legend(&area, &plot);
                 let _ = area.present();
             }
         }
@@ -1316,7 +1347,7 @@ impl Demo for GradientCheck {
 
     fn export_canvases(&self) -> Vec<HtmlCanvasElement> {
         let view = self.view.borrow();
-        vec![view.canvas.clone(), view.marks.clone()]
+        vec![view.canvas.clone(), view.curves.clone(), view.marks.clone()]
     }
 
     fn file_stem(&self) -> String {

@@ -30,6 +30,7 @@ pub struct RaceView {
     size: Cell<LayerSize>,
     /// The landscape's value range over the view: the loss chart's fixed y range.
     value_range: Cell<(f64, f64)>,
+    figure_id: String,
 }
 
 impl RaceView {
@@ -83,6 +84,25 @@ impl RaceView {
             inspector,
             size: Cell::new(size),
             value_range: Cell::new((0.0, 1.0)),
+            figure_id: figure.id(),
+        }
+    }
+
+    /// The id of the race's figure, which names its measures on the performance timeline.
+    pub fn figure_id(&self) -> &str {
+        &self.figure_id
+    }
+
+    /// Empties the paths layer: between a new landscape and the paths on it, nothing stale shows.
+    pub fn clear_overlay(&self) {
+        let overlay = &self.canvas.overlay;
+        if let Some(context) = crate::layers::context_2d(overlay) {
+            context.clear_rect(
+                0.0,
+                0.0,
+                f64::from(overlay.width()),
+                f64::from(overlay.height()),
+            );
         }
     }
 
