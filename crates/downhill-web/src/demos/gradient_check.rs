@@ -229,11 +229,14 @@ struct Controls {
 struct View {
     figure: Element,
     frame: HtmlElement,
-    /// Background, bands, axes and their labels: redrawn only when the size or the theme changes.
+    /// Axes, bands and curves.
     canvas: HtmlCanvasElement,
-    /// The curves, the title and the legend, over `canvas`: redrawn when the curves change.
-    curves: HtmlCanvasElement,
-    /// The current h and the dots on the curves, over `curves`.
+    /// Background, bands, axes and their labels, drawn off screen only when the size or the theme
+    /// changes and copied onto `canvas` before each new curve: the copy costs a fraction of drawing
+    /// the axes' labels again, and the curves are drawn on the same opaque canvas as before, so the
+    /// picture is the same to the last pixel.
+    axes: HtmlCanvasElement,
+    /// The current h and the dots on the curves, over `canvas`.
     marks: HtmlCanvasElement,
     table_body: HtmlElement,
     table_rows: Vec<TableRow>,
@@ -395,9 +398,9 @@ pub fn mount(
     );
     let canvas: HtmlCanvasElement = dom::element("canvas", "gradient-check-plot").unchecked_into();
     dom::append(&frame, &canvas);
-    let curves: HtmlCanvasElement =
-        dom::element("canvas", "gradient-check-plot-curves").unchecked_into();
-    dom::append(&frame, &curves);
+    // Never added to the page.
+    let axes: HtmlCanvasElement =
+        dom::element("canvas", "gradient-check-plot-axes").unchecked_into();
     let marks: HtmlCanvasElement =
         dom::element("canvas", "gradient-check-plot-marks").unchecked_into();
     dom::append(&frame, &marks);
@@ -479,7 +482,7 @@ pub fn mount(
             figure: figure.clone(),
             frame,
             canvas,
-            curves,
+            axes,
             marks,
             table_body,
             table_rows: Vec::new(),
@@ -1108,8 +1111,8 @@ impl GradientCheck {
         (pixel_ratio, dark)
     }
 
-    /// Sizes the three layers to the frame and draws them; the axes layer only when its size or
-    /// theme changed.
+    /// Sizes both layers (and the axes kept off screen) to the frame and draws them; the axes only
+    /// when the size or the theme changed.
     fn draw_plot(&self) {
         // Measuring the frame forces the browser to lay the whole page out when anything changed
         // since the last frame (and a long lesson costs milliseconds to lay out), so the width is
@@ -1134,7 +1137,7 @@ impl GradientCheck {
             let css_height = (css_width as f64 / aspect_ratio).round();
             let device_width = (css_width as f64 * pixel_ratio).round() as u32;
             let device_height = (css_height * pixel_ratio).round() as u32;
-            for canvas in [&view.canvas, &view.curves, &view.marks] {
+            for canvas in [&view.canvas, &view.axes, &view.marks] {
                 if canvas.width() != device_width || canvas.height() != device_height {
                     canvas.set_width(device_width);
                     canvas.set_height(device_height);
@@ -1150,17 +1153,18 @@ impl GradientCheck {
             };
             let axes_key = Some((device_width, device_height, dark));
             if view.axes_drawn_for != axes_key
-                && let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone())
+                && let Some(backend) = CanvasBackend::with_canvas_object(view.axes.clone())
             {
                 let area = backend.into_drawing_area();
                 let _ = draw_error_plot_frame(&area, &plot);
                 let _ = area.present();
                 view.axes_drawn_for = axes_key;
             }
-            if let Some(context) = crate::layers::context_2d(&view.curves) {
-                context.clear_rect(0.0, 0.0, f64::from(device_width), f64::from(device_height));
+            // The axes are opaque and of the same size: the copy replaces every pixel.
+            if let Some(context) = crate::layers::context_2d(&view.canvas) {
+                let _ = context.draw_image_with_html_canvas_element(&view.axes, 0.0, 0.0);
             }
-            if let Some(backend) = CanvasBackend::with_canvas_object(view.curves.clone()) {
+            if let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) {
                 let area = backend.into_drawing_area();
                 let _ = draw_error_plot_curves(&area, &plot);
                 let _ = draw_error_plot_legend(&area, &plot);
@@ -1347,7 +1351,7 @@ impl Demo for GradientCheck {
 
     fn export_canvases(&self) -> Vec<HtmlCanvasElement> {
         let view = self.view.borrow();
-        vec![view.canvas.clone(), view.curves.clone(), view.marks.clone()]
+        vec![view.canvas.clone(), view.marks.clone()]
     }
 
     fn file_stem(&self) -> String {

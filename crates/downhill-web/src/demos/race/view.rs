@@ -95,15 +95,7 @@ impl RaceView {
 
     /// Empties the paths layer: between a new landscape and the paths on it, nothing stale shows.
     pub fn clear_overlay(&self) {
-        let overlay = &self.canvas.overlay;
-        if let Some(context) = crate::layers::context_2d(overlay) {
-            context.clear_rect(
-                0.0,
-                0.0,
-                f64::from(overlay.width()),
-                f64::from(overlay.height()),
-            );
-        }
+        clear_canvas(&self.canvas.overlay);
     }
 
     /// Measures the frame again; returns whether the size changed.
@@ -146,6 +138,9 @@ impl RaceView {
     pub fn draw_overlay(&self, model: &RaceModel, inspected: Option<usize>) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
+        // Not cleared here (plotters' TRANSPARENT fill below draws nothing): a run that diverges
+        // draws nothing at all through `draw_paths`, so clearing would leave the picture empty
+        // (see the report of 2026-12-03); a surface change clears it itself.
         let Some(backend) = CanvasBackend::with_canvas_object(self.canvas.overlay.clone()) else {
             return;
         };
@@ -219,11 +214,14 @@ impl RaceView {
             self.loss_canvas.set_width(width);
             self.loss_canvas.set_height(height);
         }
+        // Filling with plotters' TRANSPARENT draws nothing (plotters-canvas skips a colour of alpha
+        // 0), so the last chart is cleared here: without it a new surface's chart was drawn over
+        // the old one's axes and labels.
+        clear_canvas(&self.loss_canvas);
         let Some(backend) = CanvasBackend::with_canvas_object(self.loss_canvas.clone()) else {
             return;
         };
         let area = backend.into_drawing_area();
-        let _ = area.fill(&TRANSPARENT);
         let series: Vec<LossSeries<'_>> = model
             .enabled()
             .map(|racer| LossSeries {
@@ -458,4 +456,16 @@ pub fn listen_for_start_drag(race: &Rc<Race>) {
         race.redraw();
         race.write_url();
     });
+}
+
+/// Makes every pixel of `canvas` transparent.
+fn clear_canvas(canvas: &HtmlCanvasElement) {
+    if let Some(context) = crate::layers::context_2d(canvas) {
+        context.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+    }
 }
