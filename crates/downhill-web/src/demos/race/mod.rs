@@ -22,6 +22,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// A callback for `requestAnimationFrame`.
+type FrameClosure = wasm_bindgen::closure::Closure<dyn FnMut(f64)>;
+
 pub struct Race {
     model: RefCell<RaceModel>,
     view: view::RaceView,
@@ -38,7 +41,7 @@ pub struct Race {
     listeners: RefCell<Vec<EventClosure>>,
     /// The frame callback of [`Race::redraw_next_frame`], made once; `Some` in the cell beside it
     /// while a frame is asked for, so several changes in one frame ask for one redraw.
-    next_frame_redraw: RefCell<Option<wasm_bindgen::closure::Closure<dyn FnMut(f64)>>>,
+    next_frame_redraw: RefCell<Option<FrameClosure>>,
     redraw_asked: std::cell::Cell<bool>,
 }
 
