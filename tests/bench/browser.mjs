@@ -228,19 +228,43 @@ async function measureRace(browser, server) {
     const select = document.querySelector(`${figure} select[name="surface"]`);
     if (!select) return [];
     const values = [...select.options].map((option) => option.value);
+    // Since 2026-12-03 the handler draws the landscape and leaves the paths, the loss chart and
+    // the text to the next frame, measured as `downhill-deferred-redraw <figure id>`.
+    const deferred = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.startsWith('downhill-deferred-redraw')) deferred.push(entry.duration);
+      }
+    });
+    observer.observe({ type: 'measure' });
     window.__benchEvents.length = 0;
+    const changes = [];
     for (let round = 0; round < 3; round += 1) {
       for (const value of values) {
+        const before = deferred.length;
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        // The observer hears of a measure a task later at the latest.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const handler = window.__benchEvents.filter((record) => record.type === 'change').at(-1)?.handler_ms ?? 0;
+        const next = deferred.slice(before).reduce((sum, ms) => sum + ms, 0);
+        changes.push({ handler, deferred: next });
       }
     }
-    return window.__benchEvents.filter((record) => record.type === 'change').map((record) => record.handler_ms);
+    observer.disconnect();
+    return changes;
   }, figure);
   if (surfaceTimes.length > 0) {
-    report('race.surface.p50', median(surfaceTimes), 'ms', null, `Race: surface change, whole redraw p50 (${surfaceTimes.length} changes)`);
-    report('race.surface.p95', quantile(surfaceTimes, 0.95), 'ms', 30, 'Race: surface change, whole redraw p95 (landscape, runs, paths, loss chart)');
+    const whole = surfaceTimes.map((change) => change.handler + change.deferred);
+    const handlers = surfaceTimes.map((change) => change.handler);
+    const deferreds = surfaceTimes.map((change) => change.deferred);
+    const largest = surfaceTimes.map((change) => Math.max(change.handler, change.deferred));
+    report('race.surface.p50', median(whole), 'ms', null, `Race: surface change, whole redraw p50 (${surfaceTimes.length} changes; both frames together)`);
+    report('race.surface.whole_p95', quantile(whole, 0.95), 'ms', null, 'Race: surface change, whole redraw p95 (landscape, runs, paths, loss chart; both frames together)');
+    report('race.surface.handler_p95', quantile(handlers, 0.95), 'ms', null, 'Race: surface change, the change handler (landscape) p95');
+    report('race.surface.deferred_p95', quantile(deferreds, 0.95), 'ms', null, 'Race: surface change, the next frame (runs drawn, paths, loss chart, text) p95');
+    report('race.surface.p95', quantile(largest, 0.95), 'ms', 30, 'Race: surface change, the larger of its two frames p95');
   }
 
   await sideBySide(page);

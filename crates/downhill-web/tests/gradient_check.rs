@@ -29,21 +29,47 @@ fn plot_pixels(figure: &web_sys::Element) -> Vec<u8> {
     let mut pixels = Vec::new();
     for index in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.item(index).unwrap().dyn_into().unwrap();
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        pixels.extend(
-            context
-                .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-                .unwrap()
-                .data()
-                .0,
-        );
+        pixels.extend(canvas_pixels(&canvas));
     }
     pixels
+}
+
+fn canvas_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// The base layer's pixels, and those of its left strip (the y axis's labels, which no curve
+/// reaches), row by row.
+fn base_pixels(figure: &web_sys::Element) -> (Vec<u8>, Vec<u8>) {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector("canvas.gradient-check-plot")
+        .unwrap()
+        .expect("the base layer")
+        .dyn_into()
+        .unwrap();
+    let pixels = canvas_pixels(&canvas);
+    let row_bytes = canvas.width() as usize * 4;
+    // 50 CSS pixels of the 58 the y labels get, at the page's pixel ratio.
+    let ratio = web_sys::window()
+        .unwrap()
+        .device_pixel_ratio()
+        .clamp(1.0, 3.0);
+    let strip_bytes = (50.0 * ratio) as usize * 4;
+    let strip = pixels
+        .chunks(row_bytes)
+        .flat_map(|row| row[..strip_bytes].iter().copied())
+        .collect();
+    (pixels, strip)
 }
 
 fn texts(figure: &web_sys::Element, selector: &str) -> Vec<String> {
@@ -225,4 +251,38 @@ fn a_bug_the_check_cannot_see_is_explained() {
         "a bug that does not apply changed the check: {bands:?}"
     );
     assert!(input(&figure, "bug-mean").disabled());
+}
+
+#[wasm_bindgen_test]
+fn a_new_function_redraws_the_curves_over_the_kept_axes() {
+    let figure = add_figure("gc-test-layers", "{\"function\":\"rosenbrock\"}");
+    downhill_web::mount_all();
+    let (plot_before, axis_before) = base_pixels(&figure);
+    // The kept axes are copied in whole: the base layer is opaque everywhere.
+    assert!(plot_before.chunks(4).all(|pixel| pixel[3] == 255));
+    let function: web_sys::HtmlSelectElement = figure
+        .query_selector("select[name=\"function\"]")
+        .unwrap()
+        .expect("a function menu")
+        .dyn_into()
+        .unwrap();
+    function.set_value("beale");
+    function
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let (plot_after, axis_after) = base_pixels(&figure);
+    assert_ne!(plot_after, plot_before, "the curves did not change");
+    assert!(plot_after.chunks(4).all(|pixel| pixel[3] == 255));
+    assert_eq!(
+        axis_after, axis_before,
+        "the y axis and its labels changed though only the curves should have"
+    );
+    // Labels in the page's ink: dark in the light scheme, light in the dark one; either way
+    // they stand out from the background in the strip's corner.
+    let background = &axis_after[..4];
+    let with_ink = axis_after
+        .chunks(4)
+        .filter(|pixel| (i32::from(pixel[0]) - i32::from(background[0])).abs() > 100)
+        .count();
+    assert!(with_ink > 50, "no axis labels in the strip");
 }

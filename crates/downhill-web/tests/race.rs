@@ -196,3 +196,65 @@ fn the_inspector_shows_the_state_of_the_chosen_optimizer() {
     // After two steps Adam's t is 2 and its first bias correction is 1 - 0.9^2 = 0.19.
     assert!(table.contains("0.19"), "{table}");
 }
+
+/// Waits for the next animation frame and a task after it (a surface change draws the paths and the
+/// loss chart in the frame after its event).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(after_frame.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn choose_surface(figure: &web_sys::Element, surface: &str) {
+    let select: web_sys::HtmlSelectElement = figure
+        .query_selector("select[name=\"surface\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value(surface);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_surface_change_draws_its_paths_in_the_next_frame_over_nothing_old() {
+    let figure = add_figure("demo-test-surfaces", "{\"surface\":\"bounded-saddle\"}");
+    downhill_web::mount_all();
+    let paths_first = overlay_pixels(&figure);
+    assert!(paths_first.chunks(4).any(|pixel| pixel[3] > 0), "no paths");
+    choose_surface(&figure, "rosenbrock");
+    // In the event's own frame the new landscape shows with no stale paths on it.
+    assert!(
+        overlay_pixels(&figure).iter().all(|&byte| byte == 0),
+        "the old paths stayed over the new landscape"
+    );
+    next_frame().await;
+    let paths_rosenbrock = overlay_pixels(&figure);
+    assert!(
+        paths_rosenbrock.chunks(4).any(|pixel| pixel[3] > 0),
+        "no paths on the new surface after a frame"
+    );
+    assert!(
+        paths_rosenbrock != paths_first,
+        "the paths did not follow the surface"
+    );
+    // Back to the first surface: the same paths as at the start, with nothing of the other's.
+    choose_surface(&figure, "bounded-saddle");
+    next_frame().await;
+    assert!(
+        overlay_pixels(&figure) == paths_first,
+        "the paths layer kept marks of the other surface"
+    );
+}

@@ -19,8 +19,8 @@ use downhill_core::gradient::workbench::{
     WorkbenchRow, log_spaced_steps, worst_centered_error_away_from_kinks,
 };
 use downhill_plots::gradient_check::{
-    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_base,
-    draw_error_plot_marks, error_plot_svg,
+    DARK_THEME, ErrorPlot, LIGHT_THEME, LOG10_H_RANGE, STEPS_PER_DECADE, draw_error_plot_curves,
+    draw_error_plot_frame, draw_error_plot_legend, draw_error_plot_marks, error_plot_svg,
 };
 use plotters::prelude::*;
 use std::cell::RefCell;
@@ -230,6 +230,11 @@ struct View {
     frame: HtmlElement,
     /// Axes, bands and curves.
     canvas: HtmlCanvasElement,
+    /// Background, bands, axes and their labels, drawn off screen only when the size or the theme
+    /// changes and copied onto `canvas` before each new curve: the copy costs a fraction of drawing
+    /// the axes' labels again, and the curves are drawn on the same opaque canvas as before, so the
+    /// picture is the same to the last pixel.
+    axes: HtmlCanvasElement,
     /// The current h and the dots on the curves, over `canvas`.
     marks: HtmlCanvasElement,
     table_body: HtmlElement,
@@ -239,6 +244,9 @@ struct View {
     controls: Controls,
     /// CSS width of the plot (0 until first measured): measured at the first drawing and on resize.
     drawn_width: u32,
+    /// Device width, device height and dark theme of the axes layer as last drawn: while they hold,
+    /// a new curve leaves that layer alone.
+    axes_drawn_for: Option<(u32, u32, bool)>,
 }
 
 pub struct GradientCheck {
@@ -389,6 +397,9 @@ pub fn mount(
     );
     let canvas: HtmlCanvasElement = dom::element("canvas", "gradient-check-plot").unchecked_into();
     dom::append(&frame, &canvas);
+    // Never added to the page.
+    let axes: HtmlCanvasElement =
+        dom::element("canvas", "gradient-check-plot-axes").unchecked_into();
     let marks: HtmlCanvasElement =
         dom::element("canvas", "gradient-check-plot-marks").unchecked_into();
     dom::append(&frame, &marks);
@@ -470,6 +481,7 @@ pub fn mount(
             figure: figure.clone(),
             frame,
             canvas,
+            axes,
             marks,
             table_body,
             table_rows: Vec::new(),
@@ -491,6 +503,7 @@ pub fn mount(
                 bug_reg: bug_reg.clone(),
             },
             drawn_width: 0,
+            axes_drawn_for: None,
         }),
         toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
@@ -1079,6 +1092,12 @@ impl GradientCheck {
 
     /// The plot's theme and device pixel ratio as the page has them now.
     fn plot_style() -> (f64, downhill_plots::gradient_check::PlotTheme) {
+        let (pixel_ratio, dark) = GradientCheck::plot_pixel_ratio_and_darkness();
+        (pixel_ratio, if dark { DARK_THEME } else { LIGHT_THEME })
+    }
+
+    /// The device pixel ratio and whether the page is dark, which choose the plot's theme.
+    fn plot_pixel_ratio_and_darkness() -> (f64, bool) {
         let pixel_ratio = web_sys::window()
             .map(|window| window.device_pixel_ratio())
             .filter(|ratio| ratio.is_finite())
@@ -1088,10 +1107,11 @@ impl GradientCheck {
             .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
             .flatten()
             .is_some_and(|query| query.matches());
-        (pixel_ratio, if dark { DARK_THEME } else { LIGHT_THEME })
+        (pixel_ratio, dark)
     }
 
-    /// Sizes both layers to the frame and draws them.
+    /// Sizes both layers (and the axes kept off screen) to the frame and draws them; the axes only
+    /// when the size or the theme changed.
     fn draw_plot(&self) {
         // Measuring the frame forces the browser to lay the whole page out when anything changed
         // since the last frame (and a long lesson costs milliseconds to lay out), so the width is
@@ -1106,7 +1126,8 @@ impl GradientCheck {
             let model = self.model.borrow();
             let mut view = self.view.borrow_mut();
             view.drawn_width = css_width;
-            let (pixel_ratio, theme) = GradientCheck::plot_style();
+            let (pixel_ratio, dark) = GradientCheck::plot_pixel_ratio_and_darkness();
+            let theme = if dark { DARK_THEME } else { LIGHT_THEME };
             let aspect_ratio = if css_width < NARROW_PLOT_WIDTH {
                 NARROW_PLOT_ASPECT_RATIO
             } else {
@@ -1115,23 +1136,37 @@ impl GradientCheck {
             let css_height = (css_width as f64 / aspect_ratio).round();
             let device_width = (css_width as f64 * pixel_ratio).round() as u32;
             let device_height = (css_height * pixel_ratio).round() as u32;
-            for canvas in [&view.canvas, &view.marks] {
+            for canvas in [&view.canvas, &view.axes, &view.marks] {
                 if canvas.width() != device_width || canvas.height() != device_height {
                     canvas.set_width(device_width);
                     canvas.set_height(device_height);
                 }
             }
             let parameter = model.selected_parameter();
+            let plot = ErrorPlot {
+                curve: &model.curve,
+                current_h: model.choices.h,
+                parameter: &parameter,
+                pixel_ratio,
+                theme,
+            };
+            let axes_key = Some((device_width, device_height, dark));
+            if view.axes_drawn_for != axes_key
+                && let Some(backend) = crate::layers::drawing_backend(&view.axes)
+            {
+                let area = backend.into_drawing_area();
+                let _ = draw_error_plot_frame(&area, &plot);
+                let _ = area.present();
+                view.axes_drawn_for = axes_key;
+            }
+            // The axes are opaque and of the same size: the copy replaces every pixel.
+            if let Some(context) = crate::layers::context_2d(&view.canvas) {
+                let _ = context.draw_image_with_html_canvas_element(&view.axes, 0.0, 0.0);
+            }
             if let Some(backend) = crate::layers::drawing_backend(&view.canvas) {
                 let area = backend.into_drawing_area();
-                let plot = ErrorPlot {
-                    curve: &model.curve,
-                    current_h: model.choices.h,
-                    parameter: &parameter,
-                    pixel_ratio,
-                    theme,
-                };
-                let _ = draw_error_plot_base(&area, &plot);
+                let _ = draw_error_plot_curves(&area, &plot);
+                let _ = draw_error_plot_legend(&area, &plot);
                 let _ = area.present();
             }
         }

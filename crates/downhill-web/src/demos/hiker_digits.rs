@@ -21,7 +21,7 @@ use downhill_core::search::random_local_search::RandomLocalSearchSettings;
 use downhill_core::search::random_search::RandomSearchSettings;
 use downhill_plots::hiker::{self as hiker_plots, AccuracyCurve, STRATEGY_STYLES};
 use plotters::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -185,6 +185,19 @@ pub struct HikerDigits {
     animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
     listeners: RefCell<Vec<EventClosure>>,
+    /// Animation frames since the chart was last drawn: a playing run draws every other frame (and
+    /// always its last), which halves the drawing and the painting while keeping the curves smooth.
+    frames_since_drawn: Cell<u32>,
+}
+
+/// A playing run draws its chart and readouts every this many animation frames.
+const DRAW_EVERY_N_FRAMES: u32 = 2;
+
+/// Sets an element's text only when it differs, so an unchanged readout costs the page no layout.
+fn set_text_if_changed(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
 }
 
 fn input_value(event: &web_sys::Event) -> Option<f64> {
@@ -383,6 +396,7 @@ pub fn mount(
         animation: RefCell::new(None),
         toolbar: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
+        frames_since_drawn: Cell::new(0),
     });
     let toolbar = Toolbar::attach(&side, figure_id.as_str(), as_demo(&demo));
     *demo.toolbar.borrow_mut() = Some(toolbar);
@@ -609,9 +623,14 @@ impl HikerDigits {
             .spend(MAX_EVALUATIONS_PER_FRAME, || {
                 now() - started > FRAME_BUDGET_MS
             });
-        if !more || !prefers_reduced_motion() {
+        let frames_since_drawn = self.frames_since_drawn.get() + 1;
+        if frames_since_drawn < DRAW_EVERY_N_FRAMES && more {
+            self.frames_since_drawn.set(frames_since_drawn);
+        } else if !more || !prefers_reduced_motion() {
+            self.frames_since_drawn.set(0);
             self.draw();
         } else {
+            self.frames_since_drawn.set(0);
             self.show_progress();
         }
         if !more {
@@ -636,7 +655,7 @@ impl HikerDigits {
             }
         }
         messages.push(view.settings_message.clone());
-        dom::set_message(&view.message, messages.join(" ").trim());
+        set_text_if_changed(&view.message, messages.join(" ").trim());
     }
 
     fn show_progress(&self) {
@@ -651,10 +670,10 @@ impl HikerDigits {
             .map(|hiker| hiker.n_evaluations())
             .max()
             .unwrap_or(0);
-        view.progress.set_text_content(Some(&format!(
-            "Evaluations spent: {spent} of {} each",
-            model.budget
-        )));
+        set_text_if_changed(
+            &view.progress,
+            &format!("Evaluations spent: {spent} of {} each", model.budget),
+        );
     }
 
     /// Draws the chart and updates every readout.
@@ -706,7 +725,7 @@ impl HikerDigits {
                     if let Some(step) = hiker.diverged_at() {
                         parts = vec![format!("diverged at step {}", step + 1)];
                     }
-                    view.readouts[index].set_text_content(Some(&parts.join(", ")));
+                    set_text_if_changed(&view.readouts[index], &parts.join(", "));
                 }
             }
             let label = if descriptions.is_empty() {
@@ -718,7 +737,9 @@ impl HikerDigits {
                     descriptions.join("; ")
                 )
             };
-            let _ = view.canvas.frame.set_attribute("aria-label", &label);
+            if view.canvas.frame.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
+                let _ = view.canvas.frame.set_attribute("aria-label", &label);
+            }
         }
         if self.model.borrow().run.is_some() {
             self.show_progress();

@@ -40,6 +40,9 @@ const FRAME_BUDGET_MS: f64 = 4.0;
 /// epochs has only 20 steps, one with single examples over 21,000).
 const FRAMES_PER_RUN: f64 = 300.0;
 
+/// A playing run draws its picture every this many animation frames (and always at the end).
+const DRAW_EVERY_N_FRAMES: u32 = 2;
+
 /// The learning-rate slider in powers of ten.
 const LOG10_LEARNING_RATE: (f64, f64) = (-4.0, 1.0);
 /// The defaults live in `downhill-plots`, so the build-time still draws the same run.
@@ -288,6 +291,13 @@ pub struct TrainingDashboard {
     jumping: Cell<bool>,
     /// Steps owed to the pace of [`FRAMES_PER_RUN`]: the fraction of a step not yet taken.
     pace_credit: Cell<f64>,
+    /// The frame's CSS size as last measured. Animation frames draw at this size instead of
+    /// measuring: each frame writes the progress text, so measuring in the next one would make the
+    /// browser lay the whole lesson out again first. Measured afresh by every other drawing.
+    measured_css_size: Cell<Option<(f64, f64)>>,
+    /// Animation frames since the picture was last drawn: a playing run draws every other frame,
+    /// which halves the painting of a canvas of over a million device pixels.
+    frames_since_drawn: Cell<u32>,
 }
 
 /// Builds the dashboard in `figure`, then loads the digits and starts.
@@ -470,6 +480,8 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<TrainingDashboa
         settings_messages: RefCell::new(settings.messages().join(" ")),
         jumping: Cell::new(false),
         pace_credit: Cell::new(0.0),
+        measured_css_size: Cell::new(None),
+        frames_since_drawn: Cell::new(0),
     });
     let toolbar = Toolbar::attach(&side, &id, as_demo(&dashboard));
     *dashboard.toolbar.borrow_mut() = Some(toolbar);
@@ -871,10 +883,17 @@ impl TrainingDashboard {
             return true;
         }
         // Under reduced motion the run trains to its end without pictures on the way, then jumps.
-        if !self.jumping.get() || !more {
-            self.draw();
+        // Otherwise the picture and the readouts follow every other frame (30 a second is smooth
+        // for growing curves) and always the last one.
+        let frames_since_drawn = self.frames_since_drawn.get() + 1;
+        if !more || (!self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES) {
+            self.draw_at_known_size();
+            self.frames_since_drawn.set(0);
         } else {
-            self.show_readouts();
+            self.frames_since_drawn.set(frames_since_drawn);
+            if self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES {
+                self.show_readouts();
+            }
         }
         if !more {
             self.jumping.set(false);
@@ -1055,13 +1074,33 @@ impl TrainingDashboard {
         }
     }
 
-    /// Sizes the canvas to the frame in device pixels, so lines are crisp on every screen.
-    fn fit_canvas(&self) -> f64 {
+    /// Sizes the canvas to the frame in device pixels, so lines are crisp on every screen. With
+    /// `measure` false a size measured before serves (see `measured_css_size`).
+    fn fit_canvas(&self, measure: bool) -> f64 {
         let pixel_ratio = web_sys::window()
             .map(|window| window.device_pixel_ratio())
             .filter(|ratio| ratio.is_finite())
             .unwrap_or(1.0)
             .clamp(1.0, 3.0);
+        let (css_width, css_height) = match self.measured_css_size.get() {
+            Some(size) if !measure => size,
+            _ => {
+                let size = self.measure_frame();
+                self.measured_css_size.set(Some(size));
+                size
+            }
+        };
+        let width = (css_width * pixel_ratio).round() as u32;
+        let height = (css_height * pixel_ratio).round() as u32;
+        if self.view.canvas.width() != width || self.view.canvas.height() != height {
+            self.view.canvas.set_width(width);
+            self.view.canvas.set_height(height);
+        }
+        pixel_ratio
+    }
+
+    /// The frame's CSS width and height now (this makes the browser lay the page out if needed).
+    fn measure_frame(&self) -> (f64, f64) {
         let rect = self.view.frame.get_bounding_client_rect();
         let css_width = if rect.width().is_finite() && rect.width() >= 100.0 {
             rect.width()
@@ -1073,17 +1112,21 @@ impl TrainingDashboard {
         } else {
             css_width * 0.875
         };
-        let width = (css_width * pixel_ratio).round() as u32;
-        let height = (css_height * pixel_ratio).round() as u32;
-        if self.view.canvas.width() != width || self.view.canvas.height() != height {
-            self.view.canvas.set_width(width);
-            self.view.canvas.set_height(height);
-        }
-        pixel_ratio
+        (css_width, css_height)
     }
 
+    /// Draws everything after measuring the frame: for every change but an animation frame.
     fn draw(&self) {
-        let pixel_ratio = self.fit_canvas();
+        self.draw_sized(true);
+    }
+
+    /// Draws everything at the size last measured: for animation frames.
+    fn draw_at_known_size(&self) {
+        self.draw_sized(false);
+    }
+
+    fn draw_sized(&self, measure: bool) {
+        let pixel_ratio = self.fit_canvas(measure);
         let palette = self.palette();
         {
             let model = self.model.borrow();

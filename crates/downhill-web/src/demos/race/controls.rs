@@ -384,7 +384,8 @@ pub fn listen(race: &Rc<Race>) {
         show_value(&global.slider, learning_rate);
         race.controls.sync_sliders(&race.model.borrow());
         race.view.draw_landscape(&race.model.borrow());
-        race.redraw();
+        race.view.clear_overlay();
+        race.redraw_next_frame();
         race.write_url();
     });
     race.listen(

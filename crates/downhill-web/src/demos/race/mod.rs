@@ -22,6 +22,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// A callback for `requestAnimationFrame`.
+type FrameClosure = wasm_bindgen::closure::Closure<dyn FnMut(f64)>;
+
 pub struct Race {
     model: RefCell<RaceModel>,
     view: view::RaceView,
@@ -36,6 +39,10 @@ pub struct Race {
     dragging: std::cell::Cell<bool>,
     // Listeners live as long as the race; closures hold the race weakly.
     listeners: RefCell<Vec<EventClosure>>,
+    /// The frame callback of [`Race::redraw_next_frame`], made once; `Some` in the cell beside it
+    /// while a frame is asked for, so several changes in one frame ask for one redraw.
+    next_frame_redraw: RefCell<Option<FrameClosure>>,
+    redraw_asked: std::cell::Cell<bool>,
 }
 
 /// Builds the race inside `figure`, replacing its static still, and starts listening.
@@ -67,6 +74,8 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         inspected: std::cell::Cell::new(None),
         dragging: std::cell::Cell::new(false),
         listeners: RefCell::new(Vec::new()),
+        next_frame_redraw: RefCell::new(None),
+        redraw_asked: std::cell::Cell::new(false),
     });
     let toolbar = Toolbar::attach(&race.view.side, &figure_id, as_demo(&race));
     *race.toolbar.borrow_mut() = Some(toolbar);
@@ -155,6 +164,47 @@ impl Race {
         self.controls.show_readouts(&model);
         self.view.show_inspector(&model, self.inspected.get());
         self.view.describe(&model);
+    }
+
+    /// Redraws the paths, the loss chart and the text in the next animation frame. A surface change
+    /// draws the new landscape in its event handler (the landscape alone takes most of a 30 ms
+    /// budget) and leaves the rest to the next frame, so neither frame carries both; the overlay is
+    /// cleared meanwhile, so no frame shows the old paths on the new landscape.
+    fn redraw_next_frame(self: &Rc<Self>) {
+        if self.redraw_asked.get() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            self.redraw();
+            return;
+        };
+        if self.next_frame_redraw.borrow().is_none() {
+            let weak = Rc::downgrade(self);
+            let closure = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(move |_: f64| {
+                let Some(race) = weak.upgrade() else {
+                    return;
+                };
+                race.redraw_asked.set(false);
+                // On the performance timeline, so the speed harness sees this half of the change.
+                let name = format!("downhill-deferred-redraw {}", race.view.figure_id());
+                crate::timing::measured(&name, || race.redraw());
+            });
+            *self.next_frame_redraw.borrow_mut() = Some(closure);
+        }
+        let asked = self
+            .next_frame_redraw
+            .borrow()
+            .as_ref()
+            .is_some_and(|closure| {
+                window
+                    .request_animation_frame(closure.as_ref().unchecked_ref())
+                    .is_ok()
+            });
+        if asked {
+            self.redraw_asked.set(true);
+        } else {
+            self.redraw();
+        }
     }
 
     fn write_url(&self) {

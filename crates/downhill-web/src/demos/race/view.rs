@@ -29,6 +29,7 @@ pub struct RaceView {
     size: Cell<LayerSize>,
     /// The landscape's value range over the view: the loss chart's fixed y range.
     value_range: Cell<(f64, f64)>,
+    figure_id: String,
 }
 
 impl RaceView {
@@ -82,7 +83,18 @@ impl RaceView {
             inspector,
             size: Cell::new(size),
             value_range: Cell::new((0.0, 1.0)),
+            figure_id: figure.id(),
         }
+    }
+
+    /// The id of the race's figure, which names its measures on the performance timeline.
+    pub fn figure_id(&self) -> &str {
+        &self.figure_id
+    }
+
+    /// Empties the paths layer: between a new landscape and the paths on it, nothing stale shows.
+    pub fn clear_overlay(&self) {
+        crate::layers::clear_canvas(&self.canvas.overlay);
     }
 
     /// Measures the frame again; returns whether the size changed.
