@@ -69,12 +69,22 @@ pub fn draw_paths<DB: DrawingBackend>(
         )))?;
     }
 
+    // A diverging run leaves the view by hundreds of orders of magnitude; drawing libraries turn
+    // such coordinates into pixels that overflow, and one failed series would stop every later path
+    // from being drawn. Points are pulled in to a band a hundred views wide, which keeps each line's
+    // direction out of the picture and its pixels representable.
+    let pull_in = |value: f64, range: &Range<f64>| {
+        let span = (range.end - range.start).abs().max(f64::MIN_POSITIVE);
+        let low = range.start.min(range.end) - 100.0 * span;
+        let high = range.start.max(range.end) + 100.0 * span;
+        value.clamp(low, high)
+    };
     for path in paths {
         let finite: Vec<(f64, f64)> = path
             .points
             .iter()
             .take_while(|point| inside(point))
-            .map(|point| (point[0], point[1]))
+            .map(|point| (pull_in(point[0], &x_range), pull_in(point[1], &y_range)))
             .collect();
         // A dark casing under the coloured line keeps every path readable on light and dark parts
         // of the landscape alike.
@@ -196,6 +206,34 @@ mod tests {
             "the path's colour is missing:\n{svg}"
         );
         assert!(svg.contains("<polyline"), "no line drawn:\n{svg}");
+    }
+
+    #[test]
+    fn a_diverging_path_does_not_stop_the_paths_after_it() {
+        let diverging = [[0.0, 0.0], [3.0, -40.0], [-2e150, 9e200], [1e300, -1e305]];
+        let calm = [[0.0, 0.0], [0.2, 0.1]];
+        let svg = render(&[
+            PathToDraw {
+                points: &diverging,
+                colour: RGBColor(230, 80, 20),
+                stopped: true,
+            },
+            PathToDraw {
+                points: &calm,
+                colour: RGBColor(20, 90, 230),
+                stopped: false,
+            },
+        ]);
+        assert!(svg.contains("#E65014"), "the diverging path is missing");
+        assert!(svg.contains("#145AE6"), "the path after it is missing");
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        // Every drawn coordinate stays within a few hundred views of the 200 x 100 picture.
+        for number in svg
+            .split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '.'))
+            .filter_map(|text| text.parse::<f64>().ok())
+        {
+            assert!(number.abs() < 1e6, "coordinate {number} in\n{svg}");
+        }
     }
 
     #[test]
