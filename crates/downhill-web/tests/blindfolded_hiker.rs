@@ -5,32 +5,12 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 use support::add_figure;
-
-fn overlay_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.demo-layer-overlay")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
 
 fn input(figure: &web_sys::Element, selector: &str) -> HtmlInputElement {
     figure
@@ -57,7 +37,7 @@ fn the_hiker_replaces_its_still_and_draws_three_strategies() {
     assert!(figure.class_list().contains("demo-live"));
     assert!(figure.query_selector(".demo-still").unwrap().is_none());
     assert!(figure.query_selector("figcaption").unwrap().is_some());
-    let drawn = overlay_pixels(&figure)
+    let drawn = support::pixels_of(&figure, "canvas.demo-layer-overlay")
         .chunks(4)
         .filter(|pixel| pixel[3] > 0)
         .count();
@@ -85,13 +65,13 @@ fn the_hiker_replaces_its_still_and_draws_three_strategies() {
 fn the_blindfold_and_the_sliders_change_the_picture() {
     let figure = add_figure("hiker-test-2", "blindfolded-hiker", "{}");
     downhill_web::mount_all();
-    let seeing = overlay_pixels(&figure);
+    let seeing = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     let blindfold = input(&figure, "input[name=\"blindfold\"]");
     blindfold.set_checked(true);
     blindfold
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    let blind = overlay_pixels(&figure);
+    let blind = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     assert_ne!(blind, seeing);
     // The fog covers the whole overlay: every pixel is opaque.
     assert!(blind.chunks(4).all(|pixel| pixel[3] == 255));
@@ -110,7 +90,10 @@ fn the_blindfold_and_the_sliders_change_the_picture() {
     rate.set_value("1");
     rate.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    assert_ne!(overlay_pixels(&figure), blind);
+    assert_ne!(
+        support::pixels_of(&figure, "canvas.demo-layer-overlay"),
+        blind
+    );
     assert_eq!(text_of(&figure, "output[for$=\"-lr\"]"), "10");
 
     // A step size of 30 sends the walker off the bowl: it says so, and nothing shows NaN.
@@ -128,7 +111,7 @@ fn arrow_keys_move_the_hiker() {
     let figure = add_figure("hiker-test-3", "blindfolded-hiker", "{\"x\":0,\"y\":0}");
     downhill_web::mount_all();
     assert!(text_of(&figure, ".hiker-start").contains("(0, 0)"));
-    let before = overlay_pixels(&figure);
+    let before = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     let frame = figure
         .query_selector(".demo-canvas-frame")
         .unwrap()
@@ -144,7 +127,10 @@ fn arrow_keys_move_the_hiker() {
         "{}",
         text_of(&figure, ".hiker-start")
     );
-    assert_ne!(overlay_pixels(&figure), before);
+    assert_ne!(
+        support::pixels_of(&figure, "canvas.demo-layer-overlay"),
+        before
+    );
 }
 
 #[wasm_bindgen_test]
@@ -161,7 +147,7 @@ fn bad_link_settings_are_reported_and_replaced() {
     assert!(message.contains("strategies"), "{message}");
     // The demo still works with the defaults.
     assert!(input(&figure, "input[name=\"show-random\"]").checked());
-    let drawn = overlay_pixels(&figure)
+    let drawn = support::pixels_of(&figure, "canvas.demo-layer-overlay")
         .chunks(4)
         .filter(|pixel| pixel[3] > 0)
         .count();
@@ -193,7 +179,7 @@ fn the_digits_view_builds_its_controls_and_reports_bad_settings() {
         3
     );
     // The chart's axes are drawn before the digits arrive.
-    let drawn = overlay_pixels(&figure)
+    let drawn = support::pixels_of(&figure, "canvas.demo-layer-overlay")
         .chunks(4)
         .filter(|pixel| pixel[3] > 0)
         .count();

@@ -7,7 +7,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
+use web_sys::{HtmlCanvasElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,23 +29,9 @@ fn plot_pixels(figure: &web_sys::Element) -> Vec<u8> {
     let mut pixels = Vec::new();
     for index in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.item(index).unwrap().dyn_into().unwrap();
-        pixels.extend(canvas_pixels(&canvas));
+        pixels.extend(support::canvas_pixels(&canvas));
     }
     pixels
-}
-
-fn canvas_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
 }
 
 /// The base layer's pixels, and those of its left strip (the y axis's labels, which no curve
@@ -57,7 +43,7 @@ fn base_pixels(figure: &web_sys::Element) -> (Vec<u8>, Vec<u8>) {
         .expect("the base layer")
         .dyn_into()
         .unwrap();
-    let pixels = canvas_pixels(&canvas);
+    let pixels = support::canvas_pixels(&canvas);
     let row_bytes = canvas.width() as usize * 4;
     // 50 CSS pixels of the 58 the y labels get, at the page's pixel ratio.
     let ratio = web_sys::window()

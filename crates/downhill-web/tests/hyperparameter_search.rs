@@ -5,44 +5,12 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 use support::add_figure;
-
-fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.demo-chart")
-        .unwrap()
-        .expect("a chart canvas")
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
-
-/// How many different colours the chart shows (sampled): a blank canvas has one.
-fn distinct_colours(pixels: &[u8]) -> usize {
-    let mut colours: Vec<[u8; 4]> = pixels
-        .chunks_exact(4)
-        .step_by(13)
-        .map(|pixel| [pixel[0], pixel[1], pixel[2], pixel[3]])
-        .collect();
-    colours.sort_unstable();
-    colours.dedup();
-    colours.len()
-}
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
@@ -88,7 +56,7 @@ fn the_search_replaces_its_still_and_draws_both_panels() {
     assert!(figure.class_list().contains("demo-live"));
     assert!(figure.query_selector(".demo-still").unwrap().is_none());
     assert!(figure.query_selector("figcaption").unwrap().is_some());
-    let colours = distinct_colours(&chart_pixels(&figure));
+    let colours = support::distinct_colours(&support::pixels_of(&figure, "canvas.demo-chart"));
     assert!(colours > 20, "only {colours} colours on the chart");
     assert_eq!(text_of(&figure, "output"), "9 (3 × 3 grid)");
     let grid = text_of(&figure, ".hyperparameter-search-grid");
@@ -107,9 +75,9 @@ fn the_search_replaces_its_still_and_draws_both_panels() {
 fn more_trials_and_a_new_seed_redraw_the_picture() {
     let figure = add_figure("hs-test-2", "hyperparameter-search", "{}");
     downhill_web::mount_all();
-    let before = chart_pixels(&figure);
+    let before = support::pixels_of(&figure, "canvas.demo-chart");
     move_slider(&figure, "per-axis", "5");
-    let after_slider = chart_pixels(&figure);
+    let after_slider = support::pixels_of(&figure, "canvas.demo-chart");
     assert_ne!(
         after_slider, before,
         "the trial count did not change the picture"
@@ -119,7 +87,7 @@ fn more_trials_and_a_new_seed_redraw_the_picture() {
     let grid_before = text_of(&figure, ".hyperparameter-search-grid");
     click(&figure, "new-seed");
     assert_ne!(
-        chart_pixels(&figure),
+        support::pixels_of(&figure, "canvas.demo-chart"),
         after_slider,
         "a new seed did not redraw"
     );
@@ -143,5 +111,5 @@ fn bad_link_settings_give_a_message_and_the_defaults() {
         "link text became HTML"
     );
     assert_eq!(text_of(&figure, "output"), "9 (3 × 3 grid)");
-    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+    assert!(support::distinct_colours(&support::pixels_of(&figure, "canvas.demo-chart")) > 20);
 }

@@ -6,44 +6,12 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 use support::add_figure;
-
-fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.demo-chart")
-        .unwrap()
-        .expect("a chart canvas")
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
-
-/// How many different colours the chart shows (sampled): a blank canvas has one.
-fn distinct_colours(pixels: &[u8]) -> usize {
-    let mut colours: Vec<[u8; 4]> = pixels
-        .chunks_exact(4)
-        .step_by(13)
-        .map(|pixel| [pixel[0], pixel[1], pixel[2], pixel[3]])
-        .collect();
-    colours.sort_unstable();
-    colours.dedup();
-    colours.len()
-}
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
@@ -88,7 +56,7 @@ fn the_schedules_replace_their_still_and_draw_four_runs() {
     downhill_web::mount_all();
     assert!(figure.class_list().contains("demo-live"));
     assert!(figure.query_selector(".demo-still").unwrap().is_none());
-    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+    assert!(support::distinct_colours(&support::pixels_of(&figure, "canvas.demo-chart")) > 20);
     assert_eq!(
         figure
             .query_selector_all("ul.demo-legend li")
@@ -116,10 +84,10 @@ fn each_slider_changes_the_picture_and_shows_its_value() {
         ("k-exp", "-1", "0.1"),
         ("k-inv", "0", "1"),
     ] {
-        let before = chart_pixels(&figure);
+        let before = support::pixels_of(&figure, "canvas.demo-chart");
         move_slider(&figure, name, position);
         assert_ne!(
-            chart_pixels(&figure),
+            support::pixels_of(&figure, "canvas.demo-chart"),
             before,
             "{name} did not change the picture"
         );
@@ -139,11 +107,11 @@ fn step_and_reset_move_the_cursor() {
     downhill_web::mount_all();
     click(&figure, "reset");
     assert_eq!(text_of(&figure, ".demo-readout"), "Step 0 of 300");
-    let at_start = chart_pixels(&figure);
+    let at_start = support::pixels_of(&figure, "canvas.demo-chart");
     click(&figure, "step");
     click(&figure, "step");
     assert_eq!(text_of(&figure, ".demo-readout"), "Step 2 of 300");
-    assert_ne!(chart_pixels(&figure), at_start);
+    assert_ne!(support::pixels_of(&figure, "canvas.demo-chart"), at_start);
 }
 
 #[wasm_bindgen_test]
@@ -182,5 +150,5 @@ fn bad_link_settings_give_a_message_and_the_defaults() {
             .unwrap(),
         "0.1"
     );
-    assert!(distinct_colours(&chart_pixels(&figure)) > 20);
+    assert!(support::distinct_colours(&support::pixels_of(&figure, "canvas.demo-chart")) > 20);
 }

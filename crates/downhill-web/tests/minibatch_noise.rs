@@ -7,32 +7,12 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 use support::add_figure;
-
-fn chart_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.demo-chart")
-        .unwrap()
-        .expect("a chart canvas")
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
@@ -85,7 +65,7 @@ async fn the_demo_loads_then_reports_missing_digits_in_its_box() {
     }
     assert!(message.contains("Could not load the digits"), "{message}");
     // The canvas keeps its size and an opaque background, not a broken box.
-    let pixels = chart_pixels(&figure);
+    let pixels = support::pixels_of(&figure, "canvas.demo-chart");
     assert!(pixels.len() > 4 * 100 * 100);
     assert_eq!(pixels[3], 255);
 }

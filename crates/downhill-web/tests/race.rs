@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -13,26 +13,6 @@ mod support;
 /// Adds a saddle-race figure through the shared fixture.
 fn add_figure(id: &str, settings: &str) -> web_sys::Element {
     support::add_figure(id, "saddle-race", settings)
-}
-
-fn overlay_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas.demo-layer-overlay")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
 }
 
 #[wasm_bindgen_test]
@@ -48,7 +28,7 @@ fn the_race_replaces_its_still_and_draws_paths() {
         figure.query_selector("figcaption").unwrap().is_some(),
         "the caption was lost"
     );
-    let pixels = overlay_pixels(&figure);
+    let pixels = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     let drawn = pixels.chunks(4).filter(|pixel| pixel[3] > 0).count();
     assert!(drawn > 50, "only {drawn} pixels drawn on the overlay");
     // Every racer has a row; the lesson's default four are switched on.
@@ -84,7 +64,7 @@ fn a_new_step_size_redraws_the_paths() {
     for _ in 0..10 {
         step.click();
     }
-    let before = overlay_pixels(&figure);
+    let before = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     let slider: HtmlInputElement = figure
         .query_selector("input[name=\"learning-rate\"]")
         .unwrap()
@@ -95,7 +75,10 @@ fn a_new_step_size_redraws_the_paths() {
     slider
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    assert_ne!(overlay_pixels(&figure), before);
+    assert_ne!(
+        support::pixels_of(&figure, "canvas.demo-layer-overlay"),
+        before
+    );
     let shown = figure
         .query_selector("output")
         .unwrap()
@@ -232,16 +215,18 @@ fn choose_surface(figure: &web_sys::Element, surface: &str) {
 async fn a_surface_change_draws_its_paths_in_the_next_frame_over_nothing_old() {
     let figure = add_figure("demo-test-surfaces", "{\"surface\":\"bounded-saddle\"}");
     downhill_web::mount_all();
-    let paths_first = overlay_pixels(&figure);
+    let paths_first = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     assert!(paths_first.chunks(4).any(|pixel| pixel[3] > 0), "no paths");
     choose_surface(&figure, "rosenbrock");
     // In the event's own frame the new landscape shows with no stale paths on it.
     assert!(
-        overlay_pixels(&figure).iter().all(|&byte| byte == 0),
+        support::pixels_of(&figure, "canvas.demo-layer-overlay")
+            .iter()
+            .all(|&byte| byte == 0),
         "the old paths stayed over the new landscape"
     );
     next_frame().await;
-    let paths_rosenbrock = overlay_pixels(&figure);
+    let paths_rosenbrock = support::pixels_of(&figure, "canvas.demo-layer-overlay");
     assert!(
         paths_rosenbrock.chunks(4).any(|pixel| pixel[3] > 0),
         "no paths on the new surface after a frame"
@@ -254,7 +239,7 @@ async fn a_surface_change_draws_its_paths_in_the_next_frame_over_nothing_old() {
     choose_surface(&figure, "bounded-saddle");
     next_frame().await;
     assert!(
-        overlay_pixels(&figure) == paths_first,
+        support::pixels_of(&figure, "canvas.demo-layer-overlay") == paths_first,
         "the paths layer kept marks of the other surface"
     );
 }

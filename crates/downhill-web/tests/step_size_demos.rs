@@ -10,7 +10,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -64,37 +64,6 @@ async fn wait_for(ready: impl Fn() -> bool) -> bool {
         sleep(50).await;
     }
     ready()
-}
-
-fn canvas_pixels(figure: &web_sys::Element, selector: &str) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector(selector)
-        .unwrap()
-        .expect("a canvas")
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
-
-fn distinct_colours(pixels: &[u8]) -> usize {
-    let mut colours: Vec<u32> = pixels
-        .chunks(4)
-        .step_by(7)
-        .map(|pixel| u32::from_be_bytes([pixel[0], pixel[1], pixel[2], pixel[3]]))
-        .collect();
-    colours.sort_unstable();
-    colours.dedup();
-    colours.len()
 }
 
 fn text_of(figure: &web_sys::Element, selector: &str) -> String {
@@ -156,8 +125,8 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
         1
     );
     let chart = "canvas.step-size-chart";
-    let before = canvas_pixels(&figure, chart);
-    assert!(distinct_colours(&before) > 4, "the chart is blank");
+    let before = support::pixels_of(&figure, chart);
+    assert!(support::distinct_colours(&before) > 4, "the chart is blank");
     let frame_label = label_of(&figure, ".step-size-chart-frame");
     assert!(frame_label.contains("lowest"), "{frame_label}");
     assert_eq!(
@@ -174,7 +143,7 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
     slider.set_value("-5");
     send(slider.as_ref(), "input");
     assert_ne!(
-        canvas_pixels(&figure, chart),
+        support::pixels_of(&figure, chart),
         before,
         "the marker did not move"
     );
@@ -238,17 +207,21 @@ fn the_paths_draw_four_panels_and_follow_the_step_size() {
         4
     );
     let overlay = ".step-size-paths-main canvas.demo-layer-overlay";
-    let before = canvas_pixels(&figure, overlay);
+    let before = support::pixels_of(&figure, overlay);
     let drawn = before.chunks(4).filter(|pixel| pixel[3] > 0).count();
     assert!(drawn > 50, "only {drawn} overlay pixels drawn");
-    let landscape = canvas_pixels(&figure, ".step-size-paths-main canvas.demo-layer-landscape");
-    assert!(distinct_colours(&landscape) > 20, "the landscape is blank");
+    let landscape =
+        support::pixels_of(&figure, ".step-size-paths-main canvas.demo-layer-landscape");
+    assert!(
+        support::distinct_colours(&landscape) > 20,
+        "the landscape is blank"
+    );
     assert!(text_of(&figure, ".step-size-paths-panels").contains("diverged at step"));
 
     let slider = input(&figure, "learning-rate");
     slider.set_value("-2");
     send(slider.as_ref(), "input");
-    assert_ne!(canvas_pixels(&figure, overlay), before);
+    assert_ne!(support::pixels_of(&figure, overlay), before);
     assert_eq!(text_of(&figure, ".demo-control output"), "0.01");
 
     // Past the ravine's stable limit (0.1) the path diverges and says so.
@@ -351,11 +324,11 @@ async fn the_learning_curves_train_epoch_by_epoch() {
     button("step").click();
     let after_one = readouts();
     assert_eq!(after_one.matches("at epoch 1").count(), 5, "{after_one}");
-    let chart = canvas_pixels(
+    let chart = support::pixels_of(
         &figure,
         "canvas.learning-curves-chart, canvas.step-size-chart",
     );
-    assert!(distinct_colours(&chart) > 4, "the chart is blank");
+    assert!(support::distinct_colours(&chart) > 4, "the chart is blank");
     assert!(label_of(&figure, ".step-size-chart-frame").contains("very high"));
 
     // A new rate of one's own restarts only that curve.

@@ -9,13 +9,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod support;
+use support::document;
 
 /// 900 made-up 8x8 digits (the split holds out 360 + 360, leaving 180 to train on): label `i % 10`, pixels bright where `pixel % 10 == label`, so a linear
 /// classifier can learn them.
@@ -102,33 +101,6 @@ fn text_of(figure: &web_sys::Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-fn canvas_pixels(figure: &web_sys::Element) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = figure
-        .query_selector("canvas")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    context
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data()
-        .0
-}
-
-fn distinct_colours(pixels: &[u8]) -> usize {
-    let mut colours: Vec<&[u8]> = pixels.chunks(4).collect();
-    colours.sort();
-    colours.dedup();
-    colours.len()
-}
-
 fn click(figure: &web_sys::Element, action: &str) {
     let button: HtmlElement = figure
         .query_selector(&format!("button[data-action=\"{action}\"]"))
@@ -160,7 +132,7 @@ async fn the_dashboard_replaces_its_still_and_draws_the_untrained_state() {
     let label = frame.get_attribute("aria-label").unwrap();
     assert!(label.contains("not trained yet"), "{label}");
     // Axes, grid, the healthy band and the reference line: many colours, not a blank canvas.
-    let colours = distinct_colours(&canvas_pixels(&figure));
+    let colours = support::distinct_colours(&support::pixels_of(&figure, "canvas"));
     assert!(colours > 20, "only {colours} colours");
     assert!(!readout.contains("NaN") && !label.contains("NaN"));
 }
@@ -171,7 +143,7 @@ async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
     click(&figure, "step");
     let after_epoch = text_of(&figure, ".training-dashboard-readout");
     assert!(after_epoch.starts_with("Epoch 1 of 20"), "{after_epoch}");
-    let before = canvas_pixels(&figure);
+    let before = support::pixels_of(&figure, "canvas");
     let batch = slider(&figure, "batch");
     batch.set_value("0");
     batch
@@ -181,7 +153,11 @@ async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
         text_of(&figure, "output[for$=\"-batch\"]"),
         "1 (one example)"
     );
-    assert_ne!(canvas_pixels(&figure), before, "the picture did not change");
+    assert_ne!(
+        support::pixels_of(&figure, "canvas"),
+        before,
+        "the picture did not change"
+    );
     let restarted = text_of(&figure, ".training-dashboard-readout");
     assert!(
         restarted.contains("of 3600"),

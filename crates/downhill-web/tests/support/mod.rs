@@ -4,7 +4,8 @@
 //! Each file in tests/ is its own crate and uses only some of these, hence the allow.
 #![allow(dead_code)]
 
-use web_sys::{Document, Element, HtmlElement};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
 
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -36,4 +37,38 @@ pub fn add_figure(id: &str, demo: &str, settings: &str) -> Element {
     container.set_inner_html("");
     container.append_child(&figure).unwrap();
     figure
+}
+
+/// The RGBA bytes of `canvas`, row by row.
+pub fn canvas_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// The RGBA bytes of the first canvas in `figure` that matches `selector`.
+pub fn pixels_of(figure: &Element, selector: &str) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = figure
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no canvas matches {selector}"))
+        .dyn_into()
+        .unwrap();
+    canvas_pixels(&canvas)
+}
+
+/// How many different RGBA colours `pixels` holds: a blank or one-colour canvas has one or two.
+pub fn distinct_colours(pixels: &[u8]) -> usize {
+    let mut colours: Vec<&[u8]> = pixels.chunks_exact(4).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
 }
