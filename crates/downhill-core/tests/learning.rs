@@ -7,6 +7,8 @@
 mod common;
 #[path = "learning/gradients.rs"]
 mod gradients;
+#[path = "shared/hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "learning/hyperparameters.rs"]
 mod hyperparameters;
 #[path = "learning/regions.rs"]

@@ -8,6 +8,8 @@
 mod anchors;
 #[path = "optimization/forms.rs"]
 mod forms;
+#[path = "shared/hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "optimization/landscapes.rs"]
 mod landscapes;
 #[path = "optimization/optimizers.rs"]

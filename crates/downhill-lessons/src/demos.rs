@@ -138,7 +138,7 @@ pub fn settings_as_text(
 /// of stills the live demo replaces before they scroll to them (browsers load every image at once
 /// when scripts are off, which is when the still matters most).
 pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
-    let (width, height) = svg_size(&still.light_svg).unwrap_or((640, 480));
+    let (width, height) = downhill_plots::still::svg_size(&still.light_svg).unwrap_or((640, 480));
     // Stills drawn wider than the usual 640 units (two panels side by side) may grow wider too,
     // or their text would end up smaller than the others'.
     let class = if width > 700 {
@@ -159,15 +159,4 @@ pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
         escape(&format!("{}: {}", info.title, info.description)),
     ));
     html
-}
-
-/// The `width` and `height` on an SVG document's root element.
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    let open = &svg[svg.find("<svg")?..];
-    let open = &open[..open.find('>')?];
-    let number = |name: &str| -> Option<u32> {
-        let start = open.find(&format!(" {name}=\""))? + name.len() + 3;
-        open[start..].split('"').next()?.parse().ok()
-    };
-    Some((number("width")?, number("height")?))
 }

@@ -17,9 +17,8 @@ use downhill_core::data::PreparedDigits;
 use downhill_core::gradient_cloud::PerExampleGradients;
 use downhill_core::live_training::{LiveSettings, LiveTraining};
 use downhill_core::rng::Rng;
-use downhill_core::search::hiker::{Draw, Hiker, HikerSettings, Start, Strategy};
+use downhill_core::search::hiker::{Hiker, HikerSettings, Strategy};
 use downhill_core::search::random_local_search::RandomLocalSearchSettings;
-use downhill_core::search::random_search::RandomSearchSettings;
 use downhill_core::step_size_demos::{
     CURVE_BATCH_SIZE, CURVE_RATES, CURVE_REG, CurveSettings, LearningCurve, OneStep,
     SWEEP_WEIGHTS_SEED, log_spaced_step_sizes, sweep_weights,
@@ -113,31 +112,17 @@ pub fn hiker_digits_curves(prepared: &PreparedDigits) -> Vec<Vec<(f64, f64)>> {
     let seed = hiker::DIGITS_DEFAULT_SEED;
     let record_every = (budget / hiker::DIGITS_CURVE_POINTS).max(1);
     let objective = LossKind::Svm.on(&prepared.train, 0.0);
-    let random_defaults = RandomSearchSettings::default();
-    let local_defaults = RandomLocalSearchSettings::default();
     let n_weights = prepared.train.n_weights();
     STRATEGY_STYLES
         .iter()
         .map(|style| {
-            let start = match style.strategy {
-                Strategy::FollowGradient => {
-                    Start::At(Rng::new(seed).normal_vec(n_weights, local_defaults.initial_scale))
-                }
-                _ => Start::Random {
-                    scale: local_defaults.initial_scale,
-                },
-            };
-            let settings = HikerSettings {
-                strategy: style.strategy,
-                start,
-                draw: Draw::Normal {
-                    scale: random_defaults.weight_scale,
-                },
-                local_step: local_defaults.step_size,
-                learning_rate: hiker::DIGITS_DEFAULT_LEARNING_RATE,
-                feel_the_start: false,
+            let settings = HikerSettings::on_classifier(
+                style.strategy,
+                n_weights,
+                RandomLocalSearchSettings::default().step_size,
+                hiker::DIGITS_DEFAULT_LEARNING_RATE,
                 seed,
-            };
+            );
             let Ok(mut walker) = Hiker::new(&objective, settings) else {
                 return Vec::new();
             };

@@ -185,8 +185,8 @@ pub fn with_legend_at(
     format!("{}{}{}", &svg[..end], legend, &svg[end..])
 }
 
-/// The `width` and `height` plotters writes on an SVG's root.
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
+/// The `width` and `height` on an SVG document's root element, as plotters writes them.
+pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
     let open = &svg[svg.find("<svg")?..];
     let open = &open[..open.find('>')?];
     let number = |name: &str| -> Option<u32> {

@@ -123,6 +123,42 @@ pub struct HikerSettings {
     pub seed: u64,
 }
 
+impl HikerSettings {
+    /// A hiker on a classifier's `n_weights` weights as the lesson on the digits runs them: random
+    /// search draws at its default scale; random local search starts from a small random draw, and
+    /// following the gradient starts from the same kind of draw, fixed by `seed`, as the lesson's
+    /// gradient descent does. The live demo and its build-time still both start here, so they agree.
+    pub fn on_classifier(
+        strategy: Strategy,
+        n_weights: usize,
+        local_step: f64,
+        learning_rate: f64,
+        seed: u64,
+    ) -> HikerSettings {
+        let initial_scale =
+            crate::search::random_local_search::RandomLocalSearchSettings::default().initial_scale;
+        let start = match strategy {
+            Strategy::FollowGradient => {
+                Start::At(Rng::new(seed).normal_vec(n_weights, initial_scale))
+            }
+            _ => Start::Random {
+                scale: initial_scale,
+            },
+        };
+        HikerSettings {
+            strategy,
+            start,
+            draw: Draw::Normal {
+                scale: crate::search::random_search::RandomSearchSettings::default().weight_scale,
+            },
+            local_step,
+            learning_rate,
+            feel_the_start: false,
+            seed,
+        }
+    }
+}
+
 /// What one evaluation found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Probe {

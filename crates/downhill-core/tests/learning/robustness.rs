@@ -5,6 +5,7 @@
 //! run with any step size either records finite losses or stops as diverged.
 
 use crate::common;
+use crate::hostile_numbers::hostile_f64;
 use downhill_core::classifiers::{LossKind, linear, softmax};
 use downhill_core::data::Dataset;
 use downhill_core::gradient::check::{Kinks, SinglePrecisionLoss};
@@ -12,23 +13,6 @@ use downhill_core::live_training::{LiveSettings, LiveTraining};
 use downhill_core::objective::Objective;
 use proptest::prelude::*;
 use std::rc::Rc;
-
-fn hostile_f64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        3 => any::<f64>(),
-        2 => -10.0..10.0_f64,
-        1 => prop::sample::select(vec![
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            0.0,
-            f64::MAX,
-            f64::MIN,
-            1e308,
-            5e-324,
-        ]),
-    ]
-}
 
 /// A small data set of any shape: 1 to 5 features, 1 to 4 classes, 0 to 6 rows, features within
 /// +-1000.

@@ -2,6 +2,7 @@
 //! (NaN, infinities, 1e308, subnormals, zero eps, momentum of exactly 1), must not panic, and a run
 //! must end finite or say it diverged, never hand back a point that cannot be drawn.
 
+use crate::hostile_numbers::hostile_f64;
 use downhill_core::objective::Objective;
 use downhill_core::optimizers::{
     Adagrad, Adam, EpsilonPlacement, Hyperparameters, Momentum, Nesterov, NesterovForm, Newton,
@@ -10,32 +11,6 @@ use downhill_core::optimizers::{
 use downhill_core::surfaces::{Surface, SurfaceKind};
 use downhill_core::trajectory::{self, DIVERGENCE_THRESHOLD, Outcome, Trajectory};
 use proptest::prelude::*;
-
-/// Any f64, with the troublesome ones drawn often: plain `any::<f64>()` rarely hits exactly NaN,
-/// infinity, zero or the extremes.
-fn hostile_f64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        3 => any::<f64>(),
-        2 => -10.0..10.0_f64,
-        1 => prop::sample::select(vec![
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            0.0,
-            -0.0,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            5e-324,
-            1e308,
-            -1e308,
-            1e-300,
-            1.0,
-            1.0 - 1e-16,
-            1.0 + 1e-16,
-        ]),
-    ]
-}
 
 /// An objective that answers whatever it was built with, so a step sees any loss, gradient and
 /// Hessian at all, including ones no real function has.

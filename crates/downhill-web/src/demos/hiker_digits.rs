@@ -15,10 +15,8 @@ use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
 use downhill_core::classifiers::{LossKind, linear};
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
-use downhill_core::rng::Rng;
-use downhill_core::search::hiker::{Draw, Hiker, HikerSettings, Start, Strategy};
+use downhill_core::search::hiker::{Hiker, HikerSettings, Strategy};
 use downhill_core::search::random_local_search::RandomLocalSearchSettings;
-use downhill_core::search::random_search::RandomSearchSettings;
 use downhill_plots::hiker::{self as hiker_plots, AccuracyCurve, STRATEGY_STYLES};
 use plotters::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -75,33 +73,17 @@ impl DigitsModel {
             return;
         };
         let objective = LossKind::Svm.on(&prepared.train, 0.0);
-        let random_defaults = RandomSearchSettings::default();
-        let local_defaults = RandomLocalSearchSettings::default();
         let n_weights = prepared.train.n_weights();
         let hikers: Vec<Hiker> = STRATEGY_STYLES
             .iter()
             .filter_map(|style| {
-                let start = match style.strategy {
-                    // Gradient descent starts where the lesson's does: the same small random draw
-                    // as random local search's start.
-                    Strategy::FollowGradient => Start::At(
-                        Rng::new(self.seed).normal_vec(n_weights, local_defaults.initial_scale),
-                    ),
-                    _ => Start::Random {
-                        scale: local_defaults.initial_scale,
-                    },
-                };
-                let settings = HikerSettings {
-                    strategy: style.strategy,
-                    start,
-                    draw: Draw::Normal {
-                        scale: random_defaults.weight_scale,
-                    },
-                    local_step: self.local_step,
-                    learning_rate: self.learning_rate,
-                    feel_the_start: false,
-                    seed: self.seed,
-                };
+                let settings = HikerSettings::on_classifier(
+                    style.strategy,
+                    n_weights,
+                    self.local_step,
+                    self.learning_rate,
+                    self.seed,
+                );
                 Hiker::new(&objective, settings).ok()
             })
             .collect();

@@ -1,0 +1,29 @@
+//! The numbers the robustness tests of both test crates (learning, optimization) throw at the core.
+
+use proptest::prelude::*;
+
+/// Any f64, with the troublesome ones drawn often: plain `any::<f64>()` rarely hits exactly NaN,
+/// infinity, zero or the extremes.
+pub fn hostile_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        3 => any::<f64>(),
+        2 => -10.0..10.0_f64,
+        1 => prop::sample::select(vec![
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1e308,
+            -1e308,
+            1e-300,
+            1.0,
+            1.0 - 1e-16,
+            1.0 + 1e-16,
+        ]),
+    ]
+}
