@@ -132,3 +132,12 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d
 pub fn drawing_backend(canvas: &HtmlCanvasElement) -> Option<AnyBackend<'static>> {
     plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).map(AnyBackend::new)
 }
+
+/// [`drawing_backend`] on a transparent layer that is first cleared: plotters' `TRANSPARENT` fill
+/// draws nothing (plotters-canvas skips a colour of alpha 0), so without this every earlier frame
+/// stayed under the new one (a chart's tick labels printed twice).
+pub fn cleared_drawing_backend(canvas: &HtmlCanvasElement) -> Option<AnyBackend<'static>> {
+    let backend = drawing_backend(canvas)?;
+    clear_canvas(canvas);
+    Some(backend)
+}

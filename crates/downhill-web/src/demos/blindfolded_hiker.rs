@@ -783,8 +783,7 @@ impl BlindfoldedHiker {
         let minima = model.surface.minima();
         let surface_view = model.surface.view();
         let banner = model.banner();
-        if let Some(backend) = crate::layers::drawing_backend(&view.canvas.overlay) {
-            crate::layers::clear_canvas(&view.canvas.overlay);
+        if let Some(backend) = crate::layers::cleared_drawing_backend(&view.canvas.overlay) {
             let area = backend.into_drawing_area();
             let scene = HikerScene {
                 x_range: surface_view.x_min..surface_view.x_max,

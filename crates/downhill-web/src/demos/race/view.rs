@@ -137,10 +137,9 @@ impl RaceView {
     pub fn draw_overlay(&self, model: &RaceModel, inspected: Option<usize>) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
-        let Some(backend) = crate::layers::drawing_backend(&self.canvas.overlay) else {
+        let Some(backend) = crate::layers::cleared_drawing_backend(&self.canvas.overlay) else {
             return;
         };
-        crate::layers::clear_canvas(&self.canvas.overlay);
         let area = backend.into_drawing_area();
         let visible: Vec<PathToDraw<'_>> = model
             .enabled()
@@ -210,13 +209,10 @@ impl RaceView {
             self.loss_canvas.set_width(width);
             self.loss_canvas.set_height(height);
         }
-        let Some(backend) = crate::layers::drawing_backend(&self.loss_canvas) else {
+        // The chart is transparent over the demo box, so it is cleared before each drawing.
+        let Some(backend) = crate::layers::cleared_drawing_backend(&self.loss_canvas) else {
             return;
         };
-        // The chart is transparent over the demo box: without clearing, every earlier frame's axes
-        // and curves stayed under the new ones (tick labels printed twice when the step count
-        // changed).
-        crate::layers::clear_canvas(&self.loss_canvas);
         let area = backend.into_drawing_area();
         let series: Vec<LossSeries<'_>> = model
             .enabled()

@@ -872,10 +872,9 @@ fn draw_overlay(
 ) -> usize {
     canvas.resize_overlay(size);
     let shown = (cursor + 1).min(trajectory.points.len());
-    let Some(backend) = crate::layers::drawing_backend(&canvas.overlay) else {
+    let Some(backend) = crate::layers::cleared_drawing_backend(&canvas.overlay) else {
         return shown.saturating_sub(1);
     };
-    crate::layers::clear_canvas(&canvas.overlay);
     let area = backend.into_drawing_area();
     let path = PathToDraw {
         points: &trajectory.points[..shown],
