@@ -6,7 +6,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { minify } from 'terser';
 
 // File name, and whether it is an ES module (names at its top level are its own) or a classic script.
 const SCRIPTS = [
@@ -18,6 +17,9 @@ const SCRIPTS = [
 if (process.env.TRUNK_PROFILE === 'release') {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+  // Imported here, not at the top: `cargo xtask serve` installs no Node packages, and its debug
+  // builds run this hook too, so a debug build must not need terser at all.
+  const { minify } = await import('terser');
   for (const [name, isModule] of SCRIPTS) {
     const file = path.join(staging, name);
     const source = fs.readFileSync(file, 'utf8');
