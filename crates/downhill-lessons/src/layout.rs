@@ -12,15 +12,10 @@ use crate::markdown::{RenderedBody, TocEntry};
 /// The site's name, shown in the header and in every `<title>`.
 pub const SITE_NAME: &str = "Downhill";
 
-/// The math font's file under the site root. Pages with math ask for it early, so formulas do not
-/// jump when it arrives.
-pub const MATH_FONT: &str = "fonts/downhill-math.woff2";
-
 /// What the head of a page needs.
 struct Head<'a> {
     title: &'a str,
     description: &'a str,
-    has_math: bool,
 }
 
 fn push_head(html: &mut String, head: &Head<'_>) {
@@ -35,11 +30,10 @@ fn push_head(html: &mut String, head: &Head<'_>) {
     // `trunk serve` replaces this placeholder with its live-reload address; boot.js reads it. On any
     // other server it stays as written and boot.js ignores it.
     html.push_str("<meta name=\"downhill-trunk-ws\" content=\"{{__TRUNK_WS_BASE__}}\">\n");
-    if head.has_math {
-        html.push_str(&format!(
-            "<link rel=\"preload\" href=\"{MATH_FONT}\" as=\"font\" type=\"font/woff2\" crossorigin>\n"
-        ));
-    }
+    // No `<link rel="preload">` for the math font, on purpose: Chromium holds the first paint for a
+    // preloaded font while it decodes (about 50 ms of a page's first paint here, issue 6). site.css
+    // asks for it with `font-display: swap`, so text paints at once and formulas take the font when
+    // it arrives; the service worker keeps it, so later pages have it at once.
     // Our own icon: without one, browsers ask for /favicon.ico, which a sub-path host may not have.
     html.push_str("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n");
     html.push_str("<link rel=\"stylesheet\" href=\"site.css\">\n");
@@ -90,7 +84,6 @@ pub fn lesson_page(
         &Head {
             title: &title,
             description: &front.summary,
-            has_math: body.has_math,
         },
     );
     push_site_header(&mut html);
@@ -194,7 +187,6 @@ pub fn index_page(lessons: &[Lesson]) -> String {
         &Head {
             title: SITE_NAME,
             description,
-            has_math: false,
         },
     );
     push_site_header(&mut html);

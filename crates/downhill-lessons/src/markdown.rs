@@ -68,7 +68,6 @@ pub struct PageContext<'r> {
     pub ids: HashSet<String>,
     /// How many demos the page holds so far; demo `N` gets the id `demo-N`.
     pub demo_count: usize,
-    pub has_math: bool,
     /// Every link and image address written in the Markdown, with the first line it appears on, so
     /// the site check can say where a broken link was written.
     pub link_lines: BTreeMap<String, usize>,
@@ -94,7 +93,6 @@ impl<'r> PageContext<'r> {
             toc: Vec::new(),
             ids: HashSet::new(),
             demo_count: 0,
-            has_math: false,
             link_lines: BTreeMap::new(),
             pending: Vec::new(),
             stills: BTreeMap::new(),
@@ -140,7 +138,6 @@ impl<'r> PageContext<'r> {
 pub struct RenderedBody {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    pub has_math: bool,
     pub demo_count: usize,
     pub link_lines: BTreeMap<String, usize>,
     pub pending: Vec<LessonError>,
@@ -173,7 +170,6 @@ pub fn render_body(
     context.errors.into_result(RenderedBody {
         html,
         toc: context.toc,
-        has_math: context.has_math,
         demo_count: context.demo_count,
         link_lines: context.link_lines,
         pending: context.pending,
@@ -210,7 +206,6 @@ pub fn render_inline(markdown: &str, offset: usize, context: &mut PageContext<'_
             ..error
         });
     }
-    context.has_math |= inner.has_math;
     let events = document.events.into_iter().filter(|(event, _)| {
         !matches!(
             event,

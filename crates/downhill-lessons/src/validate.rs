@@ -138,7 +138,7 @@ fn check_policy(page: &Page, tags: &[ScannedTag], reporter: &mut Reporter<'_, '_
                     ),
                 );
             } else if FETCHING_ATTRIBUTES.contains(&name.as_str()) || fetches_href(tag, name) {
-                if is_other_origin(value) {
+                if is_other_origin(value) && !is_embedded_image(tag, value) {
                     reporter.report(
                         Some(value),
                         format!("<{}> loads `{value}` from another origin", tag.name),
@@ -183,6 +183,12 @@ fn check_policy(page: &Page, tags: &[ScannedTag], reporter: &mut Reporter<'_, '_
 /// it is only a link the reader may follow.
 fn fetches_href(tag: &ScannedTag, attribute: &str) -> bool {
     attribute == "href" && matches!(tag.name.as_str(), "link" | "image" | "use" | "feimage")
+}
+
+/// A PNG written into the page itself as a `data:` URL on an image element: the policy's
+/// `img-src data:` allows it and it fetches nothing (figures/raster.rs draws grids of cells so).
+fn is_embedded_image(tag: &ScannedTag, url: &str) -> bool {
+    matches!(tag.name.as_str(), "img" | "image") && url.starts_with("data:image/png;base64,")
 }
 
 /// Whether a URL names a scheme or a host, that is, anything but a path inside this site.
@@ -363,6 +369,26 @@ mod tests {
                 "no `{part}` in {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_embedded_png_is_allowed_on_images_only() {
+        let png = "data:image/png;base64,iVBORw0KGgo=";
+        let allowed = format!("<svg><image href=\"{png}\"/></svg><img src=\"{png}\" alt=\"\">");
+        assert_eq!(
+            messages(&[page("index.html", &allowed)]),
+            Vec::<String>::new()
+        );
+        let refused = format!(
+            "<link rel=\"stylesheet\" href=\"{png}\"><img src=\"data:image/svg+xml,<svg/>\" alt=\"\">"
+        );
+        let found = messages(&[page("index.html", &refused)]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|message| message.contains("another origin"))
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use downhill_core::training::{Batching, TrainingSettings, train};
 use plotters::prelude::*;
 
 use super::diagram::{self, Area};
+use super::raster::{self, CellGrid};
 use super::svg::INK;
 use crate::outputs::prepared_digits;
 use crate::resources::Resources;
@@ -80,7 +81,15 @@ const LEFT: i32 = 6;
 const HEADING_SIZE: u32 = 30;
 const DIGIT_SIZE: u32 = 28;
 
-fn draw_row(area: &Area<'_>, weights: &[f64], n_features: usize, top: i32) -> Result<(), String> {
+/// Draws the outlines of one row of templates and returns their cells as embedded images, which
+/// [`draw`] puts under everything else (raster.rs says why an image and not 640 rectangles).
+fn draw_row(
+    area: &Area<'_>,
+    weights: &[f64],
+    n_features: usize,
+    top: i32,
+) -> Result<Vec<String>, String> {
+    let mut images = Vec::with_capacity(10);
     for (class, row) in weights.chunks_exact(n_features).enumerate() {
         let pixels = &row[..N_PIXELS];
         // Each template gets its own symmetric scale, so the pattern shows whatever its size.
@@ -89,22 +98,22 @@ fn draw_row(area: &Area<'_>, weights: &[f64], n_features: usize, top: i32) -> Re
             .fold(0.0_f64, |largest, weight| largest.max(weight.abs()))
             .max(1e-12);
         let left = LEFT + class as i32 * (TEMPLATE + GAP);
-        for (pixel_idx, weight) in pixels.iter().enumerate() {
-            let (row_idx, column_idx) = ((pixel_idx / 8) as i32, (pixel_idx % 8) as i32);
-            let corner = (left + column_idx * CELL, top + row_idx * CELL);
-            area.draw(&Rectangle::new(
-                [corner, (corner.0 + CELL, corner.1 + CELL)],
-                weight_colour(weight / largest).filled(),
-            ))
-            .map_err(|error| error.to_string())?;
-        }
+        let cells = CellGrid {
+            width: 8,
+            height: 8,
+            cells: pixels
+                .iter()
+                .map(|weight| weight_colour(weight / largest))
+                .collect(),
+        };
+        images.push(cells.to_svg_image(left, top, left + TEMPLATE, top + TEMPLATE)?);
         area.draw(&Rectangle::new(
             [(left, top), (left + TEMPLATE, top + TEMPLATE)],
             ShapeStyle::from(&INK).stroke_width(1),
         ))
         .map_err(|error| error.to_string())?;
     }
-    Ok(())
+    Ok(images)
 }
 
 pub fn draw(resources: &Resources) -> Result<String, String> {
@@ -113,6 +122,7 @@ pub fn draw(resources: &Resources) -> Result<String, String> {
     let (bad_top, good_top) = (70, 70 + TEMPLATE + 48);
     let height = (good_top + TEMPLATE + 6) as u32;
     let mut svg = String::new();
+    let mut images = Vec::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let middle = width as f64 / 2.0;
@@ -127,7 +137,7 @@ pub fn draw(resources: &Resources) -> Result<String, String> {
                 &INK,
             )?;
         }
-        draw_row(&area, &bad, n_features, bad_top)?;
+        images.extend(draw_row(&area, &bad, n_features, bad_top)?);
         diagram::draw_label(
             &area,
             (middle, (good_top - 22) as f64),
@@ -135,10 +145,10 @@ pub fn draw(resources: &Resources) -> Result<String, String> {
             HEADING_SIZE,
             &INK,
         )?;
-        draw_row(&area, &good, n_features, good_top)?;
+        images.extend(draw_row(&area, &good, n_features, good_top)?);
         area.present().map_err(|error| error.to_string())?;
     }
-    Ok(svg)
+    raster::insert_first(&svg, &images.join("\n"))
 }
 
 #[cfg(test)]
@@ -198,5 +208,15 @@ mod tests {
             "bad run: {bad_correlation}, good: {good_correlation}"
         );
         assert_eq!(weight_colour(0.0), RGBColor(247, 247, 247));
+    }
+
+    #[test]
+    fn each_template_is_one_image_with_an_outline_over_it() {
+        let resources =
+            Resources::new(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."));
+        let svg = draw(&resources).unwrap();
+        assert_eq!(svg.matches("<image").count(), 20);
+        assert_eq!(svg.matches("<rect").count(), 20);
+        assert!(svg.rfind("<image").unwrap() < svg.find("<rect").unwrap());
     }
 }

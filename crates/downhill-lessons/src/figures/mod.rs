@@ -13,6 +13,7 @@ pub mod diagram;
 pub mod digit_weight_templates;
 pub mod hinge_bowl_1d;
 pub mod local_global_minima;
+pub mod raster;
 pub mod svg;
 pub mod svm_loss_slices;
 pub mod train_val_accuracy;

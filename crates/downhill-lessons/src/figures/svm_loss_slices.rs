@@ -12,6 +12,7 @@ use downhill_core::rng::Rng;
 use plotters::prelude::*;
 
 use super::chart::{self, LineChart, Series, text_style};
+use super::raster::{self, CellGrid};
 use super::svg::{FAINT, INK};
 use crate::resources::Resources;
 
@@ -35,8 +36,7 @@ const N_EXAMPLES_2D: usize = 100;
 const N_CELLS: usize = 64;
 
 /// Colour bands of the 2-D slice. Banding the colours shows the level sets of the loss, whose
-/// straight edges are the point of the picture, and lets neighbouring cells of one band merge into
-/// one SVG rectangle, which keeps the page light.
+/// straight edges are the point of the picture.
 const N_BANDS: usize = 14;
 
 /// The training images after the lessons' preprocessing, and a random point and two directions.
@@ -163,6 +163,7 @@ fn draw_heatmap(data: &Dataset, slice: &Slice) -> Result<String, String> {
     };
 
     let mut svg = String::new();
+    let cells_image;
     {
         let area = SVGBackend::with_string(&mut svg, (560, 520)).into_drawing_area();
         let mut context = ChartBuilder::on(&area)
@@ -173,29 +174,23 @@ fn draw_heatmap(data: &Dataset, slice: &Slice) -> Result<String, String> {
             .y_label_area_size(64)
             .build_cartesian_2d(STEP_RANGE, STEP_RANGE)
             .map_err(|error| error.to_string())?;
-        // One rectangle per run of cells of the same band along a row.
-        let mut cells = Vec::new();
-        for row in 0..N_CELLS {
-            let mut run_start = 0;
-            for column in 1..=N_CELLS {
-                let band = band_of(losses[row * N_CELLS + run_start]);
-                if column < N_CELLS && band_of(losses[row * N_CELLS + column]) == band {
-                    continue;
-                }
-                let colour = heat_colour((band as f64 + 0.5) / N_BANDS as f64);
-                let a_left = STEP_RANGE.start + run_start as f64 * step;
-                let a_right = STEP_RANGE.start + column as f64 * step;
-                let b_bottom = STEP_RANGE.start + row as f64 * step;
-                cells.push(Rectangle::new(
-                    [(a_left, b_bottom), (a_right, b_bottom + step)],
-                    colour.filled(),
-                ));
-                run_start = column;
-            }
-        }
-        context
-            .draw_series(cells)
-            .map_err(|error| error.to_string())?;
+        // The cells go in as one PNG under the axes (raster.rs says why); the image's top row is
+        // the grid's last row, the largest b.
+        let cells = CellGrid {
+            width: N_CELLS,
+            height: N_CELLS,
+            cells: (0..N_CELLS)
+                .rev()
+                .flat_map(|row| (0..N_CELLS).map(move |column| (row, column)))
+                .map(|(row, column)| {
+                    let band = band_of(losses[row * N_CELLS + column]);
+                    heat_colour((band as f64 + 0.5) / N_BANDS as f64)
+                })
+                .collect(),
+        };
+        let (x_pixels, y_pixels) = context.plotting_area().get_pixel_range();
+        cells_image =
+            cells.to_svg_image(x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end)?;
         context
             .configure_mesh()
             .disable_mesh()
@@ -219,7 +214,7 @@ fn draw_heatmap(data: &Dataset, slice: &Slice) -> Result<String, String> {
             .map_err(|error| error.to_string())?;
         area.present().map_err(|error| error.to_string())?;
     }
-    Ok(svg)
+    raster::insert_first(&svg, &cells_image)
 }
 
 #[cfg(test)]
@@ -232,5 +227,21 @@ mod tests {
         let RGBColor(red_high, _, blue_high) = heat_colour(1.0);
         assert!(blue_low > red_low && red_high > blue_high);
         assert_eq!(heat_colour(f64::NAN), heat_colour(1.0));
+    }
+
+    #[test]
+    fn the_heatmap_is_one_image_under_the_axes_not_thousands_of_rectangles() {
+        let resources = crate::resources::Resources::new(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
+        );
+        let svg = draw_2d(&resources).unwrap();
+        assert_eq!(svg.matches("<image").count(), 1);
+        assert!(
+            svg.matches("<rect").count() < 10,
+            "{} rectangles",
+            svg.matches("<rect").count()
+        );
+        assert!(svg.find("<image").unwrap() < svg.find("<text").unwrap());
+        assert!(svg.len() < 20_000, "{} bytes", svg.len());
     }
 }

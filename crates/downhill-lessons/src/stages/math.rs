@@ -24,7 +24,6 @@ pub fn render_math<'a>(document: Document<'a>, context: &mut PageContext<'_>) ->
                 continue;
             }
         };
-        context.has_math = true;
         let html = match to_mathml(latex, display) {
             Ok(mathml) if display => format!("<span class=\"math-display\">{mathml}</span>"),
             Ok(mathml) => {
