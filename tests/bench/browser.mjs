@@ -7,7 +7,8 @@
 //   BENCH <tab> key <tab> value <tab> unit <tab> budget (or -) <tab> description
 //
 // Run alone with `node tests/bench/browser.mjs` after `trunk build --release` (DOWNHILL_DIST and
-// DOWNHILL_CHROMIUM as for the end-to-end tests).
+// DOWNHILL_CHROMIUM as for the end-to-end tests). The side-by-side figures also need
+// DOWNHILL_BENCH_DIST: the site built with `--features bench-entry-points --dist DIR`.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -267,13 +268,26 @@ async function measureRace(browser, server) {
     report('race.surface.p95', quantile(largest, 0.95), 'ms', 30, 'Race: surface change, the larger of its two frames p95');
   }
 
-  await sideBySide(page);
+  await sideBySide(browser, race.pageName);
   await idleAfterPlay(page, figure);
   await race.context.close();
 }
 
-/** The naive landscape against ours, and optimizer steps in wasm, through the module's bench exports. */
-async function sideBySide(page) {
+/**
+ * The naive landscape against ours, and optimizer steps in wasm, through the bench exports. The
+ * shipped module leaves them out, so this runs on the race's page of a second copy of the site
+ * built with them (`trunk build --release --features bench-entry-points`), which `cargo xtask bench`
+ * builds and names in DOWNHILL_BENCH_DIST.
+ */
+async function sideBySide(browser, pageName) {
+  const benchDist = process.env.DOWNHILL_BENCH_DIST;
+  if (!benchDist) {
+    console.log('No DOWNHILL_BENCH_DIST (the site built with --features bench-entry-points): side by side skipped.');
+    return;
+  }
+  const server = await startServer(benchDist);
+  const { context, page } = await newPage(browser);
+  await page.goto(server.base + pageName);
   const result = await page.evaluate(async () => {
     const wasm = await import(new URL('downhill-web.js', document.baseURI).href);
     if (typeof wasm.bench_landscape !== 'function') return null;
@@ -292,8 +306,10 @@ async function sideBySide(page) {
     const steps = wasm.bench_optimizer_steps(50);
     return { coarse, full, fullBuffer, steps };
   });
+  await context.close();
+  await server.close();
   if (!result) {
-    console.log('This build has no bench exports (crates/downhill-web/src/bench.rs): side by side skipped.');
+    console.log(`The site in ${benchDist} has no bench exports (crates/downhill-web/src/bench.rs): side by side skipped.`);
     return;
   }
   const pair = (key, label, times) => {

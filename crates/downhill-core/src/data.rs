@@ -47,7 +47,7 @@ impl fmt::Display for DataError {
             ),
             DataError::BadValue { line, column, text } => write!(
                 formatter,
-                "line {line}, column {column}: {text:?} is not a {}",
+                "line {line}, column {column}: “{text}” is not a {}",
                 if *column <= N_PIXELS {
                     "pixel value from 0 to 16"
                 } else {

@@ -64,7 +64,9 @@ impl SearchKind {
 /// The distinct learning rates a search tried (equal values counted once).
 pub fn distinct_learning_rates(trials: &[Trial]) -> usize {
     let mut rates: Vec<f64> = trials.iter().map(|trial| trial.learning_rate).collect();
-    rates.sort_by(f64::total_cmp);
+    downhill_core::short_sort::sort_short_list_by(&mut rates, |left, right| {
+        left.total_cmp(right).is_lt()
+    });
     rates.dedup();
     rates.len()
 }

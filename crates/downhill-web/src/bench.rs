@@ -1,8 +1,10 @@
 //! Benchmark entry points for `cargo xtask bench`: the landscape drawn the naive way and our way, and
 //! optimizer steps timed inside wasm, so the harness can set each beside its alternative.
 //!
-//! Nothing on a lesson page calls these; they exist so that the browser harness
-//! (`tests/bench/browser.mjs`) times exactly the code the demos run, in the shipped module.
+//! Nothing on a lesson page calls these, so the shipped module leaves them out: they are compiled
+//! only with the `bench-entry-points` feature, into the second copy of the site that `cargo xtask
+//! bench` builds for the browser harness (`tests/bench/browser.mjs`). The code they time is the
+//! demos' own (the same functions, at the same profile).
 
 use crate::layers::context_2d;
 use downhill_core::optimizers::OptimizerKind;

@@ -6,6 +6,7 @@
 //! draws and listens: every number it shows comes from `downhill-core`.
 
 mod animation;
+#[cfg(feature = "bench-entry-points")]
 mod bench;
 mod demo;
 mod demos;
@@ -14,6 +15,7 @@ mod dom;
 mod format;
 mod frame_work;
 mod layers;
+mod number_text;
 mod panic_box;
 mod settings;
 mod timing;

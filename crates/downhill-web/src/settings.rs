@@ -12,6 +12,7 @@
 //! [`Settings::new`] touch the browser, to decode the query string and the lesson's JSON, so the
 //! validation runs in native property tests.
 
+use crate::number_text::parse_number;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -131,9 +132,9 @@ impl Settings {
         if min.partial_cmp(&max).is_none_or(|order| order.is_gt()) {
             return default;
         }
-        match text.trim().parse::<f64>() {
-            Ok(value) if value.is_finite() && (min..=max).contains(&value) => value,
-            Ok(value) if value.is_finite() => {
+        match parse_number(&text) {
+            Some(value) if value.is_finite() && (min..=max).contains(&value) => value,
+            Some(value) if value.is_finite() => {
                 let clamped = value.clamp(min, max);
                 self.note(format!(
                     "“{key}” must be between {min} and {max}; using {clamped}."

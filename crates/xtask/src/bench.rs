@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: every figure of the speed budgets in one run, in the browser and natively.
 //!
-//! It builds the release site, runs the browser harness (`tests/bench/browser.mjs`), runs the core's
-//! criterion benches with a short measurement time, and prints one summary table. Benchmarks report
+//! It builds the release site, and a second copy with the benchmark entry points
+//! (`downhill-web`'s `bench-entry-points` feature, left out of the shipped module) for the
+//! side-by-side figures, runs the browser harness (`tests/bench/browser.mjs`) on both, runs the
+//! core's criterion benches with a short measurement time, and prints one summary table. Benchmarks report
 //! numbers: a figure over its budget is marked in the table, never turned into a failure, so a slow
 //! machine cannot break anything.
 
@@ -48,22 +50,38 @@ pub struct CriterionResult {
 }
 
 pub fn bench(arguments: &[String]) -> Result<()> {
-    let prebuilt = prebuilt_site(arguments)?;
+    let prebuilt = prebuilt_sites(arguments)?;
     let browser = tools::install_all(Needs::EVERYTHING)?
         .context("the browser benchmarks need Chromium, which was not installed")?;
-    let dist = match prebuilt {
-        Some(dist) => dist,
+    let sites = match prebuilt {
+        Some(sites) => sites,
         None => {
             run(command("trunk").args(["build", "--release"]))?;
-            repo_root().join("dist")
+            let bench_site = repo_root().join("target/bench-site");
+            run(command("trunk")
+                .args([
+                    "build",
+                    "--release",
+                    "--features",
+                    "bench-entry-points",
+                    "--dist",
+                ])
+                .arg(&bench_site))?;
+            Sites {
+                shipped: repo_root().join("dist"),
+                with_entry_points: Some(bench_site),
+            }
         }
     };
 
     let mut harness = command("node");
     harness
         .arg("tests/bench/browser.mjs")
-        .env("DOWNHILL_DIST", &dist)
+        .env("DOWNHILL_DIST", &sites.shipped)
         .env("DOWNHILL_CHROMIUM", &browser.chromium);
+    if let Some(with_entry_points) = &sites.with_entry_points {
+        harness.env("DOWNHILL_BENCH_DIST", with_entry_points);
+    }
     // The harness exits non-zero only when it could measure nothing; the native figures still count.
     let browser_output = run_echoing(&mut harness).unwrap_or_else(|error| {
         eprintln!("The browser harness failed: {error:#}");
@@ -92,12 +110,29 @@ pub fn bench(arguments: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// `--dist DIR` measures a site already built in DIR instead of building one.
-fn prebuilt_site(arguments: &[String]) -> Result<Option<PathBuf>> {
+/// The built sites the harness measures: the one readers get, and the same site with the
+/// benchmark entry points, without which the side-by-side figures are skipped.
+struct Sites {
+    shipped: PathBuf,
+    with_entry_points: Option<PathBuf>,
+}
+
+/// `--dist DIR` measures a site already built in DIR instead of building one; `--bench-dist DIR2`
+/// adds a site built with `trunk build --release --features bench-entry-points --dist DIR2`.
+fn prebuilt_sites(arguments: &[String]) -> Result<Option<Sites>> {
     match arguments {
         [] => Ok(None),
-        [flag, dir] if flag == "--dist" => Ok(Some(PathBuf::from(dir))),
-        _ => bail!("usage: cargo xtask bench [--dist DIR]"),
+        [flag, dir] if flag == "--dist" => Ok(Some(Sites {
+            shipped: PathBuf::from(dir),
+            with_entry_points: None,
+        })),
+        [flag, dir, bench_flag, bench_dir] if flag == "--dist" && bench_flag == "--bench-dist" => {
+            Ok(Some(Sites {
+                shipped: PathBuf::from(dir),
+                with_entry_points: Some(PathBuf::from(bench_dir)),
+            }))
+        }
+        _ => bail!("usage: cargo xtask bench [--dist DIR [--bench-dist DIR]]"),
     }
 }
 

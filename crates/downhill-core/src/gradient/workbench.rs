@@ -100,7 +100,7 @@ impl FromStr for CheckFunction {
         CheckFunction::ALL
             .into_iter()
             .find(|function| function.name() == text)
-            .ok_or_else(|| format!("unknown function {text:?}"))
+            .ok_or_else(|| format!("unknown function “{text}”"))
     }
 }
 
@@ -145,7 +145,7 @@ impl FromStr for Precision {
         match text {
             "f64" | "double" => Ok(Precision::Double),
             "f32" | "single" => Ok(Precision::Single),
-            _ => Err(format!("unknown precision {text:?}")),
+            _ => Err(format!("unknown precision “{text}”")),
         }
     }
 }

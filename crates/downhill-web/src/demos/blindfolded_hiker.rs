@@ -12,6 +12,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
+use crate::number_text::parse_number;
 use downhill_core::search::hiker::{Strategy, Walk, walk};
 use downhill_core::surfaces::{Bumpy, Surface};
 use downhill_plots::heatmap::{self, ValueScale};
@@ -185,7 +186,7 @@ fn input_value(event: &web_sys::Event) -> Option<f64> {
     event
         .target()
         .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|input| input.value().parse::<f64>().ok())
+        .and_then(|input| parse_number(&input.value()))
         .filter(|value| value.is_finite())
 }
 

@@ -12,6 +12,7 @@
 
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
+use crate::number_text::parse_number;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, PreparedDigits};
 use downhill_core::gradient::check::ErrorBand;
 use downhill_core::gradient::workbench::{
@@ -679,8 +680,7 @@ impl GradientCheck {
             demo.write_url();
         });
         self.listen(h.as_ref(), "input", |demo, event| {
-            let Some(position) = input_value(event).and_then(|text| text.parse::<f64>().ok())
-            else {
+            let Some(position) = input_value(event).and_then(|text| parse_number(&text)) else {
                 return;
             };
             let position = position.clamp(LOG10_H_RANGE.0, LOG10_H_RANGE.1);
@@ -690,14 +690,13 @@ impl GradientCheck {
             demo.recompute_and_show(false);
         });
         self.listen(reg.as_ref(), "input", |demo, event| {
-            let Some(position) = input_value(event).and_then(|text| text.parse::<f64>().ok())
-            else {
+            let Some(position) = input_value(event).and_then(|text| parse_number(&text)) else {
                 return;
             };
             demo.change_reg(slider_to_reg(position));
         });
         self.listen(examples.as_ref(), "input", |demo, event| {
-            let Some(count) = input_value(event).and_then(|text| text.parse::<f64>().ok()) else {
+            let Some(count) = input_value(event).and_then(|text| parse_number(&text)) else {
                 return;
             };
             demo.model.borrow_mut().choices.n_examples =

@@ -13,6 +13,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
+use crate::number_text::parse_number;
 use downhill_core::classifiers::{LossKind, linear};
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
 use downhill_core::search::hiker::{Hiker, HikerSettings, Strategy};
@@ -186,7 +187,7 @@ fn input_value(event: &web_sys::Event) -> Option<f64> {
     event
         .target()
         .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|input| input.value().parse::<f64>().ok())
+        .and_then(|input| parse_number(&input.value()))
         .filter(|value| value.is_finite())
 }
 

@@ -10,6 +10,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::LayerSize;
+use crate::number_text::parse_number;
 use crate::settings::Settings;
 use downhill_core::search::hyperparameters::{
     BEST_LEARNING_RATE_EXPONENT, SearchComparison, Trial, best_trial, random_versus_grid,
@@ -144,7 +145,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterS
     let input = demo.slider.input.clone();
     chart_canvas::listen(&demo, &demo.listeners, &input, "input", |demo, event| {
         let Some(per_axis) = chart_canvas::event_value(event)
-            .and_then(|value| value.parse::<f64>().ok())
+            .and_then(|value| parse_number(&value))
             .filter(|value| value.is_finite())
         else {
             return;

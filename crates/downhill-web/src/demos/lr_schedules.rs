@@ -12,6 +12,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::LayerSize;
+use crate::number_text::parse_number;
 use crate::settings::Settings;
 use downhill_core::annealing::AnnealedRun;
 use downhill_plots::lr_schedules::{
@@ -291,7 +292,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, S
             "input",
             move |demo, event| {
                 let Some(position) = chart_canvas::event_value(event)
-                    .and_then(|value| value.parse::<f64>().ok())
+                    .and_then(|value| parse_number(&value))
                     .filter(|value| value.is_finite())
                 else {
                     return;

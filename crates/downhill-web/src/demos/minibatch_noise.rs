@@ -11,6 +11,7 @@ use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::LayerSize;
+use crate::number_text::parse_number;
 use crate::settings::Settings;
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
@@ -182,7 +183,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>
     let input = demo.slider.input.clone();
     chart_canvas::listen(&demo, &demo.listeners, &input, "input", |demo, event| {
         let Some(position) = chart_canvas::event_value(event)
-            .and_then(|value| value.parse::<f64>().ok())
+            .and_then(|value| parse_number(&value))
             .filter(|value| value.is_finite())
         else {
             return;

@@ -13,6 +13,7 @@ use crate::animation::Animation;
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::dom;
 use crate::format::format_number;
+use crate::number_text::parse_number;
 use crate::settings::Settings;
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, Digits, PreparedDigits};
@@ -717,7 +718,7 @@ impl TrainingDashboard {
 
     /// Reads every control into the model's choices.
     fn read_controls(&self) {
-        let position = |slider: &dom::Slider| slider.input.value().parse::<f64>().ok();
+        let position = |slider: &dom::Slider| parse_number(&slider.input.value());
         let mut model = self.model.borrow_mut();
         let choices = &mut model.choices;
         if let Some(log10) = position(&self.controls.learning_rate) {

@@ -5,6 +5,7 @@ use super::model::{RaceModel, status_at};
 use super::settings::{SPEED_RANGE, range_of};
 use crate::dom;
 use crate::format::format_number;
+use crate::number_text::parse_number;
 use downhill_core::optimizers::{Hyperparameter, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
 use downhill_plots::race_style::suggested_learning_rate;
@@ -325,11 +326,7 @@ fn set_text(element: &HtmlElement, text: &str) {
 
 fn input_value(event: &web_sys::Event) -> Option<f64> {
     let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
-    input
-        .value()
-        .parse::<f64>()
-        .ok()
-        .filter(|value| value.is_finite())
+    parse_number(&input.value()).filter(|value| value.is_finite())
 }
 
 /// Wires every control to the race.

@@ -5,6 +5,7 @@
 //! `start` (`x,y`), and per racer `<optimizer>.<hyperparameter>` such as `momentum.mu` or `adam.beta2`.
 
 use super::model::{RaceModel, Racer};
+use crate::number_text::parse_number;
 use crate::settings::Settings;
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
@@ -189,8 +190,8 @@ pub fn write(model: &RaceModel, speed: usize) -> Vec<(String, String)> {
 
 fn parse_point(text: &str) -> Option<[f64; 2]> {
     let (x, y) = text.split_once(',')?;
-    let x: f64 = x.trim().parse().ok()?;
-    let y: f64 = y.trim().parse().ok()?;
+    let x = parse_number(x)?;
+    let y = parse_number(y)?;
     (x.is_finite() && y.is_finite()).then_some([x, y])
 }
 

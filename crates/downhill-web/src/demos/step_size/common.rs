@@ -5,6 +5,7 @@
 use crate::demo::EventClosure;
 use crate::dom;
 use crate::layers::LayerSize;
+use crate::number_text::parse_number;
 use downhill_plots::step_size::{ChartLook, DARK, LIGHT};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -157,11 +158,7 @@ pub fn input_number(event: &web_sys::Event) -> Option<f64> {
     let input = event
         .target()
         .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())?;
-    input
-        .value()
-        .parse::<f64>()
-        .ok()
-        .filter(|value| value.is_finite())
+    parse_number(&input.value()).filter(|value| value.is_finite())
 }
 
 /// The value of the select or input an event came from.

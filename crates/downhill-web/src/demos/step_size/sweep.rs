@@ -375,7 +375,9 @@ impl Sweep {
         .collect();
         let mut curve = table.clone();
         curve.extend(one_step.losses_after(&between));
-        curve.sort_by(|left, right| left.0.total_cmp(&right.0));
+        downhill_core::short_sort::sort_short_list_by(&mut curve, |left, right| {
+            left.0.total_cmp(&right.0).is_lt()
+        });
         self.state.borrow_mut().computed = Some(Computed {
             one_step,
             table,
