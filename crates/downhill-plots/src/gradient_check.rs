@@ -27,6 +27,11 @@ pub const STEPS_PER_DECADE: usize = 4;
 /// (the two derivatives agree to the last bit) is drawn on the floor.
 pub const LOG10_ERROR_RANGE: (f64, f64) = (-17.0, 1.0);
 
+/// Where the notes along the floor sit, and where the current-h line starts so it clears them, in
+/// decades of error above the floor.
+const NOTE_HEIGHT_DECADES: f64 = 1.2;
+const MARKER_FLOOR_DECADES: f64 = 2.1;
+
 /// Colours of one theme. The canvas keeps its own background, so the plot reads the same whatever
 /// the page around it does.
 #[derive(Debug, Clone, Copy)]
@@ -178,8 +183,9 @@ pub fn draw_error_plot_marks<DB: DrawingBackend>(
     if !(current.is_finite() && (x_min..=x_max).contains(&current)) {
         return Ok(());
     }
+    // The line stops above the notes along the floor, which it would otherwise cross out.
     chart.draw_series(std::iter::once(PathElement::new(
-        vec![(current, y_min), (current, y_max)],
+        vec![(current, y_min + MARKER_FLOOR_DECADES), (current, y_max)],
         theme.current.stroke_width(px(1.5)),
     )))?;
     for (colour, pick) in [
@@ -314,7 +320,7 @@ pub fn draw_error_plot_frame<DB: DrawingBackend>(
             "truncation error grows with h \u{2192}",
         )
     };
-    let note_y = y_min + 1.2;
+    let note_y = y_min + NOTE_HEIGHT_DECADES;
     chart.draw_series(std::iter::once(Text::new(
         left_note.to_string(),
         (x_min + 0.15, note_y),

@@ -328,7 +328,15 @@ pub fn still_svg_in(scheme: crate::still::Scheme) -> String {
         scheme.chart_palette(),
         crate::still::CHART_STILL_PIXEL_RATIO,
     );
-    schedules_svg_in(&DEFAULTS, N_STEPS, (640, 480), &style)
+    let svg = schedules_svg_in(&DEFAULTS, N_STEPS, (640, 480), &style);
+    // The live demo names its series in an HTML legend beside the chart; the still carries its own,
+    // in a row below the chart, since every corner of both panels holds some curve.
+    let entries: Vec<(RGBColor, &str)> = SERIES_NAMES
+        .iter()
+        .zip(style.palette.series)
+        .map(|((name, _), colour)| (colour, *name))
+        .collect();
+    crate::still::with_legend_row_below(&svg, &entries, 1.25)
 }
 
 #[cfg(test)]
@@ -344,6 +352,15 @@ mod tests {
             assert!(svg.contains(colour), "no series in {colour}");
         }
         assert!(svg.contains("learning rate") && svg.contains("loss"));
+        for (name, _) in SERIES_NAMES {
+            assert!(
+                svg.contains(&format!(">{name}</text>")),
+                "no legend entry {name}"
+            );
+        }
+        // The legend's strip below the chart grows the document and its background with it.
+        assert_eq!(crate::still::svg_size(&svg), Some((640, 530)));
+        assert!(svg.contains("<rect x=\"0\" y=\"0\" width=\"640\" height=\"530\""));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         assert!(!svg.contains("style="));
     }

@@ -185,6 +185,60 @@ pub fn with_legend_at(
     format!("{}{}{}", &svg[..end], legend, &svg[end..])
 }
 
+/// Adds a legend as one row in a strip below the picture, for a chart with no empty corner: the
+/// document grows by the strip (its root size, viewBox and full-size background rectangle), and the
+/// row is drawn as [`with_legend_at`]'s box, centred. `scale` as there.
+pub fn with_legend_row_below(svg: &str, entries: &[(RGBColor, &str)], scale: f64) -> String {
+    let Some((width, height)) = svg_size(svg) else {
+        return svg.to_string();
+    };
+    let size = |units: f64| (units * scale).round() as i32;
+    let strip = size(40.0);
+    let grown = height + strip as u32;
+    let svg = svg
+        .replacen(
+            &format!("width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\""),
+            &format!("width=\"{width}\" height=\"{grown}\" viewBox=\"0 0 {width} {grown}\""),
+            1,
+        )
+        .replacen(
+            &format!("<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\""),
+            &format!("<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{grown}\""),
+            1,
+        );
+    let entry_widths: Vec<i32> = entries
+        .iter()
+        .map(|(_, label)| size(36.0 + 8.6 * label.chars().count() as f64 + 12.0))
+        .collect();
+    let row_width = size(12.0) + entry_widths.iter().sum::<i32>();
+    let left = ((width as i32 - row_width) / 2).max(0);
+    let top = height as i32 + size(6.0);
+    let box_height = strip - size(12.0);
+    let middle = top + box_height / 2;
+    let mut legend = format!(
+        "<g class=\"still-legend\"><rect x=\"{left}\" y=\"{top}\" width=\"{row_width}\" height=\"{box_height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
+    );
+    let mut x = left + size(8.0);
+    for ((RGBColor(red, green, blue), label), entry_width) in entries.iter().zip(&entry_widths) {
+        legend.push_str(&format!(
+            "<line x1=\"{x}\" y1=\"{middle}\" x2=\"{}\" y2=\"{middle}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"{}\"/>\
+             <text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"#FFFFFF\">{}</text>",
+            x + size(24.0),
+            size(4.0),
+            x + size(30.0),
+            middle + size(5.0),
+            size(15.0),
+            escape_text(label)
+        ));
+        x += entry_width;
+    }
+    legend.push_str("</g>");
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{legend}{}", &svg[..end], &svg[end..]),
+        None => svg,
+    }
+}
+
 /// The `width` and `height` on an SVG document's root element, as plotters writes them.
 pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
     let open = &svg[svg.find("<svg")?..];
