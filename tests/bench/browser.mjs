@@ -287,7 +287,18 @@ async function sideBySide(browser, pageName) {
   }
   const server = await startServer(benchDist);
   const { context, page } = await newPage(browser);
-  await page.goto(server.base + pageName);
+  try {
+    await page.goto(server.base + pageName);
+    // The exports work once boot.js has initialised the module, which it has when a demo is live.
+    await page.waitForFunction(() => document.querySelector('figure.demo-live') !== null, null, { timeout: 20_000 });
+    await reportSideBySide(page);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+async function reportSideBySide(page) {
   const result = await page.evaluate(async () => {
     const wasm = await import(new URL('downhill-web.js', document.baseURI).href);
     if (typeof wasm.bench_landscape !== 'function') return null;
@@ -306,10 +317,8 @@ async function sideBySide(browser, pageName) {
     const steps = wasm.bench_optimizer_steps(50);
     return { coarse, full, fullBuffer, steps };
   });
-  await context.close();
-  await server.close();
   if (!result) {
-    console.log(`The site in ${benchDist} has no bench exports (crates/downhill-web/src/bench.rs): side by side skipped.`);
+    console.log('This site has no bench exports (crates/downhill-web/src/bench.rs): side by side skipped.');
     return;
   }
   const pair = (key, label, times) => {

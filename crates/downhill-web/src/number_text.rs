@@ -98,13 +98,7 @@ mod tests {
     /// read every case alike.
     #[test]
     fn hard_cases_round_correctly() {
-        for (text, expected) in super::HARD_CASES {
-            assert_eq!(
-                parse_number(text).map(f64::to_bits),
-                Some(expected.to_bits()),
-                "{text}"
-            );
-        }
+        super::assert_hard_cases_read_exactly();
     }
 
     proptest::proptest! {
@@ -134,7 +128,18 @@ mod tests {
 /// Texts whose nearest `f64` is easy to get wrong: halfway cases, the subnormal range, the largest
 /// finite value and past it, long digit strings.
 #[cfg(test)]
-pub(crate) const HARD_CASES: [(&str, f64); 10] = [
+fn assert_hard_cases_read_exactly() {
+    for (text, expected) in HARD_CASES {
+        assert_eq!(
+            parse_number(text).map(f64::to_bits),
+            Some(expected.to_bits()),
+            "{text}"
+        );
+    }
+}
+
+#[cfg(test)]
+const HARD_CASES: [(&str, f64); 10] = [
     ("0.1", 0.1),
     ("9007199254740993", 9007199254740992.0),
     ("2.2250738585072011e-308", 2.225073858507201e-308),
@@ -156,13 +161,7 @@ mod browser_tests {
 
     #[wasm_bindgen_test]
     fn the_browser_rounds_the_hard_cases_as_rust_does() {
-        for (text, expected) in super::HARD_CASES {
-            assert_eq!(
-                parse_number(text).map(f64::to_bits),
-                Some(expected.to_bits()),
-                "{text}"
-            );
-        }
+        super::assert_hard_cases_read_exactly();
         assert_eq!(parse_number("inf"), None);
         assert_eq!(parse_number("1.5abc"), None);
     }
