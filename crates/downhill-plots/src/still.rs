@@ -164,25 +164,41 @@ pub fn with_legend_at(
         }
         LegendCorner::At { x, y } => (x, y),
     };
-    let mut legend = format!(
-        "<g class=\"still-legend\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
-    );
-    for (index, (RGBColor(red, green, blue), label)) in entries.iter().enumerate() {
+    let mut legend = open_legend_box(x, y, width, height);
+    for (index, (colour, label)) in entries.iter().enumerate() {
         let row_y = y + row_height / 2 + size(4.0) + row_height * index as i32;
-        legend.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{row_y}\" x2=\"{}\" y2=\"{row_y}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"#FFFFFF\">{}</text>",
-            x + size(8.0),
-            x + size(32.0),
-            size(4.0),
-            x + size(40.0),
-            row_y + size(5.0),
-            size(15.0),
-            escape_text(label)
-        ));
+        legend.push_str(&legend_entry(x + size(8.0), row_y, *colour, label, &size));
     }
     legend.push_str("</g>");
     format!("{}{}{}", &svg[..end], legend, &svg[end..])
+}
+
+/// The start of a legend: its group and the translucent dark box its entries sit on.
+fn open_legend_box(x: i32, y: i32, width: i32, height: i32) -> String {
+    format!(
+        "<g class=\"still-legend\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
+    )
+}
+
+/// One legend entry: a short line in `colour` from `line_x` on the row through `middle_y`, and the
+/// label in white after it; `size` scales the legend's units.
+fn legend_entry(
+    line_x: i32,
+    middle_y: i32,
+    RGBColor(red, green, blue): RGBColor,
+    label: &str,
+    size: &dyn Fn(f64) -> i32,
+) -> String {
+    format!(
+        "<line x1=\"{line_x}\" y1=\"{middle_y}\" x2=\"{}\" y2=\"{middle_y}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"{}\"/>\
+         <text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"#FFFFFF\">{}</text>",
+        line_x + size(24.0),
+        size(4.0),
+        line_x + size(32.0),
+        middle_y + size(5.0),
+        size(15.0),
+        escape_text(label)
+    )
 }
 
 /// Adds a legend as one row in a strip below the picture, for a chart with no empty corner: the
@@ -208,28 +224,17 @@ pub fn with_legend_row_below(svg: &str, entries: &[(RGBColor, &str)], scale: f64
         );
     let entry_widths: Vec<i32> = entries
         .iter()
-        .map(|(_, label)| size(36.0 + 8.6 * label.chars().count() as f64 + 12.0))
+        .map(|(_, label)| size(38.0 + 8.6 * label.chars().count() as f64 + 12.0))
         .collect();
     let row_width = size(12.0) + entry_widths.iter().sum::<i32>();
     let left = ((width as i32 - row_width) / 2).max(0);
     let top = height as i32 + size(6.0);
     let box_height = strip - size(12.0);
     let middle = top + box_height / 2;
-    let mut legend = format!(
-        "<g class=\"still-legend\"><rect x=\"{left}\" y=\"{top}\" width=\"{row_width}\" height=\"{box_height}\" rx=\"4\" fill=\"#000000\" fill-opacity=\"0.6\"/>"
-    );
+    let mut legend = open_legend_box(left, top, row_width, box_height);
     let mut x = left + size(8.0);
-    for ((RGBColor(red, green, blue), label), entry_width) in entries.iter().zip(&entry_widths) {
-        legend.push_str(&format!(
-            "<line x1=\"{x}\" y1=\"{middle}\" x2=\"{}\" y2=\"{middle}\" stroke=\"#{red:02X}{green:02X}{blue:02X}\" stroke-width=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"#FFFFFF\">{}</text>",
-            x + size(24.0),
-            size(4.0),
-            x + size(30.0),
-            middle + size(5.0),
-            size(15.0),
-            escape_text(label)
-        ));
+    for ((colour, label), entry_width) in entries.iter().zip(&entry_widths) {
+        legend.push_str(&legend_entry(x, middle, *colour, label, &size));
         x += entry_width;
     }
     legend.push_str("</g>");

@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::add_figure;
+use support::{add_figure, text_of};
 
 fn input(figure: &web_sys::Element, selector: &str) -> HtmlInputElement {
     figure
@@ -19,15 +19,6 @@ fn input(figure: &web_sys::Element, selector: &str) -> HtmlInputElement {
         .unwrap_or_else(|| panic!("no {selector}"))
         .dyn_into()
         .unwrap()
-}
-
-fn text_of(figure: &web_sys::Element, selector: &str) -> String {
-    figure
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]

@@ -6,12 +6,12 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::add_figure;
+use support::{add_figure, click, text_of};
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
@@ -29,25 +29,6 @@ fn move_slider(figure: &web_sys::Element, name: &str, value: &str) {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-}
-
-fn text_of(figure: &web_sys::Element, selector: &str) -> String {
-    figure
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn click(figure: &web_sys::Element, action: &str) {
-    let button: HtmlElement = figure
-        .query_selector(&format!("button[data-action=\"{action}\"]"))
-        .unwrap()
-        .expect("the button")
-        .dyn_into()
-        .unwrap();
-    button.click();
 }
 
 #[wasm_bindgen_test]

@@ -12,7 +12,7 @@ use web_sys::HtmlInputElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::add_figure;
+use support::{add_figure, text_of};
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
@@ -21,15 +21,6 @@ fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
         .expect("the slider")
         .dyn_into()
         .unwrap()
-}
-
-fn text_of(figure: &web_sys::Element, selector: &str) -> String {
-    figure
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .text_content()
-        .unwrap_or_default()
 }
 
 /// Waits `milliseconds` without blocking the page, so the digits fetch can settle.

@@ -55,12 +55,7 @@ fn a_new_step_size_redraws_the_paths() {
     // At step 0 every path is only its start, whatever the step size; a few steps in, the paths
     // differ. (This test once passed at step 0 only because the overlay was never cleared, so
     // drawing the same start twice darkened its edges.)
-    let step: web_sys::HtmlElement = figure
-        .query_selector("button[data-action=\"step\"]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let step = support::button(&figure, "step");
     for _ in 0..10 {
         step.click();
     }
@@ -149,12 +144,7 @@ fn the_lessons_settings_choose_the_racers_and_the_preset() {
 fn the_inspector_shows_the_state_of_the_chosen_optimizer() {
     let figure = add_figure("demo-test-6", "{\"optimizers\":[\"adam\"]}");
     downhill_web::mount_all();
-    let step: web_sys::HtmlElement = figure
-        .query_selector("button[data-action=\"step\"]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let step = support::button(&figure, "step");
     step.click();
     step.click();
     let inspect: web_sys::HtmlSelectElement = figure

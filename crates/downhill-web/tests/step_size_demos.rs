@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::add_figure;
+use support::{add_figure, button, text_or_empty};
 
 /// 800 synthetic digits (enough for the 360 + 360 held out and a training part): each class lights
 /// its own band of pixels, with some noise, so a classifier can learn them.
@@ -66,14 +66,6 @@ async fn wait_for(ready: impl Fn() -> bool) -> bool {
     ready()
 }
 
-fn text_of(figure: &web_sys::Element, selector: &str) -> String {
-    figure
-        .query_selector(selector)
-        .unwrap()
-        .and_then(|element| element.text_content())
-        .unwrap_or_default()
-}
-
 fn input(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
     figure
         .query_selector(&format!("input[name=\"{name}\"]"))
@@ -115,7 +107,7 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
         wait_for(|| rows() == 14).await,
         "{} rows; message: {}",
         rows(),
-        text_of(&figure, ".demo-message")
+        text_or_empty(&figure, ".demo-message")
     );
     assert_eq!(
         figure
@@ -147,9 +139,9 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
         before,
         "the marker did not move"
     );
-    assert_eq!(text_of(&figure, "output"), "1.000e-5");
-    assert!(text_of(&figure, ".demo-readout").contains("1.000e-5"));
-    assert!(!text_of(&figure, ".demo-readout").contains("NaN"));
+    assert_eq!(text_or_empty(&figure, "output"), "1.000e-5");
+    assert!(text_or_empty(&figure, ".demo-readout").contains("1.000e-5"));
+    assert!(!text_or_empty(&figure, ".demo-readout").contains("NaN"));
 
     // A different loss is a different sweep.
     let select: web_sys::HtmlSelectElement = figure
@@ -158,14 +150,14 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    let table_before = text_of(&figure, ".step-size-sweep-table tbody");
+    let table_before = text_or_empty(&figure, ".step-size-sweep-table tbody");
     select.set_value("softmax");
     send(select.as_ref(), "change");
     assert_ne!(
-        text_of(&figure, ".step-size-sweep-table tbody"),
+        text_or_empty(&figure, ".step-size-sweep-table tbody"),
         table_before
     );
-    assert!(text_of(&figure, ".step-size-sweep-table caption").contains("softmax"));
+    assert!(text_or_empty(&figure, ".step-size-sweep-table caption").contains("softmax"));
 }
 
 #[wasm_bindgen_test]
@@ -177,7 +169,7 @@ async fn the_sweep_reports_bad_settings_and_keeps_working() {
         "{\"loss\":\"<b>hinge</b>\",\"step\":\"1e309\",\"seed\":\"-4\"}",
     );
     downhill_web::mount_all();
-    let message = || text_of(&figure, ".demo-message");
+    let message = || text_or_empty(&figure, ".demo-message");
     assert!(
         wait_for(|| message().contains("loss") && !message().contains("Loading")).await,
         "{}",
@@ -216,20 +208,20 @@ fn the_paths_draw_four_panels_and_follow_the_step_size() {
         support::distinct_colours(&landscape) > 20,
         "the landscape is blank"
     );
-    assert!(text_of(&figure, ".step-size-paths-panels").contains("diverged at step"));
+    assert!(text_or_empty(&figure, ".step-size-paths-panels").contains("diverged at step"));
 
     let slider = input(&figure, "learning-rate");
     slider.set_value("-2");
     send(slider.as_ref(), "input");
     assert_ne!(support::pixels_of(&figure, overlay), before);
-    assert_eq!(text_of(&figure, ".demo-control output"), "0.01");
+    assert_eq!(text_or_empty(&figure, ".demo-control output"), "0.01");
 
     // Past the ravine's stable limit (0.1) the path diverges and says so.
     slider.set_value("-0.5");
     send(slider.as_ref(), "input");
-    let message = text_of(&figure, ".demo-message");
+    let message = text_or_empty(&figure, ".demo-message");
     assert!(message.contains("diverged at step"), "{message}");
-    assert!(text_of(&figure, ".demo-readout").contains("diverged at step"));
+    assert!(text_or_empty(&figure, ".demo-readout").contains("diverged at step"));
 }
 
 #[wasm_bindgen_test]
@@ -260,27 +252,19 @@ fn the_paths_start_moves_with_the_arrow_keys_and_steps_replay() {
     );
 
     // Reset goes back to step 0; Step shows step 1.
-    let button = |action: &str| -> HtmlElement {
-        figure
-            .query_selector(&format!("button[data-action=\"{action}\"]"))
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap()
-    };
-    button("reset").click();
-    assert!(text_of(&figure, ".demo-readout").starts_with("Step 0 of 100"));
-    button("step").click();
+    button(&figure, "reset").click();
+    assert!(text_or_empty(&figure, ".demo-readout").starts_with("Step 0 of 100"));
+    button(&figure, "step").click();
     assert!(
-        text_of(&figure, ".demo-readout").starts_with("Step 1 of 100"),
+        text_or_empty(&figure, ".demo-readout").starts_with("Step 1 of 100"),
         "{}",
-        text_of(&figure, ".demo-readout")
+        text_or_empty(&figure, ".demo-readout")
     );
 
     let steps = input(&figure, "steps");
     steps.set_value("300");
     send(steps.as_ref(), "input");
-    assert!(text_of(&figure, ".demo-readout").contains("of 300"));
+    assert!(text_or_empty(&figure, ".demo-readout").contains("of 300"));
 }
 
 #[wasm_bindgen_test]
@@ -291,12 +275,12 @@ fn the_paths_report_bad_settings() {
         "{\"surface\":\"moon\",\"steps\":\"1e9\",\"lr\":\"NaN\",\"x\":\"Infinity\"}",
     );
     downhill_web::mount_all();
-    let message = text_of(&figure, ".demo-message");
+    let message = text_or_empty(&figure, ".demo-message");
     for key in ["surface", "steps", "lr", "x"] {
         assert!(message.contains(&format!("“{key}”")), "{key}: {message}");
     }
     assert!(label_of(&figure, ".step-size-paths-main").contains("Ravine"));
-    assert!(!text_of(&figure, ".demo-readout").contains("NaN"));
+    assert!(!text_or_empty(&figure, ".demo-readout").contains("NaN"));
 }
 
 #[wasm_bindgen_test]
@@ -304,24 +288,16 @@ async fn the_learning_curves_train_epoch_by_epoch() {
     install_fake_digits();
     let figure = add_figure("curves-test-1", "learning-curves", "{\"epochs\":\"5\"}");
     downhill_web::mount_all();
-    let readouts = || text_of(&figure, ".learning-curves-legend");
+    let readouts = || text_or_empty(&figure, ".learning-curves-legend");
     assert!(
         wait_for(|| readouts().contains("at epoch")).await,
         "no curve started: {}",
-        text_of(&figure, ".demo-message")
+        text_or_empty(&figure, ".demo-message")
     );
-    let button = |action: &str| -> HtmlElement {
-        figure
-            .query_selector(&format!("button[data-action=\"{action}\"]"))
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap()
-    };
     // Reset pauses at epoch 0; Step trains one epoch of every curve.
-    button("reset").click();
+    button(&figure, "reset").click();
     assert!(readouts().contains("at epoch 0"), "{}", readouts());
-    button("step").click();
+    button(&figure, "step").click();
     let after_one = readouts();
     assert_eq!(after_one.matches("at epoch 1").count(), 5, "{after_one}");
     let chart = support::pixels_of(
@@ -335,7 +311,7 @@ async fn the_learning_curves_train_epoch_by_epoch() {
     let slider = input(&figure, "learning-rate");
     slider.set_value("0");
     send(slider.as_ref(), "input");
-    assert!(text_of(&figure, ".demo-control output").starts_with('1'));
+    assert!(text_or_empty(&figure, ".demo-control output").starts_with('1'));
     assert!(
         wait_for(|| readouts().matches("at epoch 5").count() == 5).await,
         "training did not finish: {}",
@@ -352,12 +328,12 @@ fn the_learning_curves_report_bad_settings() {
         "{\"epochs\":\"-5\",\"lr\":\"1e400\"}",
     );
     downhill_web::mount_all();
-    let message = text_of(&figure, ".demo-message");
+    let message = text_or_empty(&figure, ".demo-message");
     assert!(message.contains("Loading"), "{message}");
     assert!(
         message.contains("“epochs”") && message.contains("“lr”"),
         "{message}"
     );
     assert_eq!(input(&figure, "epochs").value(), "5");
-    assert!(!text_of(&figure, ".demo-control output").contains("inf"));
+    assert!(!text_or_empty(&figure, ".demo-control output").contains("inf"));
 }

@@ -14,7 +14,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::document;
+use support::{click, document, text_or_empty};
 
 /// 900 made-up 8x8 digits (the split holds out 360 + 360, leaving 180 to train on): label `i % 10`, pixels bright where `pixel % 10 == label`, so a linear
 /// classifier can learn them.
@@ -85,30 +85,12 @@ async fn mounted_figure(id: &str, settings: &str) -> web_sys::Element {
     container.append_child(&figure).unwrap();
     downhill_web::mount_all();
     for _ in 0..100 {
-        if text_of(&figure, ".training-dashboard-readout").starts_with("Epoch") {
+        if text_or_empty(&figure, ".training-dashboard-readout").starts_with("Epoch") {
             break;
         }
         sleep(50).await;
     }
     figure
-}
-
-fn text_of(figure: &web_sys::Element, selector: &str) -> String {
-    figure
-        .query_selector(selector)
-        .unwrap()
-        .and_then(|element| element.text_content())
-        .unwrap_or_default()
-}
-
-fn click(figure: &web_sys::Element, action: &str) {
-    let button: HtmlElement = figure
-        .query_selector(&format!("button[data-action=\"{action}\"]"))
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    button.click();
 }
 
 fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
@@ -126,7 +108,7 @@ async fn the_dashboard_replaces_its_still_and_draws_the_untrained_state() {
     assert!(figure.class_list().contains("demo-live"));
     assert!(figure.query_selector(".demo-still").unwrap().is_none());
     assert!(figure.query_selector("figcaption").unwrap().is_some());
-    let readout = text_of(&figure, ".training-dashboard-readout");
+    let readout = text_or_empty(&figure, ".training-dashboard-readout");
     assert!(readout.starts_with("Epoch 0 of 20"), "{readout}");
     let frame = figure.query_selector("[role=\"img\"]").unwrap().unwrap();
     let label = frame.get_attribute("aria-label").unwrap();
@@ -141,7 +123,7 @@ async fn the_dashboard_replaces_its_still_and_draws_the_untrained_state() {
 async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
     let figure = mounted_figure("dashboard-test-2", "{}").await;
     click(&figure, "step");
-    let after_epoch = text_of(&figure, ".training-dashboard-readout");
+    let after_epoch = text_or_empty(&figure, ".training-dashboard-readout");
     assert!(after_epoch.starts_with("Epoch 1 of 20"), "{after_epoch}");
     let before = support::pixels_of(&figure, "canvas");
     let batch = slider(&figure, "batch");
@@ -150,7 +132,7 @@ async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     assert_eq!(
-        text_of(&figure, "output[for$=\"-batch\"]"),
+        text_or_empty(&figure, "output[for$=\"-batch\"]"),
         "1 (one example)"
     );
     assert_ne!(
@@ -158,14 +140,14 @@ async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
         before,
         "the picture did not change"
     );
-    let restarted = text_of(&figure, ".training-dashboard-readout");
+    let restarted = text_or_empty(&figure, ".training-dashboard-readout");
     assert!(
         restarted.contains("of 3600"),
         "180 examples in batches of 1 for 20 epochs: {restarted}"
     );
     // The change plays the new run: a moment later it has trained.
     sleep(300).await;
-    let playing = text_of(&figure, ".training-dashboard-readout");
+    let playing = text_or_empty(&figure, ".training-dashboard-readout");
     assert!(!playing.starts_with("Epoch 0 of 20 · step 0 "), "{playing}");
     click(&figure, "play-pause");
 }
@@ -174,15 +156,15 @@ async fn a_control_changed_by_an_input_event_restarts_and_redraws() {
 async fn the_sanity_checks_report_in_the_demo() {
     let figure = mounted_figure("dashboard-test-3", "{}").await;
     click(&figure, "check-initial-loss");
-    let results = text_of(&figure, ".training-dashboard-results");
+    let results = text_or_empty(&figure, ".training-dashboard-results");
     assert!(results.contains("expected ln 10 ≈ 2.3026"), "{results}");
     assert!(results.contains("SVM"), "{results}");
     click(&figure, "step");
     click(&figure, "check-regularization");
-    let results = text_of(&figure, ".training-dashboard-results");
+    let results = text_or_empty(&figure, ".training-dashboard-results");
     assert!(results.contains("rises with the strength ✓"), "{results}");
     click(&figure, "check-overfit");
-    assert_eq!(text_of(&figure, "output[for$=\"-reg\"]"), "0 (off)");
+    assert_eq!(text_or_empty(&figure, "output[for$=\"-reg\"]"), "0 (off)");
     let data: web_sys::HtmlSelectElement = figure
         .query_selector("select[name=\"data\"]")
         .unwrap()
@@ -192,12 +174,12 @@ async fn the_sanity_checks_report_in_the_demo() {
     assert_eq!(data.value(), "tiny");
     // 100 epochs of one full-batch step on 20 examples end within a few seconds.
     for _ in 0..100 {
-        if text_of(&figure, ".training-dashboard-results").contains("Overfit check after") {
+        if text_or_empty(&figure, ".training-dashboard-results").contains("Overfit check after") {
             break;
         }
         sleep(100).await;
     }
-    let results = text_of(&figure, ".training-dashboard-results");
+    let results = text_or_empty(&figure, ".training-dashboard-results");
     assert!(results.contains("training accuracy 100.0% ✓"), "{results}");
 }
 
@@ -208,15 +190,18 @@ async fn bad_settings_get_polite_messages_and_defaults() {
         "{\"lr\":\"banana\",\"batch\":\"7\",\"loss\":\"hinge\",\"epochs\":\"1e309\",\"reg\":\"-1\"}",
     )
     .await;
-    let message = text_of(&figure, ".demo-message");
+    let message = text_or_empty(&figure, ".demo-message");
     for key in ["lr", "batch", "loss", "epochs", "reg"] {
         assert!(
             message.contains(&format!("“{key}”")),
             "no word on {key}: {message}"
         );
     }
-    assert_eq!(text_of(&figure, "output[for$=\"-learning-rate\"]"), "0.1");
-    assert_eq!(text_of(&figure, "output[for$=\"-reg\"]"), "0 (off)");
-    let readout = text_of(&figure, ".training-dashboard-readout");
+    assert_eq!(
+        text_or_empty(&figure, "output[for$=\"-learning-rate\"]"),
+        "0.1"
+    );
+    assert_eq!(text_or_empty(&figure, "output[for$=\"-reg\"]"), "0 (off)");
+    let readout = text_or_empty(&figure, ".training-dashboard-readout");
     assert!(readout.starts_with("Epoch 0 of 20"), "{readout}");
 }

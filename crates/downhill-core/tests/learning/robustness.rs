@@ -5,7 +5,7 @@
 //! run with any step size either records finite losses or stops as diverged.
 
 use crate::common;
-use crate::hostile_numbers::hostile_f64;
+use crate::hostile_numbers::{hostile_f64, robustness_config};
 use downhill_core::classifiers::{LossKind, linear, softmax};
 use downhill_core::data::Dataset;
 use downhill_core::gradient::check::{Kinks, SinglePrecisionLoss};
@@ -47,11 +47,7 @@ fn touch_everything(data: &Dataset, weights: &[f64], reg: f64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(robustness_config(256))]
 
     #[test]
     fn no_loss_or_gradient_panics_on_any_weights(
@@ -96,11 +92,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 16,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(robustness_config(16))]
 
     #[test]
     fn the_digits_losses_never_panic_and_stay_finite_for_huge_weights(

@@ -2,7 +2,7 @@
 //! (NaN, infinities, 1e308, subnormals, zero eps, momentum of exactly 1), must not panic, and a run
 //! must end finite or say it diverged, never hand back a point that cannot be drawn.
 
-use crate::hostile_numbers::hostile_f64;
+use crate::hostile_numbers::{hostile_f64, robustness_config};
 use downhill_core::objective::Objective;
 use downhill_core::optimizers::{
     Adagrad, Adam, EpsilonPlacement, Hyperparameters, Momentum, Nesterov, NesterovForm, Newton,
@@ -130,13 +130,7 @@ fn assert_drawable(trajectory: &Trajectory, what: &str) -> Result<(), TestCaseEr
 }
 
 proptest! {
-    // Modest counts keep the suite fast; failures are reported with their inputs rather than saved
-    // into the source tree.
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(robustness_config(256))]
 
     #[test]
     fn no_optimizer_step_panics_on_any_numbers(
@@ -188,11 +182,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 96,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(robustness_config(96))]
 
     #[test]
     fn every_run_with_allowed_settings_ends_drawable_or_diverged(

@@ -1,4 +1,5 @@
-//! The numbers the robustness tests of both test crates (learning, optimization) throw at the core.
+//! What the robustness tests of both test crates (learning, optimization) throw at the core: the
+//! numbers, and the proptest settings they run with.
 
 use proptest::prelude::*;
 
@@ -26,4 +27,14 @@ pub fn hostile_f64() -> impl Strategy<Value = f64> {
             1.0 + 1e-16,
         ]),
     ]
+}
+
+/// The robustness suites' proptest settings: `cases` inputs, and failures reported with their
+/// inputs rather than saved into the source tree.
+pub fn robustness_config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }

@@ -39,6 +39,41 @@ pub fn add_figure(id: &str, demo: &str, settings: &str) -> Element {
     figure
 }
 
+/// The text of the first element matching `selector` in `figure`; a missing element fails the test.
+pub fn text_of(figure: &Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The text of the first element matching `selector` in `figure`, or "" while there is none (for
+/// a readout a test polls before the demo has written it).
+pub fn text_or_empty(figure: &Element, selector: &str) -> String {
+    figure
+        .query_selector(selector)
+        .unwrap()
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+/// The demo's button with `data-action="ACTION"`; a missing one fails the test.
+pub fn button(figure: &Element, action: &str) -> HtmlElement {
+    figure
+        .query_selector(&format!("button[data-action=\"{action}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {action} button"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// Clicks the demo's button with `data-action="ACTION"`.
+pub fn click(figure: &Element, action: &str) {
+    button(figure, action).click();
+}
+
 /// The RGBA bytes of `canvas`, row by row.
 pub fn canvas_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let context: CanvasRenderingContext2d = canvas
