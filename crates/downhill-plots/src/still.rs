@@ -150,7 +150,8 @@ pub fn with_legend_at(
         .map(|(_, label)| label.chars().count())
         .max()
         .unwrap_or(0) as f64;
-    let width = size(12.0 + 36.0 + 8.6 * longest);
+    // About 9 units a character at the labels' 15-unit size, so wide names ("Momentum") stay inside.
+    let width = size(16.0 + 40.0 + 9.2 * longest);
     let height = size(8.0) + row_height * entries.len() as i32;
     let (x, y) = match corner {
         LegendCorner::TopLeft => (8, 8),
@@ -224,7 +225,7 @@ pub fn with_legend_row_below(svg: &str, entries: &[(RGBColor, &str)], scale: f64
         );
     let entry_widths: Vec<i32> = entries
         .iter()
-        .map(|(_, label)| size(38.0 + 8.6 * label.chars().count() as f64 + 12.0))
+        .map(|(_, label)| size(38.0 + 9.2 * label.chars().count() as f64 + 12.0))
         .collect();
     let row_width = size(12.0) + entry_widths.iter().sum::<i32>();
     let left = ((width as i32 - row_width) / 2).max(0);
