@@ -23,6 +23,18 @@ pub const MAX_VALUE_LENGTH: usize = 64;
 /// The most entries a list setting keeps.
 pub const MAX_LIST_ENTRIES: usize = 16;
 
+/// What every demo's settings type offers: read from the lesson and the URL (each value validated, a
+/// bad one falling back with a polite message), and written back as the URL pairs that read again
+/// give the same settings. One trait, so one property test (in `demos/hostile_links.rs`,
+/// `assert_round_trip`) checks the round trip of every demo, and the address bar, copied links and
+/// the settings readers cannot drift apart.
+pub trait DemoSettings: Sized + Clone + PartialEq + std::fmt::Debug {
+    /// Reads the lesson's values and the URL's, each validated.
+    fn read(source: &Settings) -> Self;
+    /// The settings as `(key, value)` pairs under the keys [`DemoSettings::read`] reads.
+    fn write(&self) -> Vec<(String, String)>;
+}
+
 /// One value of the lesson's `data-settings` object, as plain data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LessonValue {
