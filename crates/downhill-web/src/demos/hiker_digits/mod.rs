@@ -1,0 +1,274 @@
+//! The blindfolded hiker on the digits: random search, random local search and gradient descent
+//! train the 650-weight linear SVM, each spending the same budget of loss evaluations, and the chart
+//! shows test accuracy against evaluations spent.
+//!
+//! One evaluation is a full pass over the 1,077 training digits (about a millisecond), so a budget
+//! of 1,000 for each strategy is seconds of work. It is spread across animation frames: each frame
+//! spends evaluations round-robin for at most [`FRAME_BUDGET_MS`] and then draws, so the page stays
+//! smooth and the three curves grow side by side. With the core's default settings and seeds the
+//! walkers replay exactly the runs whose accuracies the lesson prints.
+
+pub(crate) mod model;
+pub(crate) mod settings;
+mod view;
+
+use crate::animation::Animation;
+use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::demos::blindfolded_hiker::shared_controls::{
+    self, input_position, prefers_reduced_motion, show_value,
+};
+use crate::format::format_number;
+use crate::settings::DemoSettings;
+use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
+use downhill_plots::hiker as hiker_plots;
+use model::{DigitsModel, MAX_EVALUATIONS_PER_FRAME};
+use settings::HikerDigitsSettings;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::Element;
+
+/// Main-thread time one frame may spend on evaluations, in milliseconds: a quarter of a 60 Hz
+/// frame, as the training dashboard spends, so drawing (about 2 ms) and the browser's own painting
+/// fit in the rest even on a busy machine (at 7 ms, frames took 9 ms of script at the median and
+/// dropped frames in the speed harness).
+const FRAME_BUDGET_MS: f64 = 4.0;
+/// The split the lesson's outputs use, so the demo's test digits are the lesson's.
+const SPLIT_SEED: u64 = 0;
+/// A playing run draws its chart and readouts every this many animation frames.
+const DRAW_EVERY_N_FRAMES: u32 = 2;
+
+pub struct HikerDigits {
+    model: RefCell<DigitsModel>,
+    view: view::DigitsView,
+    animation: RefCell<Option<Rc<Animation>>>,
+    toolbar: RefCell<Option<Toolbar>>,
+    listeners: RefCell<Vec<EventClosure>>,
+    /// Animation frames since the chart was last drawn: a playing run draws every other frame (and
+    /// always its last), which halves the drawing and the painting while keeping the curves smooth.
+    frames_since_drawn: Cell<u32>,
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// Builds the demo inside `figure`, loads the digits, and starts training when they arrive.
+pub fn mount(
+    figure: &Element,
+    settings: &crate::settings::Settings,
+) -> Result<Rc<HikerDigits>, String> {
+    let initial = HikerDigitsSettings::read(settings);
+    let view = view::DigitsView::build(figure, &initial, settings.messages().join(" "));
+    let demo = Rc::new(HikerDigits {
+        model: RefCell::new(DigitsModel::new(initial)),
+        view,
+        animation: RefCell::new(None),
+        toolbar: RefCell::new(None),
+        listeners: RefCell::new(Vec::new()),
+        frames_since_drawn: Cell::new(0),
+    });
+    let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
+    *demo.toolbar.borrow_mut() = Some(toolbar);
+    demo.view.show_message(&demo.model.borrow());
+    demo.draw();
+
+    let weak = Rc::downgrade(&demo);
+    let animation = Animation::new(Box::new(move |_timestamp| {
+        let Some(demo) = weak.upgrade() else {
+            return false;
+        };
+        demo.frame()
+    }));
+    animation.watch_visibility(figure);
+    *demo.animation.borrow_mut() = Some(animation);
+    listen(&demo);
+    load_digits(&demo);
+    Ok(demo)
+}
+
+/// Wires every control to the model.
+fn listen(demo: &Rc<HikerDigits>) {
+    let sliders = &demo.view.sliders;
+    demo.listen(&sliders.budget.input, "input", |demo, event| {
+        let Some(position) = input_position(event) else {
+            return;
+        };
+        let budget = demo.model.borrow_mut().set_budget_position(position);
+        show_value(&demo.view.sliders.budget, &budget.to_string());
+        demo.restart_and_play();
+    });
+    demo.listen(&sliders.learning_rate.input, "input", |demo, event| {
+        let Some(position) = input_position(event) else {
+            return;
+        };
+        let rate = demo.model.borrow_mut().set_learning_rate_position(position);
+        show_value(&demo.view.sliders.learning_rate, &format_number(rate));
+        demo.restart_and_play();
+    });
+    demo.listen(&sliders.local_step.input, "input", |demo, event| {
+        let Some(position) = input_position(event) else {
+            return;
+        };
+        let local_step = demo.model.borrow_mut().set_local_step_position(position);
+        show_value(&demo.view.sliders.local_step, &format_number(local_step));
+        demo.restart_and_play();
+    });
+    for input in sliders.inputs() {
+        demo.listen(input, "change", |demo, _event| demo.write_url());
+    }
+    let buttons = &demo.view.buttons;
+    demo.listen(&buttons.play_pause, "click", |demo, _event| {
+        if demo.is_playing() {
+            demo.set_playing(false);
+            return;
+        }
+        if demo.model.borrow().finished() {
+            demo.model.borrow_mut().restart();
+        }
+        demo.set_playing(true);
+    });
+    demo.listen(&buttons.step, "click", |demo, _event| {
+        demo.set_playing(false);
+        demo.model.borrow_mut().step();
+        demo.draw();
+    });
+    demo.listen(&buttons.reset, "click", |demo, _event| {
+        demo.set_playing(false);
+        demo.model.borrow_mut().restart();
+        demo.draw();
+    });
+    demo.listen(&buttons.reroll, "click", |demo, _event| {
+        demo.model.borrow_mut().reroll();
+        demo.restart_and_play();
+        demo.write_url();
+    });
+    if let Some(window) = web_sys::window() {
+        demo.listen(&window, "resize", |demo, _event| {
+            if demo.view.resized() {
+                demo.draw();
+            }
+        });
+    }
+}
+
+/// Fetches the digits (once per page) and starts training when they arrive.
+fn load_digits(demo: &Rc<HikerDigits>) {
+    let weak = Rc::downgrade(demo);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = crate::digits::load().await;
+        let Some(demo) = weak.upgrade() else {
+            return;
+        };
+        let prepared = loaded.and_then(|digits| {
+            PreparedDigits::new(&digits, DEFAULT_N_VALIDATION, DEFAULT_N_TEST, SPLIT_SEED)
+                .map_err(|error| format!("The digits could not be prepared: {error}"))
+        });
+        match prepared {
+            Ok(prepared) => {
+                demo.model.borrow_mut().prepared = Some(prepared);
+                // Training starts by itself (it only runs while the demo is on screen), except
+                // under reduced motion, where nothing moves until the reader presses Play.
+                if prefers_reduced_motion() {
+                    demo.model.borrow_mut().restart();
+                    demo.draw();
+                } else {
+                    demo.restart_and_play();
+                }
+            }
+            Err(reason) => demo.view.show_failure(&demo.model.borrow(), &reason),
+        }
+    });
+}
+
+impl HikerDigits {
+    fn write_url(&self) {
+        if let Some(toolbar) = self.toolbar.borrow().as_ref() {
+            toolbar.write_url(self);
+        }
+    }
+
+    fn listen(
+        self: &Rc<Self>,
+        target: &web_sys::EventTarget,
+        event_name: &str,
+        handler: impl Fn(&Rc<HikerDigits>, &web_sys::Event) + 'static,
+    ) {
+        shared_controls::listen(self, &self.listeners, target, event_name, handler);
+    }
+
+    fn is_playing(&self) -> bool {
+        self.animation
+            .borrow()
+            .as_ref()
+            .is_some_and(|animation| animation.is_playing())
+    }
+
+    fn set_playing(&self, playing: bool) {
+        if let Some(animation) = self.animation.borrow().as_ref() {
+            animation.set_playing(playing);
+        }
+        self.view.buttons.show_playing(playing);
+    }
+
+    fn restart_and_play(&self) {
+        self.model.borrow_mut().restart();
+        self.draw();
+        self.set_playing(true);
+    }
+
+    /// One animation frame: spend evaluations for a bounded time, then draw. Under reduced motion
+    /// the curves are drawn once, when the run is complete, instead of growing.
+    fn frame(&self) -> bool {
+        let started = now();
+        let more = self
+            .model
+            .borrow_mut()
+            .spend(MAX_EVALUATIONS_PER_FRAME, || {
+                now() - started > FRAME_BUDGET_MS
+            });
+        let frames_since_drawn = self.frames_since_drawn.get() + 1;
+        if frames_since_drawn < DRAW_EVERY_N_FRAMES && more {
+            self.frames_since_drawn.set(frames_since_drawn);
+        } else if !more || !prefers_reduced_motion() {
+            self.frames_since_drawn.set(0);
+            self.draw();
+        } else {
+            self.frames_since_drawn.set(0);
+            self.view.show_progress(&self.model.borrow());
+        }
+        if !more {
+            self.view.buttons.show_playing(false);
+        }
+        more
+    }
+
+    /// Draws the chart and updates every readout.
+    fn draw(&self) {
+        self.view.draw(&self.model.borrow());
+    }
+}
+
+impl Demo for HikerDigits {
+    fn url_settings(&self) -> Vec<(String, String)> {
+        self.model.borrow().settings.write()
+    }
+
+    fn export_csv(&self) -> String {
+        self.model.borrow().csv()
+    }
+
+    fn export_svg(&self) -> String {
+        let model = self.model.borrow();
+        hiker_plots::accuracy_chart_svg(model.settings.budget, &model.curves())
+    }
+
+    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
+        vec![self.view.canvas.overlay.clone()]
+    }
+
+    fn file_stem(&self) -> String {
+        "hiker-digits".to_string()
+    }
+}
