@@ -140,46 +140,23 @@ pub fn listen(hiker: &Rc<BlindfoldedHiker>) {
         hiker.redraw();
         hiker.write_url();
     });
-    hiker.listen(&controls.sliders.budget.input, "input", |hiker, event| {
-        let Some(position) = input_position(event) else {
-            return;
-        };
-        let budget = hiker.model.borrow_mut().set_budget_position(position);
-        show_value(&hiker.controls.sliders.budget, &budget.to_string());
-        hiker.redraw();
-    });
-    hiker.listen(
-        &controls.sliders.local_step.input,
-        "input",
-        |hiker, event| {
+    // Each slider moves the model and shows the value it set; the address bar follows committed
+    // settings only (a released slider), not every input event.
+    let setters: [fn(&mut HikerModel, f64) -> String; 3] = [
+        |model, position| model.set_budget_position(position).to_string(),
+        |model, position| format_number(model.set_local_step_position(position)),
+        |model, position| format_number(model.set_learning_rate_position(position)),
+    ];
+    for (index, set) in setters.into_iter().enumerate() {
+        let input = &controls.sliders.all()[index].input;
+        hiker.listen(input, "input", move |hiker, event| {
             let Some(position) = input_position(event) else {
                 return;
             };
-            let local_step = hiker.model.borrow_mut().set_local_step_position(position);
-            show_value(
-                &hiker.controls.sliders.local_step,
-                &format_number(local_step),
-            );
+            let shown = set(&mut hiker.model.borrow_mut(), position);
+            show_value(hiker.controls.sliders.all()[index], &shown);
             hiker.redraw();
-        },
-    );
-    hiker.listen(
-        &controls.sliders.learning_rate.input,
-        "input",
-        |hiker, event| {
-            let Some(position) = input_position(event) else {
-                return;
-            };
-            let rate = hiker
-                .model
-                .borrow_mut()
-                .set_learning_rate_position(position);
-            show_value(&hiker.controls.sliders.learning_rate, &format_number(rate));
-            hiker.redraw();
-        },
-    );
-    // The address bar follows committed settings only (a released slider), not every input event.
-    for input in controls.sliders.inputs() {
+        });
         hiker.listen(input, "change", |hiker, _event| hiker.write_url());
     }
     hiker.listen(&controls.buttons.play_pause, "click", |hiker, _event| {

@@ -83,12 +83,9 @@ impl WalkSliders {
         sliders
     }
 
-    pub fn inputs(&self) -> [&HtmlInputElement; 3] {
-        [
-            &self.budget.input,
-            &self.local_step.input,
-            &self.learning_rate.input,
-        ]
+    /// The budget, reach and step-size sliders, in that order.
+    pub fn all(&self) -> [&dom::Slider; 3] {
+        [&self.budget, &self.local_step, &self.learning_rate]
     }
 }
 

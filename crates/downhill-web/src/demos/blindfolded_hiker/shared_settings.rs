@@ -88,8 +88,55 @@ pub fn exact_decimal(value: f64, decimals: usize) -> String {
     }
 }
 
+/// What the settings and model tests of both demos share.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod test_support {
+    use crate::settings::{DemoSettings, Settings};
+    use proptest::prelude::*;
+
+    /// `cases` cases, with failures reported with their inputs rather than saved in the source tree.
+    pub fn cases(cases: u32) -> ProptestConfig {
+        ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    fn link_of(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
+        Settings::from_parts(
+            "demo-1",
+            Vec::new(),
+            pairs
+                .into_iter()
+                .map(|(key, value)| (format!("demo-1.{key}"), value)),
+        )
+    }
+
+    /// The settings a link setting `pairs` (keys without the figure's prefix) gives, and what it
+    /// complained about.
+    pub fn read_link<S: DemoSettings>(pairs: &[(&str, &str)]) -> (S, Vec<String>) {
+        let source = link_of(
+            pairs
+                .iter()
+                .map(|(key, value)| (key.to_string(), value.to_string())),
+        );
+        (S::read(&source), source.messages())
+    }
+
+    /// The address bar's link of `settings` reads back as exactly `settings`, without a complaint.
+    pub fn assert_written_reads_back<S: DemoSettings>(settings: &S) -> Result<(), TestCaseError> {
+        let written = settings.write();
+        let source = link_of(written.clone());
+        prop_assert_eq!(&S::read(&source), settings, "written as {:?}", written);
+        prop_assert!(source.messages().is_empty(), "{:?}", source.messages());
+        Ok(())
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::test_support::cases;
     use super::*;
     use proptest::prelude::*;
 
@@ -128,11 +175,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 512,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(cases(512))]
 
         #[test]
         fn what_is_written_reads_back_exactly(

@@ -90,32 +90,23 @@ pub fn mount(
 
 /// Wires every control to the model.
 fn listen(demo: &Rc<HikerDigits>) {
-    let sliders = &demo.view.sliders;
-    demo.listen(&sliders.budget.input, "input", |demo, event| {
-        let Some(position) = input_position(event) else {
-            return;
-        };
-        let budget = demo.model.borrow_mut().set_budget_position(position);
-        show_value(&demo.view.sliders.budget, &budget.to_string());
-        demo.restart_and_play();
-    });
-    demo.listen(&sliders.learning_rate.input, "input", |demo, event| {
-        let Some(position) = input_position(event) else {
-            return;
-        };
-        let rate = demo.model.borrow_mut().set_learning_rate_position(position);
-        show_value(&demo.view.sliders.learning_rate, &format_number(rate));
-        demo.restart_and_play();
-    });
-    demo.listen(&sliders.local_step.input, "input", |demo, event| {
-        let Some(position) = input_position(event) else {
-            return;
-        };
-        let local_step = demo.model.borrow_mut().set_local_step_position(position);
-        show_value(&demo.view.sliders.local_step, &format_number(local_step));
-        demo.restart_and_play();
-    });
-    for input in sliders.inputs() {
+    // Each slider moves the model, shows the value it set and starts the race over; the address
+    // bar follows a released slider.
+    let setters: [fn(&mut DigitsModel, f64) -> String; 3] = [
+        |model, position| model.set_budget_position(position).to_string(),
+        |model, position| format_number(model.set_local_step_position(position)),
+        |model, position| format_number(model.set_learning_rate_position(position)),
+    ];
+    for (index, set) in setters.into_iter().enumerate() {
+        let input = &demo.view.sliders.all()[index].input;
+        demo.listen(input, "input", move |demo, event| {
+            let Some(position) = input_position(event) else {
+                return;
+            };
+            let shown = set(&mut demo.model.borrow_mut(), position);
+            show_value(demo.view.sliders.all()[index], &shown);
+            demo.restart_and_play();
+        });
         demo.listen(input, "change", |demo, _event| demo.write_url());
     }
     let buttons = &demo.view.buttons;

@@ -2,6 +2,9 @@
 //! the Step button, a whole race, a diverging walker, and the link of any controls.
 
 use super::*;
+use crate::demos::blindfolded_hiker::shared_settings::test_support::{
+    assert_written_reads_back, cases,
+};
 use crate::settings::{DemoSettings, Settings};
 use downhill_core::data::Digits;
 use downhill_core::rng::Rng;
@@ -130,11 +133,7 @@ fn control() -> impl proptest::strategy::Strategy<Value = (u8, f64)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 64,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(cases(64))]
 
     /// Whatever the reader does with the controls, the address bar's link reads back as exactly
     /// the settings on show, without a complaint (the budget slider's left end included).
@@ -149,14 +148,6 @@ proptest! {
                 _ => model.reroll(),
             }
         }
-        let written: Vec<(String, String)> = model
-            .settings
-            .write()
-            .into_iter()
-            .map(|(key, value)| (format!("demo-1.{key}"), value))
-            .collect();
-        let source = Settings::from_parts("demo-1", Vec::new(), written);
-        prop_assert_eq!(HikerDigitsSettings::read(&source), model.settings.clone());
-        prop_assert!(source.messages().is_empty(), "{:?}", source.messages());
+        assert_written_reads_back(&model.settings)?;
     }
 }

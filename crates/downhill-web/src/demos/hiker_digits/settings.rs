@@ -75,18 +75,12 @@ impl DemoSettings for HikerDigitsSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::demos::blindfolded_hiker::shared_settings::test_support::{cases, read_link};
     use crate::demos::hostile_links::{assert_round_trip, hostile_link};
     use proptest::prelude::*;
 
     fn from_url(pairs: &[(&str, &str)]) -> (HikerDigitsSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            pairs
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (HikerDigitsSettings::read(&source), source.messages())
+        read_link(pairs)
     }
 
     #[test]
@@ -117,11 +111,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(cases(256))]
 
         #[test]
         fn what_a_hostile_link_gives_is_written_and_read_back_the_same(link in hostile_link()) {
