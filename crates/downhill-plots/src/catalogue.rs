@@ -67,7 +67,7 @@ pub const DEMOS: &[DemoInfo] = &[
         name: "step-size-sweep",
         title: "The loss after one step, for every step size",
         description: "The loss of the digits classifier after one gradient step from the same weights, against \
-                  the step size from 1e-10 to 1e-1 on logarithmic axes, with the lesson's table: tiny \
+                  the step size from 1e-10 to 1e3 on logarithmic axes, with the lesson's table: tiny \
                   steps barely move the loss, a middle one lowers it most, and longer ones make it worse.",
     },
     DemoInfo {

@@ -83,23 +83,50 @@ fn race_still_for(settings: &[(String, String)]) -> String {
             )
         })
         .collect();
-    let paths: Vec<PathToDraw<'_>> = trajectories
+    let runs: Vec<RaceStillRun<'_>> = trajectories
         .iter()
         .zip(&racers)
-        .map(|(trajectory, racer)| PathToDraw {
+        .map(|(trajectory, racer)| RaceStillRun {
+            kind: racer.kind,
             points: &trajectory.points,
-            colour: racer.colour,
+        })
+        .collect();
+    race_still_svg(surface.as_ref(), &runs, surface.default_start())
+}
+
+/// One optimizer's run in a race still.
+#[derive(Debug, Clone, Copy)]
+pub struct RaceStillRun<'a> {
+    pub kind: OptimizerKind,
+    /// The iterates from the start.
+    pub points: &'a [[f64; 2]],
+}
+
+/// The race's still: `surface`'s landscape, each run's path in its racer's colour, the start as a ring,
+/// the minima as crosses, and a legend naming the optimizers in the order given. The lessons' race
+/// stills and `downhill run --svg` both draw with this, so the command shows the picture the site
+/// shows.
+pub fn race_still_svg(surface: &dyn Surface, runs: &[RaceStillRun<'_>], start: [f64; 2]) -> String {
+    let colour_of = |kind: OptimizerKind| {
+        crate::race_style::RACE_DEFAULTS
+            .racers
+            .iter()
+            .find(|racer| racer.kind == kind)
+            .map_or(WHITE, |racer| racer.colour)
+    };
+    let paths: Vec<PathToDraw<'_>> = runs
+        .iter()
+        .map(|run| PathToDraw {
+            points: run.points,
+            colour: colour_of(run.kind),
             stopped: false,
         })
         .collect();
-    let legend: Vec<(RGBColor, &str)> = racers
+    let legend: Vec<(RGBColor, &str)> = runs
         .iter()
-        .map(|racer| (racer.colour, racer.kind.label()))
+        .map(|run| (colour_of(run.kind), run.kind.label()))
         .collect();
-    with_legend(
-        &landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start()),
-        &legend,
-    )
+    with_legend(&landscape_with_paths_svg(surface, &paths, start), &legend)
 }
 
 /// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name,
