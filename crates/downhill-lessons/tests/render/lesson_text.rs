@@ -5,7 +5,7 @@ use std::path::Path;
 
 use downhill_lessons::markdown::render_body;
 use downhill_lessons::resources::Resources;
-use downhill_plots::catalogue::find_demo;
+use downhill_plots::catalogue::DemoKind;
 use downhill_plots::step_size::SWEEP_LOG10_STEP_RANGE;
 
 use super::support::{assert_contains, repository_root};
@@ -53,7 +53,7 @@ fn the_step_size_range_the_texts_state_is_the_one_the_code_uses() {
         let entry = readme_entry(&readme, name);
         assert!(entry.contains(&range), "expected `{range}` in: {entry}");
     }
-    let sweep = find_demo("step-size-sweep").expect("the sweep is in the catalogue");
+    let sweep = DemoKind::StepSizeSweep.info();
     assert!(
         sweep.description.contains(&range),
         "expected `{range}` in the sweep's description: {}",
