@@ -8,15 +8,15 @@ use super::settings::{
     BUDGET_RANGE, BlindfoldedHikerSettings, LEARNING_RATE_RANGE, LOCAL_STEP_RANGE,
 };
 use super::shared_controls::{
-    WalkButtons, WalkSliderStarts, WalkSliders, input_position, is_checked, legend_name,
-    legend_readout, prefers_reduced_motion, show_value, swatch,
+    WalkSliderStarts, WalkSliders, legend_name, legend_readout, swatch, walk_buttons,
 };
-use crate::dom;
 use crate::format::format_number;
+use crate::kit::dom;
+use crate::kit::transport::Transport;
 use downhill_plots::hiker::STRATEGY_STYLES;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 pub struct HikerControls {
     /// Everything in the side panel above the readouts, in order.
@@ -26,7 +26,10 @@ pub struct HikerControls {
     pub readouts: Vec<HtmlElement>,
     pub blindfold: HtmlInputElement,
     pub sliders: WalkSliders,
-    pub buttons: WalkButtons,
+    /// Play, Step and Reset (wired by the kit), in a row with `reroll`.
+    pub transport: Transport,
+    /// "New draws": a new seed.
+    pub reroll: HtmlButtonElement,
 }
 
 impl HikerControls {
@@ -78,30 +81,28 @@ impl HikerControls {
         let _ = blindfold_label.set_attribute("for", &blindfold_id);
         dom::append(&blindfold_row, &blindfold);
         dom::append(&blindfold_row, &blindfold_label);
-        let buttons = WalkButtons::build();
+        let (transport, reroll) = walk_buttons();
         dom::append(&panel, &blindfold_row);
         dom::append(&panel, &strategies);
         dom::append(&panel, &sliders.budget.row);
         dom::append(&panel, &sliders.local_step.row);
         dom::append(&panel, &sliders.learning_rate.row);
-        dom::append(&panel, &buttons.row);
+        dom::append(&panel, &transport.row);
         HikerControls {
             panel,
             strategy_boxes,
             readouts,
             blindfold,
             sliders,
-            buttons,
+            transport,
+            reroll,
         }
     }
 
     /// Each strategy's counter, set only when it changes.
     pub fn show_readouts(&self, model: &HikerModel) {
         for (index, readout) in self.readouts.iter().enumerate() {
-            let status = model.status_text(index);
-            if readout.text_content().as_deref() != Some(status.as_str()) {
-                readout.set_text_content(Some(&status));
-            }
+            dom::set_text_if_changed(readout, &model.status_text(index));
         }
     }
 }
@@ -125,18 +126,19 @@ fn direction_of(key: &str) -> Option<Direction> {
     }
 }
 
-/// Wires every control to the model.
+/// Wires every control to the model (the transport's buttons are wired by the kit).
 pub fn listen(hiker: &Rc<BlindfoldedHiker>) {
     let controls = &hiker.controls;
     for (index, input) in controls.strategy_boxes.iter().enumerate() {
         hiker.listen(input, "change", move |hiker, event| {
-            hiker.model.borrow_mut().settings.shown[index] = is_checked(event);
+            hiker.model.borrow_mut().settings.shown[index] =
+                dom::input_checked(event).unwrap_or(false);
             hiker.redraw();
             hiker.write_url();
         });
     }
     hiker.listen(&controls.blindfold, "change", |hiker, event| {
-        hiker.model.borrow_mut().settings.blindfold = is_checked(event);
+        hiker.model.borrow_mut().settings.blindfold = dom::input_checked(event).unwrap_or(false);
         hiker.redraw();
         hiker.write_url();
     });
@@ -150,40 +152,16 @@ pub fn listen(hiker: &Rc<BlindfoldedHiker>) {
     for (index, set) in setters.into_iter().enumerate() {
         let input = &controls.sliders.all()[index].input;
         hiker.listen(input, "input", move |hiker, event| {
-            let Some(position) = input_position(event) else {
+            let Some(position) = dom::input_number(event) else {
                 return;
             };
             let shown = set(&mut hiker.model.borrow_mut(), position);
-            show_value(hiker.controls.sliders.all()[index], &shown);
+            hiker.controls.sliders.all()[index].show_value(&shown);
             hiker.redraw();
         });
         hiker.listen(input, "change", |hiker, _event| hiker.write_url());
     }
-    hiker.listen(&controls.buttons.play_pause, "click", |hiker, _event| {
-        if hiker.is_playing() {
-            hiker.set_playing(false);
-            return;
-        }
-        hiker.model.borrow_mut().rewind_if_finished();
-        if prefers_reduced_motion() {
-            // No animation: jump straight to the end of the walk.
-            let budget = hiker.model.borrow().budget();
-            hiker.advance(budget);
-        } else {
-            hiker.set_playing(true);
-        }
-    });
-    hiker.listen(&controls.buttons.step, "click", |hiker, _event| {
-        hiker.set_playing(false);
-        hiker.model.borrow_mut().rewind_if_finished();
-        hiker.advance(1);
-    });
-    hiker.listen(&controls.buttons.reset, "click", |hiker, _event| {
-        hiker.set_playing(false);
-        hiker.model.borrow_mut().cursor = 0;
-        hiker.redraw();
-    });
-    hiker.listen(&controls.buttons.reroll, "click", |hiker, _event| {
+    hiker.listen(&controls.reroll, "click", |hiker, _event| {
         hiker.model.borrow_mut().reroll();
         hiker.redraw();
         hiker.write_url();

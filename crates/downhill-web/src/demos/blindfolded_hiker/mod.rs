@@ -14,8 +14,9 @@ pub(crate) mod shared_controls;
 pub(crate) mod shared_settings;
 mod view;
 
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::DemoSettings;
 use downhill_plots::hiker as hiker_plots;
 use model::HikerModel;
@@ -28,11 +29,11 @@ pub struct BlindfoldedHiker {
     model: RefCell<HikerModel>,
     view: view::HikerView,
     controls: controls::HikerControls,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
     /// Whether a mouse or pen is dragging the hiker across the map.
     dragging: Cell<bool>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the hiker, taken off the page with it; each holds the hiker weakly.
+    listeners: Listeners,
 }
 
 /// Builds the hiker inside `figure`, replacing its still, and starts listening.
@@ -48,26 +49,16 @@ pub fn mount(
         model: RefCell::new(HikerModel::new(initial)),
         view,
         controls,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
         dragging: Cell::new(false),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     let toolbar = Toolbar::attach(&hiker.view.side, &figure_id, as_demo(&hiker));
     *hiker.toolbar.borrow_mut() = Some(toolbar);
     hiker.view.draw_landscape(&mut hiker.model.borrow_mut());
     hiker.redraw();
 
-    let weak = Rc::downgrade(&hiker);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(hiker) = weak.upgrade() else {
-            return false;
-        };
-        let per_frame = hiker.model.borrow().per_frame();
-        hiker.advance(per_frame)
-    }));
-    animation.watch_visibility(figure);
-    *hiker.animation.borrow_mut() = Some(animation);
+    Transport::wire(&hiker, figure, &hiker.listeners);
     controls::listen(&hiker);
     Ok(hiker)
 }
@@ -79,36 +70,20 @@ impl BlindfoldedHiker {
         }
     }
 
+    /// Listens to `event_name` at `target` for as long as the hiker lives.
     fn listen(
         self: &Rc<Self>,
         target: &web_sys::EventTarget,
         event_name: &str,
         handler: impl Fn(&Rc<BlindfoldedHiker>, &web_sys::Event) + 'static,
     ) {
-        shared_controls::listen(self, &self.listeners, target, event_name, handler);
-    }
-
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn set_playing(&self, playing: bool) {
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.controls.buttons.show_playing(playing);
+        self.listeners.listen(self, target, event_name, handler);
     }
 
     /// Moves the cursor `n_evaluations` on and redraws; returns whether there is more to show.
     fn advance(&self, n_evaluations: usize) -> bool {
         let more = self.model.borrow_mut().advance(n_evaluations);
         self.redraw();
-        if !more {
-            self.controls.buttons.show_playing(false);
-        }
         more
     }
 
@@ -137,6 +112,41 @@ impl BlindfoldedHiker {
         if self.view.resize(&mut self.model.borrow_mut()) {
             self.redraw();
         }
+    }
+}
+
+impl Playback for BlindfoldedHiker {
+    fn transport(&self) -> &Transport {
+        &self.controls.transport
+    }
+
+    fn frame(&self, _timestamp: f64) -> bool {
+        let per_frame = self.model.borrow().per_frame();
+        self.advance(per_frame)
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().at_end()
+    }
+
+    fn rewind(&self) {
+        self.model.borrow_mut().cursor = 0;
+    }
+
+    fn step(&self) {
+        self.model.borrow_mut().rewind_if_finished();
+        self.advance(1);
+    }
+
+    fn draw(&self) {
+        self.redraw();
+    }
+
+    /// No animation for readers who asked for less motion: show where the walks end.
+    fn jump_to_end(&self) -> bool {
+        let budget = self.model.borrow().budget();
+        self.advance(budget);
+        true
     }
 }
 

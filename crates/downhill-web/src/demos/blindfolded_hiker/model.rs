@@ -169,9 +169,14 @@ impl HikerModel {
         self.place([start[0] + dx, start[1] + dy]);
     }
 
-    /// Play or step from the end of a walk starts it over.
+    /// Whether the walks are on show to their end.
+    pub fn at_end(&self) -> bool {
+        self.cursor >= self.settings.budget
+    }
+
+    /// Step from the end of a walk starts it over.
     pub fn rewind_if_finished(&mut self) {
-        if self.cursor >= self.settings.budget {
+        if self.at_end() {
             self.cursor = 0;
         }
     }

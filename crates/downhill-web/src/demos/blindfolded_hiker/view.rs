@@ -5,8 +5,8 @@
 use super::controls::HikerControls;
 use super::model::HikerModel;
 use super::shared_controls::{message_line, replace_still};
-use crate::dom;
-use crate::layers::{LayerSize, LayeredCanvas};
+use crate::kit::dom;
+use crate::kit::layers::{LayerSize, LayeredCanvas};
 use downhill_core::surfaces::Surface;
 use downhill_plots::heatmap;
 use downhill_plots::hiker as hiker_plots;
@@ -107,7 +107,7 @@ impl HikerView {
     pub fn draw(&self, model: &HikerModel, controls: &HikerControls) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
-        if let Some(backend) = crate::layers::cleared_drawing_backend(&self.canvas.overlay) {
+        if let Some(backend) = crate::kit::layers::cleared_drawing_backend(&self.canvas.overlay) {
             let area = backend.into_drawing_area();
             model.with_scene(size.pixel_ratio, |scene| {
                 let _ = hiker_plots::draw_hiker_scene(&area, scene);
@@ -123,10 +123,7 @@ impl HikerView {
         self.start_readout
             .set_text_content(Some(&model.start_text()));
         controls.show_readouts(model);
-        let _ = self
-            .canvas
-            .frame
-            .set_attribute("aria-label", &model.canvas_label());
+        dom::set_label(&self.canvas.frame, &model.canvas_label());
         dom::set_message(&self.message, &model.message(&self.settings_message));
     }
 }

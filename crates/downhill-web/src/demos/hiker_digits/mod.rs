@@ -12,12 +12,13 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::demos::blindfolded_hiker::shared_controls::{
-    self, input_position, prefers_reduced_motion, show_value,
-};
 use crate::format::format_number;
+use crate::kit::clock::now_ms;
+use crate::kit::dom;
+use crate::kit::listeners::Listeners;
+use crate::kit::media::prefers_reduced_motion;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::DemoSettings;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
 use downhill_plots::hiker as hiker_plots;
@@ -40,18 +41,12 @@ const DRAW_EVERY_N_FRAMES: u32 = 2;
 pub struct HikerDigits {
     model: RefCell<DigitsModel>,
     view: view::DigitsView,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
+    listeners: Listeners,
     /// Animation frames since the chart was last drawn: a playing run draws every other frame (and
     /// always its last), which halves the drawing and the painting while keeping the curves smooth.
     frames_since_drawn: Cell<u32>,
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
 }
 
 /// Builds the demo inside `figure`, loads the digits, and starts training when they arrive.
@@ -64,9 +59,8 @@ pub fn mount(
     let demo = Rc::new(HikerDigits {
         model: RefCell::new(DigitsModel::new(initial)),
         view,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
         frames_since_drawn: Cell::new(0),
     });
     let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
@@ -74,21 +68,13 @@ pub fn mount(
     demo.view.show_message(&demo.model.borrow());
     demo.draw();
 
-    let weak = Rc::downgrade(&demo);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(demo) = weak.upgrade() else {
-            return false;
-        };
-        demo.frame()
-    }));
-    animation.watch_visibility(figure);
-    *demo.animation.borrow_mut() = Some(animation);
+    Transport::wire(&demo, figure, &demo.listeners);
     listen(&demo);
     load_digits(&demo);
     Ok(demo)
 }
 
-/// Wires every control to the model.
+/// Wires every control to the model (the transport's buttons are wired by the kit).
 fn listen(demo: &Rc<HikerDigits>) {
     // Each slider moves the model, shows the value it set and starts the race over; the address
     // bar follows a released slider.
@@ -100,37 +86,16 @@ fn listen(demo: &Rc<HikerDigits>) {
     for (index, set) in setters.into_iter().enumerate() {
         let input = &demo.view.sliders.all()[index].input;
         demo.listen(input, "input", move |demo, event| {
-            let Some(position) = input_position(event) else {
+            let Some(position) = dom::input_number(event) else {
                 return;
             };
             let shown = set(&mut demo.model.borrow_mut(), position);
-            show_value(demo.view.sliders.all()[index], &shown);
+            demo.view.sliders.all()[index].show_value(&shown);
             demo.restart_and_play();
         });
         demo.listen(input, "change", |demo, _event| demo.write_url());
     }
-    let buttons = &demo.view.buttons;
-    demo.listen(&buttons.play_pause, "click", |demo, _event| {
-        if demo.is_playing() {
-            demo.set_playing(false);
-            return;
-        }
-        if demo.model.borrow().finished() {
-            demo.model.borrow_mut().restart();
-        }
-        demo.set_playing(true);
-    });
-    demo.listen(&buttons.step, "click", |demo, _event| {
-        demo.set_playing(false);
-        demo.model.borrow_mut().step();
-        demo.draw();
-    });
-    demo.listen(&buttons.reset, "click", |demo, _event| {
-        demo.set_playing(false);
-        demo.model.borrow_mut().restart();
-        demo.draw();
-    });
-    demo.listen(&buttons.reroll, "click", |demo, _event| {
+    demo.listen(&demo.view.reroll, "click", |demo, _event| {
         demo.model.borrow_mut().reroll();
         demo.restart_and_play();
         demo.write_url();
@@ -180,44 +145,37 @@ impl HikerDigits {
         }
     }
 
+    /// Listens to `event_name` at `target` for as long as the demo lives.
     fn listen(
         self: &Rc<Self>,
         target: &web_sys::EventTarget,
         event_name: &str,
         handler: impl Fn(&Rc<HikerDigits>, &web_sys::Event) + 'static,
     ) {
-        shared_controls::listen(self, &self.listeners, target, event_name, handler);
-    }
-
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn set_playing(&self, playing: bool) {
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.view.buttons.show_playing(playing);
+        self.listeners.listen(self, target, event_name, handler);
     }
 
     fn restart_and_play(&self) {
         self.model.borrow_mut().restart();
         self.draw();
-        self.set_playing(true);
+        self.view.transport.set_playing(true);
+    }
+}
+
+impl Playback for HikerDigits {
+    fn transport(&self) -> &Transport {
+        &self.view.transport
     }
 
     /// One animation frame: spend evaluations for a bounded time, then draw. Under reduced motion
     /// the curves are drawn once, when the run is complete, instead of growing.
-    fn frame(&self) -> bool {
-        let started = now();
+    fn frame(&self, _timestamp: f64) -> bool {
+        let started = now_ms();
         let more = self
             .model
             .borrow_mut()
             .spend(MAX_EVALUATIONS_PER_FRAME, || {
-                now() - started > FRAME_BUDGET_MS
+                now_ms() - started > FRAME_BUDGET_MS
             });
         let frames_since_drawn = self.frames_since_drawn.get() + 1;
         if frames_since_drawn < DRAW_EVERY_N_FRAMES && more {
@@ -229,10 +187,21 @@ impl HikerDigits {
             self.frames_since_drawn.set(0);
             self.view.show_progress(&self.model.borrow());
         }
-        if !more {
-            self.view.buttons.show_playing(false);
-        }
         more
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().finished()
+    }
+
+    /// Fresh walkers at evaluation 0.
+    fn rewind(&self) {
+        self.model.borrow_mut().restart();
+    }
+
+    fn step(&self) {
+        self.model.borrow_mut().step();
+        self.draw();
     }
 
     /// Draws the chart and updates every readout.

@@ -4,16 +4,17 @@
 use super::model::DigitsModel;
 use super::settings::{BUDGET_RANGE, HikerDigitsSettings, LEARNING_RATE_RANGE, LOCAL_STEP_RANGE};
 use crate::demos::blindfolded_hiker::shared_controls::{
-    WalkButtons, WalkSliderStarts, WalkSliders, legend_name, legend_readout, message_line,
-    replace_still, swatch,
+    WalkSliderStarts, WalkSliders, legend_name, legend_readout, message_line, replace_still,
+    swatch, walk_buttons,
 };
-use crate::dom;
-use crate::layers::{LayerSize, LayeredCanvas};
+use crate::kit::dom::{self, set_text_if_changed};
+use crate::kit::layers::{LayerSize, LayeredCanvas};
+use crate::kit::transport::Transport;
 use downhill_core::search::hiker::Strategy;
 use downhill_plots::hiker::{self as hiker_plots, STRATEGY_STYLES};
 use plotters::prelude::*;
 use std::cell::Cell;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 pub struct DigitsView {
     pub canvas: LayeredCanvas,
@@ -21,19 +22,15 @@ pub struct DigitsView {
     /// The side panel, where the toolbar goes.
     pub side: HtmlElement,
     pub sliders: WalkSliders,
-    pub buttons: WalkButtons,
+    /// Play, Step and Reset (wired by the kit), in a row with `reroll`.
+    pub transport: Transport,
+    /// "New draws": a new seed.
+    pub reroll: HtmlButtonElement,
     readouts: Vec<HtmlElement>,
     progress: HtmlElement,
     message: HtmlElement,
     /// What was wrong with the lesson's or the link's settings (and whether the digits came).
     pub settings_message: std::cell::RefCell<String>,
-}
-
-/// Sets an element's text only when it differs, so an unchanged readout costs the page no layout.
-fn set_text_if_changed(element: &Element, text: &str) {
-    if element.text_content().as_deref() != Some(text) {
-        element.set_text_content(Some(text));
-    }
 }
 
 impl DigitsView {
@@ -53,12 +50,12 @@ impl DigitsView {
             },
             "Gradient descent: step size",
         );
-        let buttons = WalkButtons::build();
+        let (transport, reroll) = walk_buttons();
         for row in [
             &sliders.budget.row,
             &sliders.learning_rate.row,
             &sliders.local_step.row,
-            &buttons.row,
+            &transport.row,
         ] {
             dom::append(&controls, row);
         }
@@ -96,7 +93,8 @@ impl DigitsView {
             size,
             side,
             sliders,
-            buttons,
+            transport,
+            reroll,
             readouts,
             progress,
             message,
@@ -137,7 +135,7 @@ impl DigitsView {
     pub fn draw(&self, model: &DigitsModel) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.overlay) {
+        if let Some(backend) = crate::kit::layers::drawing_backend(&self.canvas.overlay) {
             let area = backend.into_drawing_area();
             let _ = hiker_plots::draw_accuracy_chart(
                 &area,
@@ -152,10 +150,7 @@ impl DigitsView {
                 set_text_if_changed(readout, &status);
             }
         }
-        let label = model.chart_label();
-        if self.canvas.frame.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
-            let _ = self.canvas.frame.set_attribute("aria-label", &label);
-        }
+        dom::set_label(&self.canvas.frame, &model.chart_label());
         self.show_progress(model);
         self.show_message(model);
     }
