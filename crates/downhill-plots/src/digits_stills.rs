@@ -13,13 +13,13 @@ use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
 use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, StepSizePalette, SweepChart};
 use crate::training_dashboard::{self, DashboardPicture};
-use downhill_core::classifiers::{LossKind, linear};
+use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
 use downhill_core::gradient_cloud::PerExampleGradients;
 use downhill_core::live_training::{LiveSettings, LiveTraining};
 use downhill_core::rng::Rng;
-use downhill_core::search::hiker::{Hiker, HikerSettings, Strategy};
-use downhill_core::search::random_local_search::RandomLocalSearchSettings;
+use downhill_core::search::accuracy_race::AccuracyRace;
+use downhill_core::search::hiker::Strategy;
 use downhill_core::step_size_demos::{
     CURVE_BATCH_SIZE, CURVE_RATES, CURVE_REG, CurveSettings, LearningCurve, OneStep,
     SWEEP_WEIGHTS_SEED, log_spaced_step_sizes, sweep_weights,
@@ -113,50 +113,13 @@ fn svg_of(size: (u32, u32), draw: impl FnOnce(&DrawingArea<AnyBackend<'_>, Shift
 }
 
 /// `(evaluations spent, test accuracy)` of each strategy in [`STRATEGY_STYLES`] order, for the
-/// hiker-digits demo's defaults: what the live demo's walkers record by the end of their budget.
+/// hiker-digits demo's defaults: what the live demo's walkers record by the end of their budget (the
+/// same race in `downhill-core`, run to the end in one call).
 pub fn hiker_digits_curves(prepared: &PreparedDigits) -> Vec<Vec<(f64, f64)>> {
-    let budget = hiker::DIGITS_DEFAULT_BUDGET;
-    let seed = hiker::DIGITS_DEFAULT_SEED;
-    let record_every = (budget / hiker::DIGITS_CURVE_POINTS).max(1);
-    let objective = LossKind::Svm.on(&prepared.train, 0.0);
-    let n_weights = prepared.train.n_weights();
-    STRATEGY_STYLES
-        .iter()
-        .map(|style| {
-            let settings = HikerSettings::on_classifier(
-                style.strategy,
-                n_weights,
-                RandomLocalSearchSettings::default().step_size,
-                hiker::DIGITS_DEFAULT_LEARNING_RATE,
-                seed,
-            );
-            let Ok(mut walker) = Hiker::new(&objective, settings) else {
-                return Vec::new();
-            };
-            let mut curve: Vec<(f64, f64)> = linear::accuracy(&prepared.test, walker.position())
-                .ok()
-                .filter(|_| !walker.position().is_empty())
-                .map(|accuracy| vec![(0.0, accuracy)])
-                .unwrap_or_default();
-            // The live demo spends evaluations round-robin over the three walkers; each walker's
-            // run depends only on its own seed and settings, so running them one after the other
-            // records the same curves.
-            while walker.n_evaluations() < budget && walker.diverged_at().is_none() {
-                if walker.step(&objective).is_none() {
-                    break;
-                }
-                let spent = walker.n_evaluations();
-                if (spent % record_every == 0 || spent == budget)
-                    && walker.diverged_at().is_none()
-                    && !walker.position().is_empty()
-                    && let Ok(accuracy) = linear::accuracy(&prepared.test, walker.position())
-                {
-                    curve.push((spent as f64, accuracy));
-                }
-            }
-            curve
-        })
-        .collect()
+    let strategies = STRATEGY_STYLES.map(|style| style.strategy);
+    let mut race = AccuracyRace::new(prepared, &strategies, hiker::digits_defaults());
+    race.spend(prepared, usize::MAX, || false);
+    race.curves().to_vec()
 }
 
 /// Test accuracy against loss evaluations for the three strategies, with a legend.

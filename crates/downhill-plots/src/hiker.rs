@@ -7,7 +7,9 @@
 //! [`crate::heatmap`]); the scene is the overlay above it and spans the area with no margin.
 
 use crate::heatmap::{self, ValueScale};
+use downhill_core::search::accuracy_race::AccuracyRaceSettings;
 use downhill_core::search::hiker::{Draw, HikerSettings, Probe, Start, Strategy, Walk, walk};
+use downhill_core::search::random_local_search::RandomLocalSearchSettings;
 use downhill_core::surfaces::{Bumpy, Surface};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -51,6 +53,18 @@ pub const DIGITS_DEFAULT_BUDGET: usize = 1000;
 pub const DIGITS_DEFAULT_LEARNING_RATE: f64 = 0.1;
 pub const DIGITS_DEFAULT_SEED: u64 = 0;
 pub const DIGITS_CURVE_POINTS: usize = 100;
+
+/// The hiker-digits race the demo starts with and its still draws: the defaults above, and random
+/// local search's reach as the lesson's loop has it.
+pub fn digits_defaults() -> AccuracyRaceSettings {
+    AccuracyRaceSettings {
+        budget: DIGITS_DEFAULT_BUDGET,
+        curve_points: DIGITS_CURVE_POINTS,
+        local_step: RandomLocalSearchSettings::default().step_size,
+        learning_rate: DIGITS_DEFAULT_LEARNING_RATE,
+        seed: DIGITS_DEFAULT_SEED,
+    }
+}
 
 /// The colour of one strategy.
 pub fn strategy_colour(strategy: Strategy) -> RGBColor {

@@ -62,6 +62,32 @@ impl Strategy {
     }
 }
 
+/// A setting of a walk that not every strategy reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WalkSetting {
+    /// [`HikerSettings::start`].
+    Start,
+    /// [`HikerSettings::local_step`].
+    LocalStep,
+    /// [`HikerSettings::learning_rate`].
+    LearningRate,
+}
+
+impl Strategy {
+    /// Whether this strategy's walk can change with `setting`: random search never stands anywhere
+    /// before its first draw, so the start does not move it; only random local search reads the
+    /// reach of a try, and only following the gradient the step size. A demo that recomputes walks
+    /// when a setting changes need recompute only the walks that read it (the tests check that the
+    /// others stay exactly the same).
+    pub fn reads(self, setting: WalkSetting) -> bool {
+        match setting {
+            WalkSetting::Start => self != Strategy::RandomSearch,
+            WalkSetting::LocalStep => self == Strategy::RandomLocalSearch,
+            WalkSetting::LearningRate => self == Strategy::FollowGradient,
+        }
+    }
+}
+
 /// A strategy name that is none of [`Strategy::ALL`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseStrategyError(pub String);
@@ -636,6 +662,37 @@ mod tests {
         while hiker.step(&surface).is_some() {}
         assert_eq!(hiker.step(&surface), None);
         assert!(!hiker.is_at_rest());
+    }
+
+    /// `settings` with `setting` moved to another value.
+    fn changed(mut settings: HikerSettings, setting: WalkSetting) -> HikerSettings {
+        match setting {
+            WalkSetting::Start => settings.start = Start::At(vec![1.5, -2.0]),
+            WalkSetting::LocalStep => settings.local_step *= 3.0,
+            WalkSetting::LearningRate => settings.learning_rate *= 3.0,
+        }
+        settings
+    }
+
+    #[test]
+    fn a_setting_a_strategy_does_not_read_leaves_its_walk_exactly_the_same() {
+        let surface = Bumpy;
+        for strategy in Strategy::ALL {
+            for setting in [
+                WalkSetting::Start,
+                WalkSetting::LocalStep,
+                WalkSetting::LearningRate,
+            ] {
+                let settings = on_the_map(strategy, [-0.5, 0.5]);
+                let before = walk(&surface, settings.clone(), 60).unwrap();
+                let after = walk(&surface, changed(settings, setting), 60).unwrap();
+                assert_eq!(
+                    before != after,
+                    strategy.reads(setting),
+                    "{strategy:?} and {setting:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Searches that use no gradient: random search and random local search over the weights, and the
 //! search for hyperparameters (log-scale sampling, random trials against a grid).
 
+pub mod accuracy_race;
 pub mod hiker;
 pub mod hyperparameters;
 pub mod random_local_search;

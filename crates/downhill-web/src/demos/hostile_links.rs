@@ -228,13 +228,16 @@ fn race_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
 }
 
 fn blindfolded_hiker_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    use crate::settings::DemoSettings;
+    use blindfolded_hiker::settings::BlindfoldedHikerSettings;
     let settings = settings_from(link);
-    let choices = blindfolded_hiker::read_settings(&settings);
-    let (low, high) = blindfolded_hiker::LOG10_BUDGET_RANGE;
+    let choices = BlindfoldedHikerSettings::read(&settings);
+    let budget = blindfolded_hiker::settings::BUDGET_RANGE;
+    prop_assert!((budget.min()..=budget.max()).contains(&choices.budget));
     prop_assert!(in_range(
         choices.budget as f64,
-        10f64.powf(low),
-        10f64.powf(high)
+        budget.0.min(),
+        budget.0.max()
     ));
     prop_assert!(choices.local_step.is_finite() && choices.local_step > 0.0);
     prop_assert!(choices.learning_rate.is_finite() && choices.learning_rate > 0.0);
@@ -247,13 +250,15 @@ fn blindfolded_hiker_work(link: &[(String, String)]) -> Result<FrameWork, TestCa
 }
 
 fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    use crate::settings::DemoSettings;
+    use hiker_digits::settings::HikerDigitsSettings;
     let settings = settings_from(link);
-    let choices = hiker_digits::read_settings(&settings);
-    let (low, high) = hiker_digits::LOG10_BUDGET_RANGE;
+    let choices = HikerDigitsSettings::read(&settings);
+    let budget = hiker_digits::settings::BUDGET_RANGE;
     prop_assert!(in_range(
         choices.budget as f64,
-        10f64.powf(low),
-        10f64.powf(high)
+        budget.0.min(),
+        budget.0.max()
     ));
     prop_assert!(choices.learning_rate.is_finite() && choices.learning_rate > 0.0);
     prop_assert!(choices.local_step.is_finite() && choices.local_step > 0.0);
@@ -262,8 +267,8 @@ fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
     // accuracy when a curve point is due. A frame runs at most the hard cap of rounds; the step
     // button runs one curve point's worth.
     let per_round = 3 * (N_TRAIN_DIGITS + N_TEST_DIGITS);
-    let frame = hiker_digits::MAX_EVALUATIONS_PER_FRAME as u64 * per_round;
-    let step_button = (choices.budget / hiker_digits::CURVE_POINTS).max(1) as u64 * per_round;
+    let frame = hiker_digits::model::MAX_EVALUATIONS_PER_FRAME as u64 * per_round;
+    let step_button = hiker_digits::model::rounds_per_step(choices.budget) as u64 * per_round;
     Ok(FrameWork::digits(frame).max(FrameWork::digits(step_button)))
 }
 
@@ -424,7 +429,7 @@ proptest! {
 fn a_long_value_is_refused_before_any_demo_reads_it() {
     let long = "1".repeat(MAX_VALUE_LENGTH + 1);
     let settings = settings_from(&[(format!("{PREFIX}.budget"), long.clone())]);
-    let choices = blindfolded_hiker::read_settings(&settings);
+    let choices = <blindfolded_hiker::settings::BlindfoldedHikerSettings as crate::settings::DemoSettings>::read(&settings);
     assert_eq!(
         choices.budget,
         downhill_plots::hiker::HIKER_DEFAULTS.budget,
