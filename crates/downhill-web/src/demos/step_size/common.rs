@@ -1,13 +1,12 @@
-//! What the step-size demos share: a chart canvas at device resolution inside a frame that carries
-//! the picture's text alternative, the layout of a chart beside its controls, the training digits,
-//! the reader's colour scheme and motion preference, replacing a figure's still, and listeners that
-//! hold their demo weakly.
+//! The plumbing the step-size demos share with every demo: a chart canvas at device resolution
+//! inside a frame that carries the picture's text alternative, the reader's colour scheme and motion
+//! preference, replacing a figure's still, the clock, play/pause buttons, and listeners that hold
+//! their demo weakly. (The demo kit, issue 12, takes these over.)
 
 use crate::demo::EventClosure;
 use crate::dom;
 use crate::layers::LayerSize;
 use crate::number_text::parse_number;
-use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, PreparedDigits};
 use downhill_plots::step_size::{ChartLook, DARK, LIGHT};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -60,59 +59,6 @@ impl ChartCanvas {
     pub fn set_label(&self, label: &str) {
         set_label(&self.frame, label);
     }
-}
-
-/// A chart with a readout under it, beside a side column of controls, and the message line that
-/// says the digits are loading: the shape of the sweep and of the learning curves.
-pub struct ChartLayout {
-    pub body: HtmlElement,
-    pub readout: HtmlElement,
-    /// Empty: the demo puts its controls and [`ChartLayout::message`] in.
-    pub side: HtmlElement,
-    pub message: HtmlElement,
-}
-
-impl ChartLayout {
-    pub fn build(chart: &ChartCanvas, side_class: &str, settings_messages: &str) -> ChartLayout {
-        let readout = dom::element("p", "demo-readout");
-        let message = dom::text(
-            "p",
-            "demo-message",
-            &format!("Loading the digits… {settings_messages}"),
-        );
-        let _ = message.set_attribute("role", "status");
-        let body = dom::element("div", "demo-body step-size-sweep-body");
-        let main = dom::element("div", "step-size-main");
-        dom::append(&main, &chart.frame);
-        dom::append(&main, &readout);
-        dom::append(&body, &main);
-        let side = dom::element("div", side_class);
-        dom::append(&body, &side);
-        ChartLayout {
-            body,
-            readout,
-            side,
-            message,
-        }
-    }
-}
-
-/// The split the lessons use, so the demos' numbers at their defaults are the lessons' tables.
-const SPLIT_SEED: u64 = 0;
-
-/// The training part of the digits, split as the lessons split them; the error is a sentence for
-/// the demo's message line.
-pub async fn training_digits() -> Result<Rc<Dataset>, String> {
-    let digits = crate::digits::load().await?;
-    PreparedDigits::new(&digits, DEFAULT_N_VALIDATION, DEFAULT_N_TEST, SPLIT_SEED)
-        .map(|prepared| Rc::new(prepared.train))
-        .map_err(|error| format!("The digits could not be split: {error}"))
-}
-
-/// Says in the message line why the demo cannot run, and marks the figure as failed.
-pub fn show_failure(figure: &Element, message: &Element, reason: &str) {
-    dom::set_message(message, reason);
-    let _ = figure.class_list().add_1("demo-failed");
 }
 
 /// Sets an `aria-label` only when it changes, so screen readers are not told the same thing twice.
@@ -236,4 +182,82 @@ pub fn show_value(input: &HtmlInputElement, output: &HtmlElement, text: &str) {
 /// A log10 slider's value as the number it stands for, kept inside the slider's range.
 pub fn from_log10(log10: f64, range: (f64, f64)) -> f64 {
     10f64.powf(log10.clamp(range.0, range.1))
+}
+
+/// Adds an `input` listener to a slider that hands `handler` the slider's number (events without one
+/// are ignored).
+pub fn on_slider_input<T: 'static>(
+    demo: &Rc<T>,
+    listeners: &RefCell<Vec<EventClosure>>,
+    slider: &HtmlInputElement,
+    handler: impl Fn(&Rc<T>, f64) + 'static,
+) {
+    listen(
+        demo,
+        listeners,
+        slider.as_ref(),
+        "input",
+        move |demo, event| {
+            if let Some(value) = input_number(event) {
+                handler(demo, value);
+            }
+        },
+    );
+}
+
+/// The page's clock in milliseconds; NaN where there is none.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or(f64::NAN)
+}
+
+/// Keeps the time since `started` on the figure as `attribute`, for the speed budget.
+pub fn record_elapsed(figure: &Element, attribute: &str, started: f64) {
+    let elapsed = now() - started;
+    if elapsed.is_finite() {
+        let _ = figure.set_attribute(attribute, &format!("{elapsed:.3}"));
+    }
+}
+
+/// The play/pause, step and reset buttons of a demo that plays.
+pub struct PlayButtons {
+    /// The three buttons in a row.
+    pub row: HtmlElement,
+    pub play_pause: web_sys::HtmlButtonElement,
+    pub step: web_sys::HtmlButtonElement,
+    pub reset: web_sys::HtmlButtonElement,
+}
+
+impl PlayButtons {
+    /// "Play", "Step" (with `step_title` as its tooltip, if any) and "Reset".
+    pub fn build(step_title: Option<&str>) -> PlayButtons {
+        let row = dom::element("div", "demo-buttons");
+        let play_pause = dom::button("play-pause", "Play");
+        let _ = play_pause.set_attribute("aria-pressed", "false");
+        let step = dom::button("step", "Step");
+        if let Some(title) = step_title {
+            let _ = step.set_attribute("title", title);
+        }
+        let reset = dom::button("reset", "Reset");
+        for button in [&play_pause, &step, &reset] {
+            dom::append(&row, button);
+        }
+        PlayButtons {
+            row,
+            play_pause,
+            step,
+            reset,
+        }
+    }
+
+    /// Shows whether the demo plays: the label and the pressed state of play/pause.
+    pub fn show_playing(&self, playing: bool) {
+        self.play_pause
+            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        let _ = self
+            .play_pause
+            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
+    }
 }

@@ -8,7 +8,7 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use super::common;
+use super::{common, digits_chart};
 use crate::animation::Animation;
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::settings::DemoSettings;
@@ -60,7 +60,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 
     let weak = Rc::downgrade(&demo);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = common::training_digits().await;
+        let loaded = digits_chart::training_digits().await;
         let Some(demo) = weak.upgrade() else { return };
         match loaded {
             Ok(train) => {
@@ -72,7 +72,9 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
                     demo.set_playing(true);
                 }
             }
-            Err(reason) => common::show_failure(&demo.view.figure, &demo.view.message, &reason),
+            Err(reason) => {
+                digits_chart::show_failure(&demo.view.figure, &demo.view.message, &reason)
+            }
         }
     });
     Ok(demo)
@@ -82,36 +84,18 @@ impl Curves {
     fn listen_to_controls(self: &Rc<Self>) {
         let listeners = &self.listeners;
         let view = &self.view;
-        common::listen(
-            self,
-            listeners,
-            view.rate_slider.as_ref(),
-            "input",
-            |demo, event| {
-                let Some(log10) = common::input_number(event) else {
-                    return;
-                };
-                demo.model.borrow_mut().set_your_rate_log10(log10);
-                demo.view.show_values(&demo.model.borrow());
-                demo.draw();
-                demo.set_playing(true);
-            },
-        );
-        common::listen(
-            self,
-            listeners,
-            view.epochs_slider.as_ref(),
-            "input",
-            |demo, event| {
-                let Some(count) = common::input_number(event) else {
-                    return;
-                };
-                demo.model.borrow_mut().set_epochs(count);
-                demo.view.show_values(&demo.model.borrow());
-                demo.draw();
-                demo.set_playing(true);
-            },
-        );
+        common::on_slider_input(self, listeners, &view.rate_slider, |demo, log10| {
+            demo.model.borrow_mut().set_your_rate_log10(log10);
+            demo.view.show_values(&demo.model.borrow());
+            demo.draw();
+            demo.set_playing(true);
+        });
+        common::on_slider_input(self, listeners, &view.epochs_slider, |demo, count| {
+            demo.model.borrow_mut().set_epochs(count);
+            demo.view.show_values(&demo.model.borrow());
+            demo.draw();
+            demo.set_playing(true);
+        });
         for slider in [&view.rate_slider, &view.epochs_slider] {
             common::listen(self, listeners, slider.as_ref(), "change", |demo, _| {
                 demo.write_url()
@@ -120,7 +104,7 @@ impl Curves {
         common::listen(
             self,
             listeners,
-            view.play_pause.as_ref(),
+            view.buttons.play_pause.as_ref(),
             "click",
             |demo, _| {
                 let playing = demo.is_playing();
@@ -133,7 +117,7 @@ impl Curves {
         common::listen(
             self,
             listeners,
-            view.step_button.as_ref(),
+            view.buttons.step.as_ref(),
             "click",
             |demo, _| {
                 demo.set_playing(false);
@@ -144,7 +128,7 @@ impl Curves {
         common::listen(
             self,
             listeners,
-            view.reset_button.as_ref(),
+            view.buttons.reset.as_ref(),
             "click",
             |demo, _| {
                 demo.set_playing(false);
@@ -186,34 +170,27 @@ impl Curves {
         if let Some(animation) = self.animation.borrow().as_ref() {
             animation.set_playing(playing);
         }
-        self.view.show_playing(playing);
+        self.view.buttons.show_playing(playing);
     }
 
     /// One animation frame: trains within the frame's budget, then draws. Returns whether training
     /// has more to do.
     fn train_for_one_frame(&self) -> bool {
-        let started = now();
-        let more = self.model.borrow_mut().train_for_frame(now);
+        let started = common::now();
+        let more = self.model.borrow_mut().train_for_frame(common::now);
         // Under reduced motion the picture changes once, when training is done.
         if !more || !common::prefers_reduced_motion() {
             self.draw();
         }
         if !more {
-            self.view.show_playing(false);
+            self.view.buttons.show_playing(false);
         }
-        let _ = self
-            .view
-            .figure
-            .set_attribute("data-last-frame-ms", &format!("{:.3}", now() - started));
+        let _ = self.view.figure.set_attribute(
+            "data-last-frame-ms",
+            &format!("{:.3}", common::now() - started),
+        );
         more
     }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(f64::NAN)
 }
 
 impl Demo for Curves {

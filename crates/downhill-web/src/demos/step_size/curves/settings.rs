@@ -50,18 +50,10 @@ impl DemoSettings for CurvesSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
 
     fn read(query: &[(&str, &str)]) -> (CurvesSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            query
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (CurvesSettings::read(&source), source.messages())
+        read_query(query)
     }
 
     #[test]
@@ -96,28 +88,8 @@ mod tests {
             }
         );
         let (settings, messages) = read(&[("lr", "1e400"), ("epochs", "-3")]);
-        for key in ["lr", "epochs"] {
-            assert!(
-                messages
-                    .iter()
-                    .any(|message| message.contains(&format!("“{key}”"))),
-                "{messages:?}"
-            );
-        }
+        assert_messages_name(&messages, &["lr", "epochs"]);
         assert_eq!(settings.your_rate, 0.03);
         assert_eq!(settings.n_epochs, 5);
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn what_the_curves_write_reads_back_the_same(link in hostile_link()) {
-            assert_round_trip::<CurvesSettings>(&link)?;
-        }
     }
 }

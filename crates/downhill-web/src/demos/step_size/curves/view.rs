@@ -3,7 +3,8 @@
 
 use super::model::{CurveStatus, CurvesModel};
 use super::settings::{EPOCH_RANGE, LOG10_RATE_RANGE};
-use crate::demos::step_size::common::{self, ChartCanvas, ChartLayout};
+use crate::demos::step_size::common::{self, ChartCanvas, PlayButtons};
+use crate::demos::step_size::digits_chart::ChartLayout;
 use crate::dom;
 use crate::format::format_number;
 use downhill_core::step_size_demos::{CURVE_BATCH_SIZE, CURVE_REG};
@@ -11,7 +12,7 @@ use downhill_plots::step_size::{
     ChartLook, CurveToDraw, CurvesChart, curve_colour, draw_learning_curves,
 };
 use plotters::prelude::*;
-use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 /// One curve's line in the legend.
 struct LegendEntry {
@@ -27,9 +28,7 @@ pub struct CurvesView {
     rate_output: HtmlElement,
     pub epochs_slider: HtmlInputElement,
     epochs_output: HtmlElement,
-    pub play_pause: HtmlButtonElement,
-    pub step_button: HtmlButtonElement,
-    pub reset_button: HtmlButtonElement,
+    pub buttons: PlayButtons,
     legend: Vec<LegendEntry>,
     readout: HtmlElement,
     pub message: HtmlElement,
@@ -60,18 +59,10 @@ impl CurvesView {
             5.0,
             model.n_epochs as f64,
         );
-        let buttons = dom::element("div", "demo-buttons");
         // "Play" until the digits arrive and training starts (which, under reduced motion, waits for
         // the reader to press it).
-        let play_pause = dom::button("play-pause", "Play");
-        let _ = play_pause.set_attribute("aria-pressed", "false");
-        let step_button = dom::button("step", "Step");
-        let _ = step_button.set_attribute("title", "Train one more epoch at every rate");
-        let reset_button = dom::button("reset", "Reset");
-        for button in [&play_pause, &step_button, &reset_button] {
-            dom::append(&buttons, button);
-        }
-        for row in [&rate_slider.row, &epochs_slider.row, &buttons] {
+        let buttons = PlayButtons::build(Some("Train one more epoch at every rate"));
+        for row in [&rate_slider.row, &epochs_slider.row, &buttons.row] {
             dom::append(&controls, row);
         }
 
@@ -112,9 +103,7 @@ impl CurvesView {
             rate_output: rate_slider.output,
             epochs_slider: epochs_slider.input,
             epochs_output: epochs_slider.output,
-            play_pause,
-            step_button,
-            reset_button,
+            buttons,
             legend,
             readout: layout.readout,
             message: layout.message,
@@ -142,14 +131,6 @@ impl CurvesView {
                 format_number(slot.learning_rate)
             )));
         }
-    }
-
-    pub fn show_playing(&self, playing: bool) {
-        self.play_pause
-            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = self
-            .play_pause
-            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
     }
 
     pub fn draw(&self, model: &CurvesModel) {

@@ -11,39 +11,20 @@ use wasm_bindgen::JsCast;
 pub fn listen(demo: &Rc<Paths>) {
     let listeners = &demo.listeners;
     let view = &demo.view;
-    common::listen(
-        demo,
-        listeners,
-        view.step_slider.as_ref(),
-        "input",
-        |demo, event| {
-            let Some(log10) = common::input_number(event) else {
-                return;
-            };
-            let started = super::now();
-            demo.model.borrow_mut().set_log10_step(log10);
-            let model = demo.model.borrow();
-            demo.view.show_values(&model);
-            demo.view.draw_main(&model);
-            drop(model);
-            demo.record_timing(started);
-        },
-    );
-    common::listen(
-        demo,
-        listeners,
-        view.steps_slider.as_ref(),
-        "input",
-        |demo, event| {
-            let Some(count) = common::input_number(event) else {
-                return;
-            };
-            demo.model.borrow_mut().set_steps(count);
-            let model = demo.model.borrow();
-            demo.view.show_values(&model);
-            demo.view.draw_overlays(&model);
-        },
-    );
+    common::on_slider_input(demo, listeners, &view.step_slider, |demo, log10| {
+        let started = common::now();
+        demo.model.borrow_mut().set_log10_step(log10);
+        let model = demo.model.borrow();
+        demo.view.show_values(&model);
+        demo.view.draw_main(&model);
+        common::record_elapsed(&demo.view.figure, "data-last-update-ms", started);
+    });
+    common::on_slider_input(demo, listeners, &view.steps_slider, |demo, count| {
+        demo.model.borrow_mut().set_steps(count);
+        let model = demo.model.borrow();
+        demo.view.show_values(&model);
+        demo.view.draw_overlays(&model);
+    });
     for slider in [&view.step_slider, &view.steps_slider] {
         common::listen(demo, listeners, slider.as_ref(), "change", |demo, _| {
             demo.write_url()
@@ -72,7 +53,7 @@ pub fn listen(demo: &Rc<Paths>) {
     common::listen(
         demo,
         listeners,
-        view.play_pause.as_ref(),
+        view.buttons.play_pause.as_ref(),
         "click",
         |demo, _| {
             demo.toggle_play();
@@ -81,7 +62,7 @@ pub fn listen(demo: &Rc<Paths>) {
     common::listen(
         demo,
         listeners,
-        view.step_button.as_ref(),
+        view.buttons.step.as_ref(),
         "click",
         |demo, _| {
             demo.set_playing(false);
@@ -92,7 +73,7 @@ pub fn listen(demo: &Rc<Paths>) {
     common::listen(
         demo,
         listeners,
-        view.reset_button.as_ref(),
+        view.buttons.reset.as_ref(),
         "click",
         |demo, _| {
             demo.set_playing(false);

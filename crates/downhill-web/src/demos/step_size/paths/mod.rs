@@ -79,17 +79,6 @@ impl Paths {
         }
     }
 
-    /// Keeps the time from a slider's input event to the end of drawing, for the speed budget.
-    fn record_timing(&self, started: f64) {
-        let elapsed = now() - started;
-        if elapsed.is_finite() {
-            let _ = self
-                .view
-                .figure
-                .set_attribute("data-last-update-ms", &format!("{elapsed:.3}"));
-        }
-    }
-
     fn move_start_to_pointer(&self, pointer: &web_sys::PointerEvent) {
         let Some((fraction_x, fraction_y)) = self.view.pointer_fraction(pointer) else {
             return;
@@ -126,7 +115,7 @@ impl Paths {
         if let Some(animation) = self.animation.borrow().as_ref() {
             animation.set_playing(playing);
         }
-        self.view.show_playing(playing);
+        self.view.buttons.show_playing(playing);
     }
 
     /// Moves the cursor on and redraws; returns whether there is more to show.
@@ -134,17 +123,10 @@ impl Paths {
         let more = self.model.borrow_mut().advance(n_steps);
         self.view.draw_overlays(&self.model.borrow());
         if !more {
-            self.view.show_playing(false);
+            self.view.buttons.show_playing(false);
         }
         more
     }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(f64::NAN)
 }
 
 impl Demo for Paths {

@@ -82,18 +82,10 @@ impl DemoSettings for PathsSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
 
     fn read(query: &[(&str, &str)]) -> (PathsSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            query
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (PathsSettings::read(&source), source.messages())
+        read_query(query)
     }
 
     #[test]
@@ -143,31 +135,11 @@ mod tests {
             ("lr", "-1"),
             ("lr", "abc"),
         ]);
-        for key in ["surface", "steps", "lr"] {
-            assert!(
-                messages
-                    .iter()
-                    .any(|message| message.contains(&format!("“{key}”"))),
-                "{messages:?}"
-            );
-        }
+        assert_messages_name(&messages, &["surface", "steps", "lr"]);
         assert_eq!(settings.surface_kind, SurfaceKind::Ravine);
         assert_eq!(settings.n_steps, MAX_STEPS);
         // A start outside the picture is brought to its edge.
         let (settings, _) = read(&[("surface", "bowl"), ("x", "50"), ("y", "-50")]);
         assert_eq!(settings.start, [2.0, -2.0]);
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn what_the_paths_write_read_back_the_same(link in hostile_link()) {
-            assert_round_trip::<PathsSettings>(&link)?;
-        }
     }
 }

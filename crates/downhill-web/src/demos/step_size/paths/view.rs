@@ -3,7 +3,7 @@
 
 use super::model::{PathsModel, describe_run};
 use super::settings::{LOG10_STEP_RANGE, MAX_STEPS, MIN_STEPS, SURFACES};
-use crate::demos::step_size::common;
+use crate::demos::step_size::common::{self, PlayButtons};
 use crate::dom;
 use crate::format::format_number;
 use crate::layers::{LayerSize, LayeredCanvas};
@@ -14,7 +14,7 @@ use downhill_plots::paths::{self, OverlayMarks, PathToDraw};
 use downhill_plots::step_size::{CHOSEN_PATH_COLOUR, COMPARISON_COLOURS, draw_corner_note};
 use plotters::prelude::*;
 use std::cell::Cell;
-use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 /// One comparison panel on the page; its path is the model's panel of the same index.
 struct PanelView {
@@ -35,9 +35,7 @@ pub struct PathsView {
     pub steps_slider: HtmlInputElement,
     steps_output: HtmlElement,
     pub surface_select: HtmlSelectElement,
-    pub play_pause: HtmlButtonElement,
-    pub step_button: HtmlButtonElement,
-    pub reset_button: HtmlButtonElement,
+    pub buttons: PlayButtons,
     readout: HtmlElement,
     message: HtmlElement,
     settings_messages: String,
@@ -78,15 +76,13 @@ impl PathsView {
             &options,
             model.surface_kind.name(),
         );
-        let buttons = dom::element("div", "demo-buttons");
-        let play_pause = dom::button("play-pause", "Play");
-        let _ = play_pause.set_attribute("aria-pressed", "false");
-        let step_button = dom::button("step", "Step");
-        let reset_button = dom::button("reset", "Reset");
-        for button in [&play_pause, &step_button, &reset_button] {
-            dom::append(&buttons, button);
-        }
-        for row in [&step_slider.row, &steps_slider.row, &surface_row, &buttons] {
+        let buttons = PlayButtons::build(None);
+        for row in [
+            &step_slider.row,
+            &steps_slider.row,
+            &surface_row,
+            &buttons.row,
+        ] {
             dom::append(&controls, row);
         }
 
@@ -149,9 +145,7 @@ impl PathsView {
             steps_slider: steps_slider.input,
             steps_output: steps_slider.output,
             surface_select,
-            play_pause,
-            step_button,
-            reset_button,
+            buttons,
             readout,
             message,
             settings_messages,
@@ -174,14 +168,6 @@ impl PathsView {
     /// Puts the slider where a new surface's good step size is.
     pub fn show_step_position(&self, model: &PathsModel) {
         self.step_slider.set_value(&format!("{}", model.log10_step));
-    }
-
-    pub fn show_playing(&self, playing: bool) {
-        self.play_pause
-            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = self
-            .play_pause
-            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
     }
 
     /// Measures the pictures again; returns whether a size changed (the landscapes must be redrawn).

@@ -7,7 +7,7 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use super::common;
+use super::{common, digits_chart};
 use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
 use crate::settings::DemoSettings;
 use model::SweepModel;
@@ -45,14 +45,16 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 
     let weak = Rc::downgrade(&sweep);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = common::training_digits().await;
+        let loaded = digits_chart::training_digits().await;
         let Some(sweep) = weak.upgrade() else { return };
         match loaded {
             Ok(train) => {
                 sweep.recompute(|model| model.set_training_digits(train));
                 sweep.view.draw(&sweep.model.borrow());
             }
-            Err(reason) => common::show_failure(&sweep.view.figure, &sweep.view.message, &reason),
+            Err(reason) => {
+                digits_chart::show_failure(&sweep.view.figure, &sweep.view.message, &reason)
+            }
         }
     });
     Ok(sweep)
@@ -62,23 +64,14 @@ impl Sweep {
     fn listen_to_controls(self: &Rc<Self>) {
         let listeners = &self.listeners;
         let view = &self.view;
-        common::listen(
-            self,
-            listeners,
-            view.slider.as_ref(),
-            "input",
-            |sweep, event| {
-                let Some(log10) = common::input_number(event) else {
-                    return;
-                };
-                let started = now();
-                sweep.model.borrow_mut().set_log10_step(log10);
-                let model = sweep.model.borrow();
-                sweep.view.show_step_value(&model);
-                sweep.view.draw(&model);
-                sweep.record_time("data-last-update-ms", started);
-            },
-        );
+        common::on_slider_input(self, listeners, &view.slider, |sweep, log10| {
+            let started = common::now();
+            sweep.model.borrow_mut().set_log10_step(log10);
+            let model = sweep.model.borrow();
+            sweep.view.show_step_value(&model);
+            sweep.view.draw(&model);
+            common::record_elapsed(&sweep.view.figure, "data-last-update-ms", started);
+        });
         common::listen(
             self,
             listeners,
@@ -130,9 +123,9 @@ impl Sweep {
         &self,
         change: impl FnOnce(&mut SweepModel) -> Result<(), downhill_core::data::LengthMismatch>,
     ) {
-        let started = now();
+        let started = common::now();
         let outcome = change(&mut self.model.borrow_mut());
-        self.record_time("data-last-sweep-ms", started);
+        common::record_elapsed(&self.view.figure, "data-last-sweep-ms", started);
         match outcome {
             Ok(()) => self.view.fill_table(&self.model.borrow()),
             Err(_) => {
@@ -146,24 +139,6 @@ impl Sweep {
             toolbar.write_url(self);
         }
     }
-
-    /// Keeps the time since `started` on the figure, for the speed budget.
-    fn record_time(&self, attribute: &str, started: f64) {
-        let elapsed = now() - started;
-        if elapsed.is_finite() {
-            let _ = self
-                .view
-                .figure
-                .set_attribute(attribute, &format!("{elapsed:.3}"));
-        }
-    }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(f64::NAN)
 }
 
 impl Demo for Sweep {

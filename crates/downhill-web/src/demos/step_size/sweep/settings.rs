@@ -57,18 +57,10 @@ impl DemoSettings for SweepSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
 
     fn read(query: &[(&str, &str)]) -> (SweepSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            query
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (SweepSettings::read(&source), source.messages())
+        read_query(query)
     }
 
     #[test]
@@ -99,13 +91,7 @@ mod tests {
         assert_eq!((settings.seed, settings.step), (3, 1e-5));
         let (settings, messages) = read(&[("loss", "<img>"), ("step", "1e309"), ("seed", "x")]);
         assert_eq!(messages.len(), 3, "{messages:?}");
-        for key in ["loss", "step", "seed"] {
-            assert!(
-                messages
-                    .iter()
-                    .any(|message| message.contains(&format!("“{key}”")))
-            );
-        }
+        assert_messages_name(&messages, &["loss", "step", "seed"]);
         assert_eq!(settings.loss_kind, LossKind::Svm);
         assert_eq!(settings.seed, SWEEP_WEIGHTS_SEED);
         // Not a number gives the default step size.
@@ -113,18 +99,5 @@ mod tests {
         // More digits than a link carries are read as the link written back would carry them.
         let (settings, _) = read(&[("step", "0.0123456")]);
         assert_eq!(settings.step, 0.01235);
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn what_the_sweep_writes_reads_back_the_same(link in hostile_link()) {
-            assert_round_trip::<SweepSettings>(&link)?;
-        }
     }
 }

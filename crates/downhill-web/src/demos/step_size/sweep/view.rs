@@ -3,7 +3,8 @@
 
 use super::model::SweepModel;
 use super::settings::LOG10_STEP_RANGE;
-use crate::demos::step_size::common::{self, ChartCanvas, ChartLayout};
+use crate::demos::step_size::common::{self, ChartCanvas};
+use crate::demos::step_size::digits_chart::ChartLayout;
 use crate::dom;
 use crate::format::format_number;
 use downhill_core::classifiers::LossKind;
