@@ -20,6 +20,22 @@ pub fn read_query<S: DemoSettings>(query: &[(&str, &str)]) -> (S, Vec<String>) {
     (S::read(&source), source.messages())
 }
 
+/// The settings of an empty link, which must leave no message.
+pub fn defaults<S: DemoSettings>() -> S {
+    let (settings, messages) = read_query::<S>(&[]);
+    assert!(messages.is_empty(), "{messages:?}");
+    settings
+}
+
+/// `settings` writes exactly `expected`, in that order: the keys and formats links always had.
+pub fn assert_writes<S: DemoSettings>(settings: &S, expected: &[(&str, &str)]) {
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect();
+    assert_eq!(settings.write(), expected);
+}
+
 /// The messages name every one of `keys`.
 pub fn assert_messages_name(messages: &[String], keys: &[&str]) {
     for key in keys {

@@ -50,16 +50,13 @@ impl DemoSettings for CurvesSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
-
-    fn read(query: &[(&str, &str)]) -> (CurvesSettings, Vec<String>) {
-        read_query(query)
-    }
+    use crate::demos::step_size::settings_tests::{
+        assert_messages_name, assert_writes, defaults, read_query,
+    };
 
     #[test]
     fn the_defaults_write_the_keys_they_always_wrote() {
-        let (settings, messages) = read(&[]);
-        assert!(messages.is_empty());
+        let settings = defaults::<CurvesSettings>();
         assert_eq!(
             settings,
             CurvesSettings {
@@ -67,18 +64,12 @@ mod tests {
                 n_epochs: 40
             }
         );
-        assert_eq!(
-            settings.write(),
-            vec![
-                ("lr".to_string(), "3.0000e-2".to_string()),
-                ("epochs".to_string(), "40".to_string())
-            ]
-        );
+        assert_writes(&settings, &[("lr", "3.0000e-2"), ("epochs", "40")]);
     }
 
     #[test]
     fn a_link_is_read_and_bad_values_fall_back_with_a_message_each() {
-        let (settings, messages) = read(&[("lr", "0.5"), ("epochs", "15")]);
+        let (settings, messages) = read_query::<CurvesSettings>(&[("lr", "0.5"), ("epochs", "15")]);
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(
             settings,
@@ -87,7 +78,8 @@ mod tests {
                 n_epochs: 15
             }
         );
-        let (settings, messages) = read(&[("lr", "1e400"), ("epochs", "-3")]);
+        let (settings, messages) =
+            read_query::<CurvesSettings>(&[("lr", "1e400"), ("epochs", "-3")]);
         assert_messages_name(&messages, &["lr", "epochs"]);
         assert_eq!(settings.your_rate, 0.03);
         assert_eq!(settings.n_epochs, 5);

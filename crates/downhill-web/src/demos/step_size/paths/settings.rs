@@ -82,37 +82,33 @@ impl DemoSettings for PathsSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
-
-    fn read(query: &[(&str, &str)]) -> (PathsSettings, Vec<String>) {
-        read_query(query)
-    }
+    use crate::demos::step_size::settings_tests::{
+        assert_messages_name, assert_writes, defaults, read_query,
+    };
 
     #[test]
     fn the_defaults_are_the_ravine_from_its_start_with_its_good_step() {
-        let (settings, messages) = read(&[]);
-        assert!(messages.is_empty());
+        let settings = defaults::<PathsSettings>();
         assert_eq!(settings.surface_kind, SurfaceKind::Ravine);
         // The ravine's stable limit is 0.1, so its good step is 0.05, exactly as a link writes it.
         assert_eq!(settings.step, 0.05);
         assert_eq!(settings.n_steps, DEFAULT_PATH_STEPS);
         assert_eq!(settings.start, [-2.5, 1.0]);
-        let expected = [
-            ("surface", "ravine"),
-            ("lr", "5.0000e-2"),
-            ("steps", "100"),
-            ("x", "-2.5000"),
-            ("y", "1.0000"),
-        ];
-        assert_eq!(
-            settings.write(),
-            expected.map(|(key, value)| (key.to_string(), value.to_string()))
+        assert_writes(
+            &settings,
+            &[
+                ("surface", "ravine"),
+                ("lr", "5.0000e-2"),
+                ("steps", "100"),
+                ("x", "-2.5000"),
+                ("y", "1.0000"),
+            ],
         );
     }
 
     #[test]
     fn a_link_is_read_and_bad_values_fall_back_with_a_message_each() {
-        let (settings, messages) = read(&[
+        let (settings, messages) = read_query::<PathsSettings>(&[
             ("surface", "bowl"),
             ("lr", "0.02"),
             ("steps", "250"),
@@ -129,7 +125,7 @@ mod tests {
                 start: [1.0, -1.0],
             }
         );
-        let (settings, messages) = read(&[
+        let (settings, messages) = read_query::<PathsSettings>(&[
             ("surface", "moon"),
             ("steps", "99999999"),
             ("lr", "-1"),
@@ -139,7 +135,8 @@ mod tests {
         assert_eq!(settings.surface_kind, SurfaceKind::Ravine);
         assert_eq!(settings.n_steps, MAX_STEPS);
         // A start outside the picture is brought to its edge.
-        let (settings, _) = read(&[("surface", "bowl"), ("x", "50"), ("y", "-50")]);
+        let (settings, _) =
+            read_query::<PathsSettings>(&[("surface", "bowl"), ("x", "50"), ("y", "-50")]);
         assert_eq!(settings.start, [2.0, -2.0]);
     }
 }

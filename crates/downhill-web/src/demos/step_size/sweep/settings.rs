@@ -57,16 +57,13 @@ impl DemoSettings for SweepSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::step_size::settings_tests::{assert_messages_name, read_query};
-
-    fn read(query: &[(&str, &str)]) -> (SweepSettings, Vec<String>) {
-        read_query(query)
-    }
+    use crate::demos::step_size::settings_tests::{
+        assert_messages_name, assert_writes, defaults, read_query,
+    };
 
     #[test]
     fn the_defaults_are_the_lessons_table_and_write_the_keys_they_always_wrote() {
-        let (settings, messages) = read(&[]);
-        assert!(messages.is_empty());
+        let settings = defaults::<SweepSettings>();
         assert_eq!(
             settings,
             SweepSettings {
@@ -75,21 +72,21 @@ mod tests {
                 step: 0.1,
             }
         );
-        let written: Vec<(String, String)> = settings.write();
-        let expected = [("loss", "svm"), ("seed", "1"), ("step", "1.000e-1")];
-        assert_eq!(
-            written,
-            expected.map(|(key, value)| (key.to_string(), value.to_string()))
+        assert_writes(
+            &settings,
+            &[("loss", "svm"), ("seed", "1"), ("step", "1.000e-1")],
         );
     }
 
     #[test]
     fn a_link_is_read_and_bad_values_fall_back_with_a_message_each() {
-        let (settings, messages) = read(&[("loss", "softmax"), ("step", "1e-5"), ("seed", "3")]);
+        let (settings, messages) =
+            read_query::<SweepSettings>(&[("loss", "softmax"), ("step", "1e-5"), ("seed", "3")]);
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(settings.loss_kind, LossKind::Softmax);
         assert_eq!((settings.seed, settings.step), (3, 1e-5));
-        let (settings, messages) = read(&[("loss", "<img>"), ("step", "1e309"), ("seed", "x")]);
+        let (settings, messages) =
+            read_query::<SweepSettings>(&[("loss", "<img>"), ("step", "1e309"), ("seed", "x")]);
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert_messages_name(&messages, &["loss", "step", "seed"]);
         assert_eq!(settings.loss_kind, LossKind::Svm);
@@ -97,7 +94,7 @@ mod tests {
         // Not a number gives the default step size.
         assert_eq!(settings.step, 0.1);
         // More digits than a link carries are read as the link written back would carry them.
-        let (settings, _) = read(&[("step", "0.0123456")]);
+        let (settings, _) = read_query::<SweepSettings>(&[("step", "0.0123456")]);
         assert_eq!(settings.step, 0.01235);
     }
 }
