@@ -2,8 +2,8 @@
 //! training digits, split as the lessons split them, and the page's shape, a chart with a readout
 //! under it beside a column of controls.
 
-use super::common::ChartCanvas;
-use crate::dom;
+use crate::kit::chart_canvas::ChartCanvas;
+use crate::kit::dom;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Dataset, PreparedDigits};
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
@@ -46,17 +46,33 @@ impl ChartLayout {
 /// The split the lessons use, so the demos' numbers at their defaults are the lessons' tables.
 const SPLIT_SEED: u64 = 0;
 
-/// The training part of the digits, split as the lessons split them; the error is a sentence for
-/// the demo's message line.
-pub async fn training_digits() -> Result<Rc<Dataset>, String> {
+/// Starts loading the digits; when they arrive, `on_loaded` gets their training part (split as the
+/// lessons split them) with the demo, if it is still on the page. A failure is said in `message`
+/// and marks `figure` as failed.
+pub fn load_training_digits<T: 'static>(
+    demo: &Rc<T>,
+    figure: &Element,
+    message: &Element,
+    on_loaded: impl FnOnce(&Rc<T>, Rc<Dataset>) + 'static,
+) {
+    let weak = Rc::downgrade(demo);
+    let (figure, message) = (figure.clone(), message.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = training_digits().await;
+        let Some(demo) = weak.upgrade() else { return };
+        match loaded {
+            Ok(train) => on_loaded(&demo, train),
+            Err(reason) => {
+                dom::set_message(&message, &reason);
+                let _ = figure.class_list().add_1("demo-failed");
+            }
+        }
+    });
+}
+
+async fn training_digits() -> Result<Rc<Dataset>, String> {
     let digits = crate::digits::load().await?;
     PreparedDigits::new(&digits, DEFAULT_N_VALIDATION, DEFAULT_N_TEST, SPLIT_SEED)
         .map(|prepared| Rc::new(prepared.train))
         .map_err(|error| format!("The digits could not be split: {error}"))
-}
-
-/// Says in the message line why the demo cannot run, and marks the figure as failed.
-pub fn show_failure(figure: &Element, message: &Element, reason: &str) {
-    dom::set_message(message, reason);
-    let _ = figure.class_list().add_1("demo-failed");
 }

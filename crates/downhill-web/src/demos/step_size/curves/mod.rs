@@ -9,8 +9,11 @@ pub(crate) mod settings;
 mod view;
 
 use super::{common, digits_chart};
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::kit::clock::now_ms;
+use crate::kit::listeners::Listeners;
+use crate::kit::media;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::DemoSettings;
 use downhill_plots::step_size::CurvesChart;
 use model::CurvesModel;
@@ -23,9 +26,8 @@ use web_sys::Element;
 pub struct Curves {
     model: RefCell<CurvesModel>,
     view: CurvesView,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    listeners: Listeners,
 }
 
 /// Builds the demo inside `figure` and starts loading the digits; training starts when they arrive.
@@ -35,9 +37,8 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     let demo = Rc::new(Curves {
         model: RefCell::new(model),
         view,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     *demo.toolbar.borrow_mut() = Some(Toolbar::attach(
         &demo.view.side,
@@ -46,35 +47,15 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     ));
     demo.view.show_values(&demo.model.borrow());
     demo.draw();
-
-    let weak = Rc::downgrade(&demo);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(demo) = weak.upgrade() else {
-            return false;
-        };
-        demo.train_for_one_frame()
-    }));
-    animation.watch_visibility(figure);
-    *demo.animation.borrow_mut() = Some(animation);
+    Transport::wire(&demo, figure, &demo.listeners);
     demo.listen_to_controls();
-
-    let weak = Rc::downgrade(&demo);
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = digits_chart::training_digits().await;
-        let Some(demo) = weak.upgrade() else { return };
-        match loaded {
-            Ok(train) => {
-                demo.model.borrow_mut().set_training_digits(train);
-                demo.draw();
-                // Under reduced motion nothing starts by itself: the readout says epoch 0 and the
-                // reader presses Play, after which the curves appear once, when trained.
-                if !common::prefers_reduced_motion() {
-                    demo.set_playing(true);
-                }
-            }
-            Err(reason) => {
-                digits_chart::show_failure(&demo.view.figure, &demo.view.message, &reason)
-            }
+    digits_chart::load_training_digits(&demo, figure, &demo.view.message, |demo, train| {
+        demo.model.borrow_mut().set_training_digits(train);
+        demo.draw();
+        // Under reduced motion nothing starts by itself: the readout says epoch 0 and the reader
+        // presses Play, after which the curves appear once, when trained.
+        if !media::prefers_reduced_motion() {
+            demo.train();
         }
     });
     Ok(demo)
@@ -82,64 +63,27 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
 
 impl Curves {
     fn listen_to_controls(self: &Rc<Self>) {
-        let listeners = &self.listeners;
-        let view = &self.view;
-        common::on_slider_input(self, listeners, &view.rate_slider, |demo, log10| {
+        let (listeners, view) = (&self.listeners, &self.view);
+        common::on_slider_input(listeners, self, &view.rate_slider.input, |demo, log10| {
             demo.model.borrow_mut().set_your_rate_log10(log10);
             demo.view.show_values(&demo.model.borrow());
             demo.draw();
-            demo.set_playing(true);
+            demo.train();
         });
-        common::on_slider_input(self, listeners, &view.epochs_slider, |demo, count| {
+        common::on_slider_input(listeners, self, &view.epochs_slider.input, |demo, count| {
             demo.model.borrow_mut().set_epochs(count);
             demo.view.show_values(&demo.model.borrow());
             demo.draw();
-            demo.set_playing(true);
+            demo.train();
         });
         for slider in [&view.rate_slider, &view.epochs_slider] {
-            common::listen(self, listeners, slider.as_ref(), "change", |demo, _| {
+            listeners.listen(self, slider.input.as_ref(), "change", |demo, _| {
                 demo.write_url()
             });
         }
-        common::listen(
-            self,
-            listeners,
-            view.buttons.play_pause.as_ref(),
-            "click",
-            |demo, _| {
-                let playing = demo.is_playing();
-                if !playing && demo.model.borrow().all_finished() {
-                    demo.restart_all();
-                }
-                demo.set_playing(!playing);
-            },
-        );
-        common::listen(
-            self,
-            listeners,
-            view.buttons.step.as_ref(),
-            "click",
-            |demo, _| {
-                demo.set_playing(false);
-                demo.model.borrow_mut().step_every_curve();
-                demo.draw();
-            },
-        );
-        common::listen(
-            self,
-            listeners,
-            view.buttons.reset.as_ref(),
-            "click",
-            |demo, _| {
-                demo.set_playing(false);
-                demo.restart_all();
-            },
-        );
-        common::on_scheme_change(self, listeners, |demo, _| demo.draw());
+        media::on_scheme_change(listeners, self, |demo, _| demo.draw());
         if let Some(window) = web_sys::window() {
-            common::listen(self, listeners, window.as_ref(), "resize", |demo, _| {
-                demo.draw()
-            });
+            listeners.listen(self, window.as_ref(), "resize", |demo, _| demo.draw());
         }
     }
 
@@ -149,47 +93,50 @@ impl Curves {
         }
     }
 
-    fn draw(&self) {
-        self.view.draw(&self.model.borrow());
+    /// Plays the training, if there is any left to do.
+    fn train(&self) {
+        let more = !self.model.borrow().all_finished();
+        self.view.transport.set_playing(more);
+    }
+}
+
+impl Playback for Curves {
+    fn transport(&self) -> &Transport {
+        &self.view.transport
     }
 
-    fn restart_all(&self) {
+    /// Trains within the frame's budget, then draws; returns whether training has more to do.
+    fn frame(&self, _timestamp: f64) -> bool {
+        let started = now_ms();
+        let more = self.model.borrow_mut().train_for_frame(now_ms);
+        // Under reduced motion the picture changes once, when training is done.
+        if !more || !media::prefers_reduced_motion() {
+            self.draw();
+        }
+        let _ = self
+            .view
+            .figure
+            .set_attribute("data-last-frame-ms", &format!("{:.3}", now_ms() - started));
+        more
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().all_finished()
+    }
+
+    /// Every curve back to epoch 0, shown at once.
+    fn rewind(&self) {
         self.model.borrow_mut().restart_all();
         self.draw();
     }
 
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
+    fn step(&self) {
+        self.model.borrow_mut().step_every_curve();
+        self.draw();
     }
 
-    fn set_playing(&self, playing: bool) {
-        let playing = playing && !self.model.borrow().all_finished();
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.view.buttons.show_playing(playing);
-    }
-
-    /// One animation frame: trains within the frame's budget, then draws. Returns whether training
-    /// has more to do.
-    fn train_for_one_frame(&self) -> bool {
-        let started = common::now();
-        let more = self.model.borrow_mut().train_for_frame(common::now);
-        // Under reduced motion the picture changes once, when training is done.
-        if !more || !common::prefers_reduced_motion() {
-            self.draw();
-        }
-        if !more {
-            self.view.buttons.show_playing(false);
-        }
-        let _ = self.view.figure.set_attribute(
-            "data-last-frame-ms",
-            &format!("{:.3}", common::now() - started),
-        );
-        more
+    fn draw(&self) {
+        self.view.draw(&self.model.borrow());
     }
 }
 

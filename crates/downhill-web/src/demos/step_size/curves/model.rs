@@ -6,7 +6,7 @@
 //! used, and never more than [`MAX_EPOCHS_PER_FRAME`] epochs whatever the clock says.
 
 use super::settings::{CurvesSettings, EPOCH_RANGE, LOG10_RATE_RANGE};
-use crate::demos::step_size::common::from_log10;
+use crate::kit::dom::from_log10;
 use downhill_core::data::Dataset;
 use downhill_core::step_size_demos::{
     CURVE_RATES, CurveSettings, LearningCurve, SWEEP_WEIGHTS_SEED, sweep_weights,

@@ -3,16 +3,18 @@
 
 use super::model::{CurveStatus, CurvesModel};
 use super::settings::{EPOCH_RANGE, LOG10_RATE_RANGE};
-use crate::demos::step_size::common::{self, ChartCanvas, PlayButtons};
+use crate::demos::step_size::common;
 use crate::demos::step_size::digits_chart::ChartLayout;
-use crate::dom;
 use crate::format::format_number;
+use crate::kit::chart_canvas::ChartCanvas;
+use crate::kit::dom::{self, Slider};
+use crate::kit::transport::Transport;
 use downhill_core::step_size_demos::{CURVE_BATCH_SIZE, CURVE_REG};
 use downhill_plots::step_size::{
     ChartLook, CurveToDraw, CurvesChart, curve_colour, draw_learning_curves,
 };
 use plotters::prelude::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 /// One curve's line in the legend.
 struct LegendEntry {
@@ -24,11 +26,9 @@ pub struct CurvesView {
     pub figure: Element,
     pub side: HtmlElement,
     pub chart: ChartCanvas,
-    pub rate_slider: HtmlInputElement,
-    rate_output: HtmlElement,
-    pub epochs_slider: HtmlInputElement,
-    epochs_output: HtmlElement,
-    pub buttons: PlayButtons,
+    pub rate_slider: Slider,
+    pub epochs_slider: Slider,
+    pub transport: Transport,
     legend: Vec<LegendEntry>,
     readout: HtmlElement,
     pub message: HtmlElement,
@@ -61,8 +61,11 @@ impl CurvesView {
         );
         // "Play" until the digits arrive and training starts (which, under reduced motion, waits for
         // the reader to press it).
-        let buttons = PlayButtons::build(Some("Train one more epoch at every rate"));
-        for row in [&rate_slider.row, &epochs_slider.row, &buttons.row] {
+        let transport = Transport::new("Step");
+        let _ = transport
+            .step
+            .set_attribute("title", "Train one more epoch at every rate");
+        for row in [&rate_slider.row, &epochs_slider.row, &transport.row] {
             dom::append(&controls, row);
         }
 
@@ -85,7 +88,7 @@ impl CurvesView {
             })
             .collect();
 
-        let chart = ChartCanvas::new(
+        let chart = common::chart_canvas(
             "learning-curves-chart",
             "Training loss against epoch for several learning rates. Loading the digits.",
         );
@@ -94,16 +97,14 @@ impl CurvesView {
         for part in [&controls, &legend_list, &layout.message] {
             dom::append(&layout.side, part);
         }
-        common::replace_still(figure, &layout.body);
+        dom::replace_still(figure, &layout.body);
         CurvesView {
             figure: figure.clone(),
             side: layout.side,
             chart,
-            rate_slider: rate_slider.input,
-            rate_output: rate_slider.output,
-            epochs_slider: epochs_slider.input,
-            epochs_output: epochs_slider.output,
-            buttons,
+            rate_slider,
+            epochs_slider,
+            transport,
             legend,
             readout: layout.readout,
             message: layout.message,
@@ -113,17 +114,10 @@ impl CurvesView {
 
     pub fn show_values(&self, model: &CurvesModel) {
         if !model.slots.is_empty() {
-            common::show_value(
-                &self.rate_slider,
-                &self.rate_output,
-                &format_number(model.your_rate()),
-            );
+            self.rate_slider
+                .show_value(&format_number(model.your_rate()));
         }
-        common::show_value(
-            &self.epochs_slider,
-            &self.epochs_output,
-            &model.n_epochs.to_string(),
-        );
+        self.epochs_slider.show_value(&model.n_epochs.to_string());
         for (slot, entry) in model.slots.iter().zip(&self.legend) {
             entry.name.set_text_content(Some(&format!(
                 "{} ({})",
@@ -134,12 +128,14 @@ impl CurvesView {
     }
 
     pub fn draw(&self, model: &CurvesModel) {
-        let narrow = self.chart.measure(0.6).css_width < 500;
-        let size = self.chart.measure(if narrow { 0.85 } else { 0.62 });
+        // A narrow screen gets a taller chart.
+        let size = self
+            .chart
+            .measure(|width: f64| if width < 500.0 { 0.85 } else { 0.62 });
         self.chart.resize(size);
         let points = model.points();
         let look = common::screen_look();
-        if let Some(backend) = crate::layers::drawing_backend(&self.chart.canvas) {
+        if let Some(backend) = crate::kit::layers::drawing_backend(&self.chart.canvas) {
             let area = backend.into_drawing_area();
             let chart = CurvesChart {
                 curves: &curves_to_draw(model, &points, &look),

@@ -11,9 +11,9 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use super::common;
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::DemoSettings;
 use downhill_plots::paths::PathToDraw;
 use downhill_plots::step_size::{CHOSEN_PATH_COLOUR, COMPARISON_COLOURS};
@@ -27,11 +27,10 @@ use web_sys::Element;
 pub struct Paths {
     model: RefCell<PathsModel>,
     view: PathsView,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
     /// Whether a pointer is dragging the start.
     dragging: Cell<bool>,
-    listeners: RefCell<Vec<EventClosure>>,
+    listeners: Listeners,
 }
 
 /// Builds the demo inside `figure`, replacing its still.
@@ -41,10 +40,9 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
     let demo = Rc::new(Paths {
         model: RefCell::new(model),
         view,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
         dragging: Cell::new(false),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     *demo.toolbar.borrow_mut() = Some(Toolbar::attach(
         &demo.view.side,
@@ -57,17 +55,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         demo.view.draw_landscapes(&model);
         demo.view.draw_overlays(&model);
     }
-
-    let weak = Rc::downgrade(&demo);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(demo) = weak.upgrade() else {
-            return false;
-        };
-        let steps = demo.model.borrow().steps_per_frame();
-        demo.advance(steps)
-    }));
-    animation.watch_visibility(figure);
-    *demo.animation.borrow_mut() = Some(animation);
+    Transport::wire(&demo, figure, &demo.listeners);
     controls::listen(&demo);
     Ok(demo)
 }
@@ -86,46 +74,49 @@ impl Paths {
         self.model
             .borrow_mut()
             .set_start_at_fraction(fraction_x, fraction_y);
-        self.view.draw_overlays(&self.model.borrow());
-    }
-
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn toggle_play(&self) {
-        if self.is_playing() {
-            self.set_playing(false);
-            return;
-        }
-        self.model.borrow_mut().rewind_if_at_end();
-        if common::prefers_reduced_motion() {
-            // No motion: show the whole run at once.
-            self.model.borrow_mut().show_all();
-            self.view.draw_overlays(&self.model.borrow());
-            return;
-        }
-        self.set_playing(true);
-    }
-
-    fn set_playing(&self, playing: bool) {
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.view.buttons.show_playing(playing);
+        self.draw();
     }
 
     /// Moves the cursor on and redraws; returns whether there is more to show.
     fn advance(&self, n_steps: usize) -> bool {
         let more = self.model.borrow_mut().advance(n_steps);
-        self.view.draw_overlays(&self.model.borrow());
-        if !more {
-            self.view.buttons.show_playing(false);
-        }
+        self.draw();
         more
+    }
+}
+
+impl Playback for Paths {
+    fn transport(&self) -> &Transport {
+        &self.view.transport
+    }
+
+    fn frame(&self, _timestamp: f64) -> bool {
+        let steps = self.model.borrow().steps_per_frame();
+        self.advance(steps)
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().is_at_end()
+    }
+
+    fn rewind(&self) {
+        self.model.borrow_mut().reset();
+    }
+
+    fn step(&self) {
+        self.model.borrow_mut().rewind_if_at_end();
+        self.advance(1);
+    }
+
+    fn draw(&self) {
+        self.view.draw_overlays(&self.model.borrow());
+    }
+
+    /// No motion: the whole run at once.
+    fn jump_to_end(&self) -> bool {
+        self.model.borrow_mut().show_all();
+        self.draw();
+        true
     }
 }
 

@@ -4,8 +4,8 @@
 //! playing only moves the cursor along them.
 
 use super::settings::{LOG10_STEP_RANGE, MAX_STEPS, MIN_STEPS, PathsSettings};
-use crate::demos::step_size::common::from_log10;
 use crate::format::format_number;
+use crate::kit::dom::from_log10;
 use downhill_core::step_size_demos::{
     ComparisonStep, demo_comparison_steps, good_step_size, gradient_descent_path, loss_went_up,
 };
@@ -163,7 +163,7 @@ impl PathsModel {
         self.cursor >= self.n_steps
     }
 
-    /// Before playing or stepping from the end: start again from step 0.
+    /// Before stepping from the end: start again from step 0.
     pub fn rewind_if_at_end(&mut self) {
         if self.is_at_end() {
             self.cursor = 0;

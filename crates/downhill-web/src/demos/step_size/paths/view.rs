@@ -3,10 +3,10 @@
 
 use super::model::{PathsModel, describe_run};
 use super::settings::{LOG10_STEP_RANGE, MAX_STEPS, MIN_STEPS, SURFACES};
-use crate::demos::step_size::common::{self, PlayButtons};
-use crate::dom;
 use crate::format::format_number;
-use crate::layers::{LayerSize, LayeredCanvas};
+use crate::kit::dom::{self, Slider};
+use crate::kit::layers::{self, LayerSize, LayeredCanvas};
+use crate::kit::transport::Transport;
 use downhill_core::surfaces::Surface;
 use downhill_core::trajectory::{Outcome, Trajectory};
 use downhill_plots::heatmap::{self, ValueScale};
@@ -14,7 +14,7 @@ use downhill_plots::paths::{self, OverlayMarks, PathToDraw};
 use downhill_plots::step_size::{CHOSEN_PATH_COLOUR, COMPARISON_COLOURS, draw_corner_note};
 use plotters::prelude::*;
 use std::cell::Cell;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
 
 /// One comparison panel on the page; its path is the model's panel of the same index.
 struct PanelView {
@@ -30,12 +30,10 @@ pub struct PathsView {
     main_size: Cell<LayerSize>,
     panel_size: Cell<LayerSize>,
     panels: Vec<PanelView>,
-    pub step_slider: HtmlInputElement,
-    step_output: HtmlElement,
-    pub steps_slider: HtmlInputElement,
-    steps_output: HtmlElement,
+    pub step_slider: Slider,
+    pub steps_slider: Slider,
     pub surface_select: HtmlSelectElement,
-    pub buttons: PlayButtons,
+    pub transport: Transport,
     readout: HtmlElement,
     message: HtmlElement,
     settings_messages: String,
@@ -76,12 +74,12 @@ impl PathsView {
             &options,
             model.surface_kind.name(),
         );
-        let buttons = PlayButtons::build(None);
+        let transport = Transport::new("Step");
         for row in [
             &step_slider.row,
             &steps_slider.row,
             &surface_row,
-            &buttons.row,
+            &transport.row,
         ] {
             dom::append(&controls, row);
         }
@@ -126,7 +124,7 @@ impl PathsView {
         );
         dom::append(&wrapper, &panels_heading);
         dom::append(&wrapper, &panels_row);
-        common::replace_still(figure, &wrapper);
+        dom::replace_still(figure, &wrapper);
 
         let main_size = main.measure();
         let panel_size = panels
@@ -140,12 +138,10 @@ impl PathsView {
             main_size: Cell::new(main_size),
             panel_size: Cell::new(panel_size),
             panels,
-            step_slider: step_slider.input,
-            step_output: step_slider.output,
-            steps_slider: steps_slider.input,
-            steps_output: steps_slider.output,
+            step_slider,
+            steps_slider,
             surface_select,
-            buttons,
+            transport,
             readout,
             message,
             settings_messages,
@@ -153,21 +149,16 @@ impl PathsView {
     }
 
     pub fn show_values(&self, model: &PathsModel) {
-        common::show_value(
-            &self.step_slider,
-            &self.step_output,
-            &format_number(model.chosen_step()),
-        );
-        common::show_value(
-            &self.steps_slider,
-            &self.steps_output,
-            &model.n_steps.to_string(),
-        );
+        self.step_slider
+            .show_value(&format_number(model.chosen_step()));
+        self.steps_slider.show_value(&model.n_steps.to_string());
     }
 
     /// Puts the slider where a new surface's good step size is.
     pub fn show_step_position(&self, model: &PathsModel) {
-        self.step_slider.set_value(&format!("{}", model.log10_step));
+        self.step_slider
+            .input
+            .set_value(&format!("{}", model.log10_step));
     }
 
     /// Measures the pictures again; returns whether a size changed (the landscapes must be redrawn).
@@ -218,7 +209,7 @@ impl PathsView {
                 .set_text_content(Some(&format!("{label}: {step_size}")));
             let status = describe_run(&panel.trajectory, model.cursor, true);
             view.status.set_text_content(Some(&status));
-            common::set_label(
+            dom::set_label(
                 &view.canvas.frame,
                 &format!(
                     "Gradient descent with the {label} step size {step_size} on the {} surface: \
@@ -246,7 +237,7 @@ impl PathsView {
             shown_steps, model.n_steps
         )));
         if let Some(diverged) = model.chosen_diverged_at()
-            && let Some(backend) = crate::layers::drawing_backend(&self.main.overlay)
+            && let Some(backend) = layers::drawing_backend(&self.main.overlay)
         {
             let area = backend.into_drawing_area();
             let _ = draw_corner_note(
@@ -262,7 +253,7 @@ impl PathsView {
             .filter(|message| !message.is_empty())
             .collect();
         dom::set_message(&self.message, &messages.join(" "));
-        common::set_label(
+        dom::set_label(
             &self.main.frame,
             &format!(
                 "Gradient descent with step size {} from ({}, {}) on the {} surface, drawn over its \
@@ -357,7 +348,7 @@ fn draw_overlay(
 ) -> usize {
     canvas.resize_overlay(size);
     let shown = (model.cursor + 1).min(trajectory.points.len());
-    let Some(backend) = crate::layers::cleared_drawing_backend(&canvas.overlay) else {
+    let Some(backend) = layers::cleared_drawing_backend(&canvas.overlay) else {
         return shown.saturating_sub(1);
     };
     let area = backend.into_drawing_area();

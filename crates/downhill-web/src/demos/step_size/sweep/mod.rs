@@ -8,8 +8,13 @@ pub(crate) mod settings;
 mod view;
 
 use super::{common, digits_chart};
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::kit::clock::now_ms;
+use crate::kit::dom;
+use crate::kit::listeners::Listeners;
+use crate::kit::media;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
 use crate::settings::DemoSettings;
+use downhill_core::data::LengthMismatch;
 use model::SweepModel;
 use settings::{SweepSettings, parse_loss};
 use std::cell::RefCell;
@@ -21,7 +26,7 @@ pub struct Sweep {
     model: RefCell<SweepModel>,
     view: SweepView,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    listeners: Listeners,
 }
 
 /// Builds the sweep inside `figure` and starts loading the digits.
@@ -32,7 +37,7 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         model: RefCell::new(model),
         view,
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     *sweep.toolbar.borrow_mut() = Some(Toolbar::attach(
         &sweep.view.side,
@@ -40,97 +45,61 @@ pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<R
         as_demo(&sweep),
     ));
     sweep.view.show_step_value(&sweep.model.borrow());
-    sweep.view.draw(&sweep.model.borrow());
+    sweep.draw();
     sweep.listen_to_controls();
-
-    let weak = Rc::downgrade(&sweep);
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = digits_chart::training_digits().await;
-        let Some(sweep) = weak.upgrade() else { return };
-        match loaded {
-            Ok(train) => {
-                sweep.recompute(|model| model.set_training_digits(train));
-                sweep.view.draw(&sweep.model.borrow());
-            }
-            Err(reason) => {
-                digits_chart::show_failure(&sweep.view.figure, &sweep.view.message, &reason)
-            }
-        }
+    digits_chart::load_training_digits(&sweep, figure, &sweep.view.message, |sweep, train| {
+        sweep.recompute(|model| model.set_training_digits(train));
+        sweep.draw();
     });
     Ok(sweep)
 }
 
 impl Sweep {
     fn listen_to_controls(self: &Rc<Self>) {
-        let listeners = &self.listeners;
-        let view = &self.view;
-        common::on_slider_input(self, listeners, &view.slider, |sweep, log10| {
-            let started = common::now();
+        let (listeners, view) = (&self.listeners, &self.view);
+        common::on_slider_input(listeners, self, &view.slider.input, |sweep, log10| {
+            let started = now_ms();
             sweep.model.borrow_mut().set_log10_step(log10);
             let model = sweep.model.borrow();
             sweep.view.show_step_value(&model);
             sweep.view.draw(&model);
             common::record_elapsed(&sweep.view.figure, "data-last-update-ms", started);
         });
-        common::listen(
-            self,
-            listeners,
-            view.slider.as_ref(),
-            "change",
-            |sweep, _| {
-                sweep.write_url();
-            },
-        );
-        common::listen(
-            self,
-            listeners,
-            view.loss_select.as_ref(),
-            "change",
-            |sweep, event| {
-                let Some(kind) = common::input_text(event).and_then(|text| parse_loss(&text))
-                else {
-                    return;
-                };
-                sweep.recompute(|model| model.set_loss(kind));
-                sweep.view.draw(&sweep.model.borrow());
-                sweep.write_url();
-            },
-        );
-        common::listen(
-            self,
-            listeners,
-            view.new_weights.as_ref(),
-            "click",
-            |sweep, _| {
-                sweep.recompute(SweepModel::next_weights);
-                sweep.view.draw(&sweep.model.borrow());
-                sweep.write_url();
-            },
-        );
-        common::on_scheme_change(self, listeners, |sweep, _| {
-            sweep.view.draw(&sweep.model.borrow())
+        listeners.listen(self, view.slider.input.as_ref(), "change", |sweep, _| {
+            sweep.write_url();
         });
+        listeners.listen(self, view.loss_select.as_ref(), "change", |sweep, event| {
+            let Some(kind) = dom::input_text(event).and_then(|text| parse_loss(&text)) else {
+                return;
+            };
+            sweep.recompute(|model| model.set_loss(kind));
+            sweep.draw();
+            sweep.write_url();
+        });
+        listeners.listen(self, view.new_weights.as_ref(), "click", |sweep, _| {
+            sweep.recompute(SweepModel::next_weights);
+            sweep.draw();
+            sweep.write_url();
+        });
+        media::on_scheme_change(listeners, self, |sweep, _| sweep.draw());
         if let Some(window) = web_sys::window() {
-            common::listen(self, listeners, window.as_ref(), "resize", |sweep, _| {
-                sweep.view.draw(&sweep.model.borrow())
-            });
+            listeners.listen(self, window.as_ref(), "resize", |sweep, _| sweep.draw());
         }
+    }
+
+    fn draw(&self) {
+        self.view.draw(&self.model.borrow());
     }
 
     /// Makes a change that recomputes the sweep (one gradient, the table and the curve), timed for
     /// the speed budget, and refills the table.
-    fn recompute(
-        &self,
-        change: impl FnOnce(&mut SweepModel) -> Result<(), downhill_core::data::LengthMismatch>,
-    ) {
-        let started = common::now();
+    fn recompute(&self, change: impl FnOnce(&mut SweepModel) -> Result<(), LengthMismatch>) {
+        let started = now_ms();
         let outcome = change(&mut self.model.borrow_mut());
         common::record_elapsed(&self.view.figure, "data-last-sweep-ms", started);
         match outcome {
             Ok(()) => self.view.fill_table(&self.model.borrow()),
-            Err(_) => {
-                crate::dom::set_message(&self.view.message, "The weights do not fit the digits.")
-            }
+            Err(_) => dom::set_message(&self.view.message, "The weights do not fit the digits."),
         }
     }
 

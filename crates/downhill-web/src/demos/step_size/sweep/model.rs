@@ -8,7 +8,7 @@
 //! click that asks for them, and a slider move costs one such pass.
 
 use super::settings::{LOG10_STEP_RANGE, MAX_SEED, SweepSettings};
-use crate::demos::step_size::common::from_log10;
+use crate::kit::dom::from_log10;
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::{Dataset, LengthMismatch};
 use downhill_core::step_size_demos::{

@@ -9,9 +9,10 @@ use downhill_core::classifiers::LossKind;
 use downhill_core::step_size_demos::SWEEP_WEIGHTS_SEED;
 use downhill_plots::step_size::SWEEP_DEFAULT_STEP;
 
-/// The step sizes of the sweep, as powers of ten: the lesson's table runs from 1e-10 to 1e-1, but on
-/// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo goes on to 1e3
-/// to show where it turns and how fast it then grows. The slider and the axis span the same.
+/// The step sizes of the sweep, as powers of ten: the document's table ran from 1e-10 to 1e-1, but on
+/// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo and the lesson's
+/// table go on to 1e3 to show where it turns and how fast it then grows. The slider and the axis span
+/// the same.
 pub(crate) const LOG10_STEP_RANGE: (f64, f64) = downhill_plots::step_size::SWEEP_LOG10_STEP_RANGE;
 /// The largest weights seed a link may ask for.
 pub(crate) const MAX_SEED: usize = 1_000_000;

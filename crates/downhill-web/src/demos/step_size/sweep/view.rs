@@ -3,22 +3,22 @@
 
 use super::model::SweepModel;
 use super::settings::LOG10_STEP_RANGE;
-use crate::demos::step_size::common::{self, ChartCanvas};
+use crate::demos::step_size::common;
 use crate::demos::step_size::digits_chart::ChartLayout;
-use crate::dom;
 use crate::format::format_number;
+use crate::kit::chart_canvas::ChartCanvas;
+use crate::kit::dom::{self, Slider};
 use downhill_core::classifiers::LossKind;
 use downhill_core::step_size_demos::LossChange;
 use downhill_plots::step_size::draw_sweep;
 use plotters::prelude::*;
-use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlSelectElement};
 
 pub struct SweepView {
     pub figure: Element,
     pub side: HtmlElement,
     pub chart: ChartCanvas,
-    pub slider: HtmlInputElement,
-    slider_output: HtmlElement,
+    pub slider: Slider,
     pub loss_select: HtmlSelectElement,
     pub new_weights: HtmlButtonElement,
     table_body: HtmlElement,
@@ -57,7 +57,7 @@ impl SweepView {
         dom::append(&controls, &loss_row);
         dom::append(&controls, &buttons);
 
-        let chart = ChartCanvas::new(
+        let chart = common::chart_canvas(
             "step-size-sweep-chart",
             "Loss after one gradient step against the step size, both on logarithmic axes. Loading the digits.",
         );
@@ -80,13 +80,12 @@ impl SweepView {
         for part in [&controls, &table, &layout.message] {
             dom::append(&layout.side, part);
         }
-        common::replace_still(figure, &layout.body);
+        dom::replace_still(figure, &layout.body);
         SweepView {
             figure: figure.clone(),
             side: layout.side,
             chart,
-            slider: slider.input,
-            slider_output: slider.output,
+            slider,
             loss_select,
             new_weights,
             table_body,
@@ -98,11 +97,7 @@ impl SweepView {
     }
 
     pub fn show_step_value(&self, model: &SweepModel) {
-        common::show_value(
-            &self.slider,
-            &self.slider_output,
-            &format_number(model.chosen_step()),
-        );
+        self.slider.show_value(&format_number(model.chosen_step()));
     }
 
     pub fn fill_table(&self, model: &SweepModel) {
@@ -137,10 +132,12 @@ impl SweepView {
 
     /// Draws the chart, and once the sweep is computed, the readout and the chart's description.
     pub fn draw(&self, model: &SweepModel) {
-        let narrow = self.chart.measure(0.6).css_width < 500;
-        let size = self.chart.measure(if narrow { 0.8 } else { 0.62 });
+        // A narrow screen gets a taller chart.
+        let size = self
+            .chart
+            .measure(|width: f64| if width < 500.0 { 0.8 } else { 0.62 });
         self.chart.resize(size);
-        if let Some(backend) = crate::layers::drawing_backend(&self.chart.canvas) {
+        if let Some(backend) = crate::kit::layers::drawing_backend(&self.chart.canvas) {
             let area = backend.into_drawing_area();
             let _ = draw_sweep(&area, &model.chart(), &common::screen_look());
             let _ = area.present();
