@@ -1,8 +1,8 @@
 //! The step-size demos: the one-step sweep on the digits ([`sweep`]), gradient-descent paths for
 //! several step sizes on a 2-D surface ([`paths`]) and learning curves for four learning rates on the
-//! digits ([`curves`]). Each is a folder of settings, model and view; [`common`] holds the plumbing
-//! they share with every demo, [`digits_chart`] what the two on the digits share, and
-//! [`link_numbers`] how they write numbers into a link.
+//! digits ([`curves`]). Each is a folder of settings, model and view built on the kit; [`common`]
+//! holds what the three share beyond the kit, [`digits_chart`] what the two on the digits share,
+//! and [`link_numbers`] how they write numbers into a link.
 
 mod common;
 pub mod curves;
