@@ -9,7 +9,7 @@ use super::{
     minibatch_noise, race, step_size, training_dashboard,
 };
 use crate::frame_work::{self, FrameWork, N_TEST_DIGITS, N_TRAIN_DIGITS};
-use crate::settings::{MAX_VALUE_LENGTH, Settings};
+use crate::settings::{DemoSettings, MAX_VALUE_LENGTH, Settings};
 use downhill_core::optimizers::Hyperparameter;
 use downhill_core::surfaces::{Bumpy, Surface};
 use proptest::prelude::*;
@@ -269,7 +269,7 @@ fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
 
 fn training_dashboard_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = training_dashboard::Choices::from_settings(&settings);
+    let choices = training_dashboard::settings::DashboardSettings::read(&settings);
     prop_assert!(in_range(choices.learning_rate, 1e-4, 10.0));
     prop_assert!(in_range(choices.reg, 0.0, 1.0));
     prop_assert!((5..=200).contains(&choices.n_epochs()));
