@@ -14,7 +14,7 @@
 //! `text` words it all, `controls` and `view` are the page.
 
 mod controls;
-pub(crate) mod model;
+mod model;
 pub(crate) mod settings;
 mod text;
 mod view;
