@@ -1,6 +1,6 @@
-//! The dashboard's controls: the sliders, selects and check box of the settings, the play / step /
-//! reset buttons and the three sanity-check buttons; reading them into the settings, writing the
-//! settings back into them, and wiring each to what it does.
+//! The dashboard's controls: the sliders, selects and check box of the settings, the kit's play /
+//! step / reset transport and the three sanity-check buttons; reading them into the settings,
+//! writing the settings back into them, and wiring each to what it does.
 
 use super::TrainingDashboard;
 use super::settings::{
@@ -8,7 +8,9 @@ use super::settings::{
     parse_loss,
 };
 use super::text;
-use crate::dom;
+use crate::kit::dom;
+use crate::kit::media;
+use crate::kit::transport::{Playback, Transport};
 use crate::number_text::parse_number;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,16 +24,14 @@ pub(crate) struct Controls {
     pub(crate) loss: HtmlSelectElement,
     pub(crate) data: HtmlSelectElement,
     pub(crate) log_loss: HtmlInputElement,
-    pub(crate) play_pause: HtmlButtonElement,
-    step: HtmlButtonElement,
-    reset: HtmlButtonElement,
+    /// Play / pause, step one epoch, reset: wired by the kit to the dashboard's [`Playback`].
+    pub(crate) transport: Transport,
     initial_check: HtmlButtonElement,
     reg_check: HtmlButtonElement,
     overfit_check: HtmlButtonElement,
-    /// The settings' controls, the transport buttons, and the sanity checks' box (its result list
-    /// is the view's), in the order the side panel shows them.
+    /// The settings' controls and the sanity checks' box (its result list is the view's); the side
+    /// panel shows them with the transport's row between.
     pub(crate) settings_box: HtmlElement,
-    pub(crate) buttons: HtmlElement,
     pub(crate) checks_box: HtmlElement,
 }
 
@@ -116,14 +116,7 @@ impl Controls {
             dom::append(&settings_box, row);
         }
 
-        let buttons = dom::element("div", "demo-buttons");
-        let play_pause = dom::button("play-pause", "Play");
-        let _ = play_pause.set_attribute("aria-pressed", "false");
-        let step = dom::button("step", "Step one epoch");
-        let reset = dom::button("reset", "Reset");
-        for button in [&play_pause, &step, &reset] {
-            dom::append(&buttons, button);
-        }
+        let transport = Transport::new("Step one epoch");
 
         let checks_box = dom::element("div", "training-dashboard-sanity");
         dom::append(
@@ -147,14 +140,11 @@ impl Controls {
             loss,
             data,
             log_loss,
-            play_pause,
-            step,
-            reset,
+            transport,
             initial_check,
             reg_check,
             overfit_check,
             settings_box,
-            buttons,
             checks_box,
         }
     }
@@ -207,16 +197,9 @@ impl Controls {
             .zip(text::control_values(settings, n_train))
         {
             if slider.output.text_content().as_deref() != Some(text.as_str()) {
-                slider.output.set_text_content(Some(&text));
-                let _ = slider.input.set_attribute("aria-valuetext", &text);
+                slider.show_value(&text);
             }
         }
-    }
-
-    pub(crate) fn show_playing(&self, playing: bool) {
-        let button = &self.play_pause;
-        button.set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = button.set_attribute("aria-pressed", if playing { "true" } else { "false" });
     }
 }
 
@@ -251,29 +234,19 @@ pub(crate) fn listen(dashboard: &Rc<TrainingDashboard>) {
         dashboard.draw();
         dashboard.write_url();
     });
+    // The kit plays, pauses, steps and resets; after a click on play or pause the dashboard also
+    // draws at once, so the picture and readouts show the state the button left (a run started
+    // over, or one paused between two drawn frames).
     dashboard.listen(
-        controls.play_pause.as_ref(),
+        controls.transport.play_pause.as_ref(),
         "click",
         |dashboard, _event| {
-            let playing = dashboard.is_playing();
-            if !playing {
-                dashboard.model.borrow_mut().restart_if_finished();
+            if !dashboard.transport().is_playing() {
+                dashboard.jumping.set(false);
             }
-            dashboard.set_playing(!playing);
             dashboard.draw();
         },
     );
-    dashboard.listen(controls.step.as_ref(), "click", |dashboard, _event| {
-        dashboard.set_playing(false);
-        dashboard.model.borrow_mut().step_one_epoch();
-        dashboard.draw();
-    });
-    dashboard.listen(controls.reset.as_ref(), "click", |dashboard, _event| {
-        dashboard.set_playing(false);
-        let outcome = dashboard.model.borrow_mut().restart(false);
-        dashboard.report(outcome);
-        dashboard.draw();
-    });
     dashboard.listen(
         controls.initial_check.as_ref(),
         "click",
@@ -291,12 +264,10 @@ pub(crate) fn listen(dashboard: &Rc<TrainingDashboard>) {
         dashboard.listen(window.as_ref(), "resize", |dashboard, _event| {
             dashboard.draw()
         });
-        // The canvas has its own light and dark palettes: follow a change of colour scheme even
-        // while paused.
-        if let Ok(Some(scheme)) = window.match_media("(prefers-color-scheme: dark)") {
-            dashboard.listen(scheme.as_ref(), "change", |dashboard, _event| {
-                dashboard.draw()
-            });
-        }
     }
+    // The canvas has its own light and dark palettes: follow a change of colour scheme even while
+    // paused.
+    media::on_scheme_change(&dashboard.listeners, dashboard, |dashboard, _event| {
+        dashboard.draw()
+    });
 }

@@ -10,8 +10,9 @@
 //! the same seeded weights (so a shared link replays the same run) and keeps the old run's batch
 //! losses in grey, so the effect of the change is seen side by side.
 //!
-//! `settings` reads and writes the URL, `model` holds the run and what each control does to it,
-//! `text` words it all, `controls` and `view` are the page.
+//! [`settings`] reads and writes the URL, [`model`] holds the run and what each control does to it,
+//! [`text`] words it all, [`controls`] and [`view`] are the page, built from the kit; this module
+//! mounts them and implements the kit's [`Demo`] and [`Playback`].
 
 mod controls;
 mod model;
@@ -19,9 +20,12 @@ pub(crate) mod settings;
 mod text;
 mod view;
 
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::dom;
+use crate::kit::clock::now_ms;
+use crate::kit::dom;
+use crate::kit::listeners::Listeners;
+use crate::kit::media;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::{DemoSettings, Settings};
 use controls::Controls;
 use model::{FrameSteps, Model, PreparedData};
@@ -29,7 +33,6 @@ use settings::DashboardSettings;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use view::View;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
 /// A playing run draws its picture every this many animation frames (and always at the end).
@@ -39,9 +42,9 @@ pub struct TrainingDashboard {
     model: RefCell<Model>,
     controls: Controls,
     view: View,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the dashboard, taken off the page with it; each holds it weakly.
+    listeners: Listeners,
     settings_messages: RefCell<String>,
     /// Set while the reduced-motion preference holds and a run is being trained to its end without
     /// intermediate pictures.
@@ -61,9 +64,8 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<TrainingDashboa
         model: RefCell::new(Model::new(chosen)),
         controls,
         view,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
         settings_messages: RefCell::new(settings.messages().join(" ")),
         jumping: Cell::new(false),
         frames_since_drawn: Cell::new(0),
@@ -77,12 +79,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<TrainingDashboa
     );
     dashboard.view.set_enabled(false);
 
-    let weak = Rc::downgrade(&dashboard);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        weak.upgrade().is_some_and(|dashboard| dashboard.frame())
-    }));
-    animation.watch_visibility(figure);
-    *dashboard.animation.borrow_mut() = Some(animation);
+    Transport::wire(&dashboard, figure, &dashboard.listeners);
     controls::listen(&dashboard);
 
     let weak = Rc::downgrade(&dashboard);
@@ -102,32 +99,15 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<TrainingDashboa
     Ok(dashboard)
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
-}
-
 impl TrainingDashboard {
-    /// Adds a listener that holds the dashboard weakly, so the page never keeps a dead demo alive.
+    /// Listens to `event_name` at `target` for as long as the dashboard lives.
     fn listen(
         self: &Rc<Self>,
         target: &web_sys::EventTarget,
         event_name: &str,
         handler: impl Fn(&Rc<TrainingDashboard>, &web_sys::Event) + 'static,
     ) {
-        let weak = Rc::downgrade(self);
-        let closure = EventClosure::new(move |event: web_sys::Event| {
-            if let Some(dashboard) = weak.upgrade() {
-                handler(&dashboard, &event);
-            }
-        });
-        if target
-            .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            self.listeners.borrow_mut().push(closure);
-        }
+        self.listeners.listen(self, target, event_name, handler);
     }
 
     fn data_arrived(&self, data: PreparedData) {
@@ -164,69 +144,22 @@ impl TrainingDashboard {
         self.report(outcome);
         self.settings_messages.borrow_mut().clear();
         dom::set_message(&self.view.message, "");
-        self.set_playing(true);
+        self.play();
         self.draw();
+    }
+
+    /// Plays the run (when there is one), training it to its end without pictures on the way under
+    /// reduced motion.
+    fn play(&self) {
+        let playing = self.model.borrow().run.is_some();
+        self.jumping.set(playing && media::prefers_reduced_motion());
+        self.controls.transport.set_playing(playing);
     }
 
     fn write_url(&self) {
         if let Some(toolbar) = self.toolbar.borrow().as_ref() {
             toolbar.write_url(self);
         }
-    }
-
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn set_playing(&self, playing: bool) {
-        let playing = playing && self.model.borrow().run.is_some();
-        self.jumping
-            .set(playing && view::prefers("(prefers-reduced-motion: reduce)"));
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.controls.show_playing(playing);
-    }
-
-    /// One animation frame: steps until the frame's budget is spent, then the picture. Returns
-    /// whether to go on.
-    fn frame(&self) -> bool {
-        let start = now_ms();
-        let trained = self
-            .model
-            .borrow_mut()
-            .train_for_frame(self.jumping.get(), || now_ms() - start);
-        let Some(FrameSteps { more, taken }) = trained else {
-            return false;
-        };
-        if taken == 0 && more {
-            return true;
-        }
-        // Under reduced motion the run trains to its end without pictures on the way, then jumps.
-        // Otherwise the picture and the readouts follow every other frame (30 a second is smooth
-        // for growing curves) and always the last one.
-        let frames_since_drawn = self.frames_since_drawn.get() + 1;
-        if !more || (!self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES) {
-            self.draw_sized(false);
-            self.frames_since_drawn.set(0);
-        } else {
-            self.frames_since_drawn.set(frames_since_drawn);
-            if self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES {
-                self.view.show_readouts(
-                    &self.model.borrow(),
-                    true,
-                    &self.settings_messages.borrow(),
-                );
-            }
-        }
-        if !more {
-            self.jumping.set(false);
-            self.controls.show_playing(false);
-        }
-        more
     }
 
     fn check_initial_loss(&self) {
@@ -256,13 +189,8 @@ impl TrainingDashboard {
         self.write_url();
     }
 
-    /// Draws everything after measuring the frame: for every change but an animation frame.
-    fn draw(&self) {
-        self.draw_sized(true);
-    }
-
-    /// Draws the picture and the readouts, then reports the overfitting check if its run just
-    /// ended.
+    /// Draws the picture and the readouts (after measuring the frame when `measure`), then reports
+    /// the overfitting check if its run just ended.
     fn draw_sized(&self, measure: bool) {
         self.view.draw(
             &self.model.borrow(),
@@ -274,6 +202,81 @@ impl TrainingDashboard {
         if let Some(last) = finished {
             self.view.show_check(&text::overfit_result(&last));
         }
+    }
+}
+
+impl Playback for TrainingDashboard {
+    fn transport(&self) -> &Transport {
+        &self.controls.transport
+    }
+
+    /// One animation frame: steps until the frame's budget is spent, then the picture. Returns
+    /// whether to go on.
+    fn frame(&self, _timestamp: f64) -> bool {
+        let start = now_ms();
+        let trained = self
+            .model
+            .borrow_mut()
+            .train_for_frame(self.jumping.get(), || now_ms() - start);
+        let Some(FrameSteps { more, taken }) = trained else {
+            return false;
+        };
+        if taken == 0 && more {
+            return true;
+        }
+        // Under reduced motion the run trains to its end without pictures on the way, then jumps.
+        // Otherwise the picture and the readouts follow every other frame (30 a second is smooth
+        // for growing curves) and always the last one, at the size last measured.
+        let frames_since_drawn = self.frames_since_drawn.get() + 1;
+        if !more || (!self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES) {
+            self.draw_sized(false);
+            self.frames_since_drawn.set(0);
+        } else {
+            self.frames_since_drawn.set(frames_since_drawn);
+            if self.jumping.get() && frames_since_drawn >= DRAW_EVERY_N_FRAMES {
+                self.view.show_readouts(
+                    &self.model.borrow(),
+                    true,
+                    &self.settings_messages.borrow(),
+                );
+            }
+        }
+        if !more {
+            self.jumping.set(false);
+        }
+        more
+    }
+
+    fn at_end(&self) -> bool {
+        self.model
+            .borrow()
+            .run
+            .as_ref()
+            .is_some_and(|run| run.is_finished())
+    }
+
+    fn rewind(&self) {
+        self.jumping.set(false);
+        let outcome = self.model.borrow_mut().restart(false);
+        self.report(outcome);
+    }
+
+    fn step(&self) {
+        self.jumping.set(false);
+        self.model.borrow_mut().step_one_epoch();
+        self.draw();
+    }
+
+    /// Draws everything after measuring the frame: for every change but an animation frame.
+    fn draw(&self) {
+        self.draw_sized(true);
+    }
+
+    /// Under reduced motion Play still plays, but the frames train the run to its end without
+    /// pictures on the way and then show it.
+    fn jump_to_end(&self) -> bool {
+        self.jumping.set(true);
+        false
     }
 }
 

@@ -5,10 +5,10 @@
 use super::controls::Controls;
 use super::model::Model;
 use super::text;
-use crate::dom;
-use downhill_plots::training_dashboard::{self as picture, DashboardPalette};
+use crate::kit::{dom, layers, media};
+use downhill_plots::training_dashboard as picture;
 use plotters::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
@@ -22,8 +22,6 @@ pub(crate) struct View {
     pub(crate) message: HtmlElement,
     /// The side panel, where the toolbar goes.
     pub(crate) side: HtmlElement,
-    /// The last text alternative set, to touch the DOM only when it changes.
-    label: RefCell<String>,
     /// The frame's CSS size as last measured. Animation frames draw at this size instead of
     /// measuring: each frame writes the progress text, so measuring in the next one would make the
     /// browser lay the whole lesson out again first. Measured afresh by every other drawing.
@@ -57,22 +55,16 @@ impl View {
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
 
-        let caption = figure.query_selector("figcaption").ok().flatten();
-        figure.set_inner_html("");
         let body = dom::element("div", "demo-body training-dashboard-body");
         dom::append(&body, &frame);
         dom::append(&body, &readout);
         let side = dom::element("div", "demo-side training-dashboard-side");
         dom::append(&side, &controls.settings_box);
-        dom::append(&side, &controls.buttons);
+        dom::append(&side, &controls.transport.row);
         dom::append(&side, &controls.checks_box);
         dom::append(&side, &message);
         dom::append(&body, &side);
-        dom::append(figure, &body);
-        if let Some(caption) = caption {
-            dom::append(figure, &caption);
-        }
-        let _ = figure.class_list().add_1("demo-live");
+        dom::replace_still(figure, &body);
 
         View {
             frame,
@@ -83,7 +75,6 @@ impl View {
             checks,
             message,
             side,
-            label: RefCell::new(String::new()),
             measured_css_size: Cell::new(None),
         }
     }
@@ -132,9 +123,10 @@ impl View {
         settings_messages: &str,
     ) {
         let pixel_ratio = self.fit_canvas(measure);
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas) {
+        if let Some(backend) = layers::drawing_backend(&self.canvas) {
             let area = backend.into_drawing_area();
-            let _ = picture::draw_dashboard(&area, &model.picture(pixel_ratio, palette()));
+            let palette = media::by_scheme(picture::LIGHT, picture::DARK);
+            let _ = picture::draw_dashboard(&area, &model.picture(pixel_ratio, palette));
             let _ = area.present();
         }
         self.show_readouts(model, jumping, settings_messages);
@@ -143,11 +135,7 @@ impl View {
     /// Sizes the canvas to the frame in device pixels, so lines are crisp on every screen. With
     /// `measure` false a size measured before serves (see `measured_css_size`).
     fn fit_canvas(&self, measure: bool) -> f64 {
-        let pixel_ratio = web_sys::window()
-            .map(|window| window.device_pixel_ratio())
-            .filter(|ratio| ratio.is_finite())
-            .unwrap_or(1.0)
-            .clamp(1.0, 3.0);
+        let pixel_ratio = media::pixel_ratio();
         let (css_width, css_height) = match self.measured_css_size.get() {
             Some(size) if !measure => size,
             _ => {
@@ -187,37 +175,10 @@ impl View {
         let Some(run) = &model.run else {
             return;
         };
-        let set = |element: &HtmlElement, text: &str| {
-            if element.text_content().as_deref() != Some(text) {
-                element.set_text_content(Some(text));
-            }
-        };
-        set(&self.progress, &text::progress(run, jumping));
-        set(&self.numbers, &text::numbers(run));
-        set(&self.ratio, &text::update_ratio(run));
-        let message = text::message(settings_messages, run);
-        if self.message.text_content().as_deref() != Some(message.as_str()) {
-            dom::set_message(&self.message, &message);
-        }
-        let label = text::label(run);
-        if *self.label.borrow() != label {
-            let _ = self.frame.set_attribute("aria-label", &label);
-            *self.label.borrow_mut() = label;
-        }
+        dom::set_text_if_changed(&self.progress, &text::progress(run, jumping));
+        dom::set_text_if_changed(&self.numbers, &text::numbers(run));
+        dom::set_text_if_changed(&self.ratio, &text::update_ratio(run));
+        dom::set_text_if_changed(&self.message, &text::message(settings_messages, run));
+        dom::set_label(&self.frame, &text::label(run));
     }
-}
-
-/// The canvas's palette for the reader's colour scheme.
-fn palette() -> DashboardPalette {
-    if prefers("(prefers-color-scheme: dark)") {
-        picture::DARK
-    } else {
-        picture::LIGHT
-    }
-}
-
-pub(crate) fn prefers(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media(query).ok().flatten())
-        .is_some_and(|list| list.matches())
 }
