@@ -16,7 +16,7 @@ use crate::training_dashboard::{self, DashboardPicture};
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
 use downhill_core::gradient_cloud::PerExampleGradients;
-use downhill_core::live_training::{LiveSettings, LiveTraining};
+use downhill_core::live_training::{ExpectedInitialLoss, LiveSettings, LiveTraining};
 use downhill_core::rng::Rng;
 use downhill_core::search::accuracy_race::AccuracyRace;
 use downhill_core::search::hiker::Strategy;
@@ -293,10 +293,7 @@ fn training_dashboard_still(prepared: &PreparedDigits) -> DigitsStill {
         while run.step() {}
         run
     });
-    let expected = match settings.loss_kind {
-        LossKind::Softmax => (10f64.ln(), "ln 10"),
-        LossKind::Svm => (9.0, "9"),
-    };
+    let expected = ExpectedInitialLoss::new(settings.loss_kind, prepared.train.n_classes());
     DigitsStill::both(|scheme| {
         let picture = DashboardPicture {
             steps: run.as_ref().map_or(&[], |run| run.steps()),

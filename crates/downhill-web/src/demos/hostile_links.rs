@@ -274,7 +274,7 @@ fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
 
 fn training_dashboard_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = training_dashboard::Choices::from_settings(&settings);
+    let choices = training_dashboard::settings::DashboardSettings::read(&settings);
     prop_assert!(in_range(choices.learning_rate, 1e-4, 10.0));
     prop_assert!(in_range(choices.reg, 0.0, 1.0));
     prop_assert!((5..=200).contains(&choices.n_epochs()));
