@@ -6,7 +6,9 @@
 //! every element type and comparison it is called with; five such lists cost the site's module about
 //! 20 KB. An insertion sort is a hundred bytes per use and, for lists of tens of items, as fast; with
 //! no standard stable sort left in the module, the merge sort's code goes too (issue 6's weight).
-//! Long lists (a column of the digits data) keep the standard sort.
+//! No standard sort is left in the core, the plots or the web crate: the tidy test
+//! `no_standard_library_sort_in_code_the_wasm_reaches` (crates/downhill-lessons/tests/tidy.rs) keeps
+//! it out.
 
 /// Sorts `items` so that no item is `is_less` than the one before it; equal items keep their order.
 /// Quadratic in the worst case: meant for lists of at most a few hundred items, or about a thousand

@@ -8,10 +8,10 @@
 
 use crate::any_backend::AnyBackend;
 use crate::catalogue::DemoKind;
-use crate::chart_style::ChartStyle;
+use crate::chart_style::{ChartPalette, ChartStyle};
 use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
-use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, StepSizePalette, SweepChart};
+use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, SweepChart};
 use crate::training_dashboard::{self, DashboardPicture};
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
@@ -169,7 +169,7 @@ fn hiker_digits_still(prepared: &PreparedDigits) -> String {
     )
 }
 
-fn step_size_palette(scheme: Scheme) -> StepSizePalette {
+fn step_size_palette(scheme: Scheme) -> ChartPalette {
     match scheme {
         Scheme::Light => step_size::LIGHT,
         Scheme::Dark => step_size::DARK,

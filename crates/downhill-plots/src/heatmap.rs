@@ -17,6 +17,23 @@ pub enum ValueScale {
     Logarithmic,
 }
 
+/// The widest range of values a linear colour scale shows well.
+const LINEAR_RANGE_LIMIT: f64 = 100.0;
+
+impl ValueScale {
+    /// The one rule for every heatmap, live or built: a value range over 100 means a logarithmic
+    /// colour scale (Rosenbrock and Beale span many orders of magnitude, and on a linear scale show
+    /// one colour with a thin dark valley); anything else, a range that is not a number included,
+    /// is linear.
+    pub fn for_range(min: f64, max: f64) -> ValueScale {
+        if max - min > LINEAR_RANGE_LIMIT {
+            ValueScale::Logarithmic
+        } else {
+            ValueScale::Linear
+        }
+    }
+}
+
 /// Number of contour levels over the whole colour range.
 pub const CONTOUR_LEVELS: f64 = 14.0;
 
@@ -119,6 +136,28 @@ pub fn landscape_rgba(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_over_100_is_coloured_on_the_logarithmic_scale() {
+        assert_eq!(ValueScale::for_range(0.0, 100.0), ValueScale::Linear);
+        assert_eq!(ValueScale::for_range(-50.0, 50.5), ValueScale::Logarithmic);
+        assert_eq!(ValueScale::for_range(0.0, 1e6), ValueScale::Logarithmic);
+        assert_eq!(ValueScale::for_range(0.0, f64::NAN), ValueScale::Linear);
+        // The surfaces the lessons name: the bowl is linear, Rosenbrock logarithmic.
+        use downhill_core::surfaces::SurfaceKind;
+        for (kind, expected) in [
+            (SurfaceKind::Bowl, ValueScale::Linear),
+            (SurfaceKind::Rosenbrock, ValueScale::Logarithmic),
+        ] {
+            let surface = kind.build();
+            let field = downhill_core::landscape::sample(surface.as_ref(), &surface.view(), 40, 30);
+            assert_eq!(
+                ValueScale::for_range(field.min, field.max),
+                expected,
+                "{kind:?}"
+            );
+        }
+    }
 
     #[test]
     fn low_values_are_dark_and_high_values_are_light() {

@@ -489,12 +489,11 @@ pub fn walks_on_map(
 
 /// The value range and scale of a surface's heatmap, as the landscape layer colours it.
 pub fn value_range(field: &downhill_core::landscape::Landscape) -> (f64, f64, ValueScale) {
-    let scale = if field.max - field.min > 100.0 {
-        ValueScale::Logarithmic
-    } else {
-        ValueScale::Linear
-    };
-    (field.min, field.max, scale)
+    (
+        field.min,
+        field.max,
+        ValueScale::for_range(field.min, field.max),
+    )
 }
 
 /// The scene over the landscape as SVG at [`crate::still::STILL_SIZE`]: the still and the SVG export.

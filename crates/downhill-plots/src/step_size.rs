@@ -6,25 +6,19 @@
 //! Every number drawn here is checked for being finite first: a value that is not is left out, never
 //! handed to plotters, so no NaN or infinity can reach an axis or a file.
 
+use crate::chart_style::ChartPalette;
 use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// The colours of one colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StepSizePalette {
-    pub background: RGBColor,
-    pub text: RGBColor,
-    pub axis: RGBColor,
-    pub grid: RGBColor,
-    /// The loss before the step, and the chosen step's marker.
-    pub emphasis: RGBColor,
-    /// Low, good, high and very high, in that order; also the sweep's curve (the first).
-    pub series: [RGBColor; 4],
-}
+/// The step-size charts draw with the one chart palette type; in their palettes, `emphasis` is the
+/// loss before the step and the chosen step's marker, and `series` the low, good, high and very
+/// high rates, in that order (the sweep's curve takes the first).
+// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
+pub type StepSizePalette = ChartPalette;
 
 /// On white; every series colour has at least 3:1 contrast with the background.
-pub const LIGHT: StepSizePalette = StepSizePalette {
+pub const LIGHT: ChartPalette = ChartPalette {
     background: RGBColor(255, 255, 255),
     text: RGBColor(27, 31, 36),
     axis: RGBColor(90, 98, 110),
@@ -39,7 +33,7 @@ pub const LIGHT: StepSizePalette = StepSizePalette {
 };
 
 /// On near-black.
-pub const DARK: StepSizePalette = StepSizePalette {
+pub const DARK: ChartPalette = ChartPalette {
     background: RGBColor(24, 27, 32),
     text: RGBColor(230, 233, 238),
     axis: RGBColor(160, 168, 180),
@@ -72,7 +66,7 @@ pub const CURVES_BATCH_SEED: u64 = 7;
 
 /// The colour of learning curve `index`: the presets take the palette's series colours, the
 /// reader's curve (after them) its emphasis colour.
-pub fn curve_colour(palette: &StepSizePalette, index: usize) -> RGBColor {
+pub fn curve_colour(palette: &ChartPalette, index: usize) -> RGBColor {
     palette
         .series
         .get(index)
@@ -83,12 +77,12 @@ pub fn curve_colour(palette: &StepSizePalette, index: usize) -> RGBColor {
 /// Sizes scale with the device pixel ratio, so a chart reads the same on a phone and a laptop.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartLook {
-    pub palette: StepSizePalette,
+    pub palette: ChartPalette,
     pub pixel_ratio: f64,
 }
 
 impl ChartLook {
-    pub fn new(palette: StepSizePalette, pixel_ratio: f64) -> ChartLook {
+    pub fn new(palette: ChartPalette, pixel_ratio: f64) -> ChartLook {
         let pixel_ratio = if pixel_ratio.is_finite() {
             pixel_ratio.clamp(0.5, 4.0)
         } else {

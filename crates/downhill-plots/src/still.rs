@@ -445,11 +445,7 @@ pub(crate) fn draw_heatmap_cells<DB: DrawingBackend>(
 ) {
     let (columns, rows) = STILL_CELLS;
     let field = downhill_core::landscape::sample(surface, &surface.view(), columns, rows);
-    let scale = if field.max - field.min > 100.0 {
-        ValueScale::Logarithmic
-    } else {
-        ValueScale::Linear
-    };
+    let scale = ValueScale::for_range(field.min, field.max);
     // Filled contours: each cell takes the colour of its band, and a run of equal cells along a row
     // is one rectangle, so a fine grid costs a few shapes per band crossing instead of one per cell.
     let band_of = |value: f64| {

@@ -58,12 +58,8 @@ fn surface_named(name: &str) -> Result<SurfaceKind, JsValue> {
 fn landscape_pixels(kind: SurfaceKind, columns: usize, rows: usize) -> Vec<u8> {
     let surface = kind.build();
     let field = downhill_core::landscape::sample(surface.as_ref(), &surface.view(), columns, rows);
-    // The same rule as the race: a range over 100 would show one colour on a linear scale.
-    let scale = if field.max - field.min > 100.0 {
-        ValueScale::Logarithmic
-    } else {
-        ValueScale::Linear
-    };
+    // The same rule as the race and every other heatmap.
+    let scale = ValueScale::for_range(field.min, field.max);
     heatmap::landscape_rgba(
         &field.values,
         field.width,

@@ -101,7 +101,10 @@ impl HingeBowl1d {
             kinks.push(w2 - MARGIN / x2);
         }
         kinks.retain(|kink| kink.is_finite());
-        kinks.sort_by(f64::total_cmp);
+        // At most four: the short sort, as everywhere in the core (ARCHITECTURE.md, `short_sort.rs`).
+        crate::short_sort::sort_short_list_by(&mut kinks, |left, right| {
+            left.total_cmp(right).is_lt()
+        });
         kinks
     }
 

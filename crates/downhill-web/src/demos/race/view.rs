@@ -109,12 +109,7 @@ impl RaceView {
             size.css_width as usize,
             size.css_height as usize,
         );
-        // Rosenbrock and Beale span many orders of magnitude: a linear scale would show one colour.
-        let scale = if field.max - field.min > 100.0 {
-            ValueScale::Logarithmic
-        } else {
-            ValueScale::Linear
-        };
+        let scale = ValueScale::for_range(field.min, field.max);
         let rgba = heatmap::landscape_rgba(
             &field.values,
             field.width,
