@@ -75,6 +75,8 @@ pub struct PageContext<'r> {
     pub pending: Vec<LessonError>,
     /// Demo stills the page shows, by id; the site writes each as a file.
     pub stills: BTreeMap<String, crate::demos::Still>,
+    /// The accessible names given to code listings so far, so each listing's is unique.
+    pub listing_labels: HashSet<String>,
 }
 
 impl<'r> PageContext<'r> {
@@ -96,6 +98,7 @@ impl<'r> PageContext<'r> {
             link_lines: BTreeMap::new(),
             pending: Vec::new(),
             stills: BTreeMap::new(),
+            listing_labels: HashSet::new(),
         }
     }
 
