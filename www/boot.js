@@ -43,8 +43,9 @@ async function startDemos() {
     // Marks on the performance timeline let the speed harness split a page's start into loading
     // the module and mounting the demos.
     performance.mark('downhill-boot');
-    const wasm = await import('./downhill-web.js');
-    const exports = await wasm.default({ module_or_path: new URL('downhill-web_bg.wasm', import.meta.url) });
+    const module = moduleOfThisPage();
+    const wasm = await import(module.script);
+    const exports = await wasm.default({ module_or_path: module.wasm });
     exposeMemorySize(exports.memory);
     performance.mark('downhill-wasm-ready');
     wasm.mount_all();
@@ -61,6 +62,18 @@ async function startDemos() {
     }
     console.error(error);
   }
+}
+
+// The wasm module and its glue have content-hashed names (Trunk's `filehash`), which only the build
+// knows: the renderer writes them into each page's head, so a page always loads the module built
+// with it, even when a cache still holds an older build's files (and this file is an older copy).
+function moduleOfThisPage() {
+  const named = (name) => {
+    const file = document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+    if (!file) throw new Error(`this page names no ${name}`);
+    return new URL(file, import.meta.url).href;
+  };
+  return { script: named('downhill-module'), wasm: named('downhill-wasm') };
 }
 
 // The size of the wasm's linear memory, read-only, as `downhill.wasmMemoryBytes`: the soak
