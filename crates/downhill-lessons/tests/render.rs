@@ -11,4 +11,5 @@ mod render {
     pub mod site;
     pub mod stills;
     pub mod support;
+    pub mod tables;
 }

@@ -128,8 +128,8 @@ fn render_code(
 }
 
 /// The accessible name of a code listing: `Code listing: REGION (FILE)` for each region the block
-/// includes, `Code listing: FILE` for a whole file, else the language. A name a page has used
-/// already gets a number, so a screen reader's list of regions tells every listing apart.
+/// includes, `Code listing: FILE` for a whole file, else the language; numbered when a page shows
+/// the same code twice.
 fn listing_label(language: Language, body: &str, context: &mut PageContext<'_>) -> String {
     let shown: Vec<String> = body
         .lines()
@@ -151,14 +151,7 @@ fn listing_label(language: Language, body: &str, context: &mut PageContext<'_>) 
     } else {
         shown.join(", ")
     };
-    let wanted = format!("Code listing: {what}");
-    let mut label = wanted.clone();
-    let mut number = 2;
-    while !context.listing_labels.insert(label.clone()) {
-        label = format!("{wanted}, {number}");
-        number += 1;
-    }
-    label
+    context.unique_region_label(&format!("Code listing: {what}"))
 }
 
 /// Replaces each line `{{#include ...}}` with the included text; errors name the directive's line.
