@@ -1,8 +1,8 @@
 // Every page loads this one small module. It starts the demos (only on pages that have one, so a
 // page of plain text never downloads the wasm), registers the service worker that keeps the site
-// readable offline, lets the keyboard reach formulas too wide for the screen and, under
-// `trunk serve`, reloads the page when Trunk rebuilds. It is a file
-// rather than inline script because the site's content policy allows scripts from its own origin only.
+// readable offline, lets the keyboard reach formulas too wide for the screen and, under `trunk
+// serve`, reloads the page when Trunk rebuilds. It is a file rather than inline script because the
+// site's content policy allows scripts from its own origin only.
 
 startLiveReload();
 startDemos();
@@ -82,8 +82,8 @@ function moduleOfThisPage() {
 // keyboard user can scroll only what takes focus (WCAG 2.1.1). Which formulas are too wide depends on
 // the screen (a few on a phone, none on a desktop), and a tab stop on every formula would give
 // keyboard readers a dozen useless stops on some pages, so a formula is a tab stop exactly while it
-// is wider than its box. Code listings and output tables, fewer and often wide, are tab stops in the
-// HTML itself. Checked when a box changes size (a new window width) and once the math font has
+// is wider than its box. Code listings and tables, fewer and often wide, are tab stops in the HTML
+// itself. Checked when a box changes size (a new window width) and once the math font has
 // arrived (the formulas' widths change, their boxes' do not); nothing runs on an idle page.
 function focusWideFormulas() {
   const boxes = document.querySelectorAll('.math-display');
