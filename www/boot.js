@@ -1,11 +1,13 @@
 // Every page loads this one small module. It starts the demos (only on pages that have one, so a
 // page of plain text never downloads the wasm), registers the service worker that keeps the site
-// readable offline and, under `trunk serve`, reloads the page when Trunk rebuilds. It is a file
-// rather than inline script because the site's content policy allows scripts from its own origin only.
+// readable offline, lets the keyboard reach formulas too wide for the screen and, under `trunk
+// serve`, reloads the page when Trunk rebuilds. It is a file rather than inline script because the
+// site's content policy allows scripts from its own origin only.
 
 startLiveReload();
 startDemos();
 startOfflineCopy();
+focusWideFormulas();
 
 // Trunk's development server rewrites the placeholder in every HTML response it serves; on any
 // other server the placeholder stays as written. Returns the WebSocket path under `trunk serve`,
@@ -43,8 +45,9 @@ async function startDemos() {
     // Marks on the performance timeline let the speed harness split a page's start into loading
     // the module and mounting the demos.
     performance.mark('downhill-boot');
-    const wasm = await import('./downhill-web.js');
-    const exports = await wasm.default({ module_or_path: new URL('downhill-web_bg.wasm', import.meta.url) });
+    const module = moduleOfThisPage();
+    const wasm = await import(module.script);
+    const exports = await wasm.default({ module_or_path: module.wasm });
     exposeMemorySize(exports.memory);
     performance.mark('downhill-wasm-ready');
     wasm.mount_all();
@@ -61,6 +64,37 @@ async function startDemos() {
     }
     console.error(error);
   }
+}
+
+// The wasm module and its glue have content-hashed names (Trunk's `filehash`), which only the build
+// knows: the renderer writes them into each page's head, so a page always loads the module built
+// with it, even when a cache still holds an older build's files (and this file is an older copy).
+function moduleOfThisPage() {
+  const named = (name) => {
+    const file = document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+    if (!file) throw new Error(`this page names no ${name}`);
+    return new URL(file, import.meta.url).href;
+  };
+  return { script: named('downhill-module'), wasm: named('downhill-wasm') };
+}
+
+// A display formula wider than the column scrolls sideways inside its own box (site.css), and a
+// keyboard user can scroll only what takes focus (WCAG 2.1.1). Which formulas are too wide depends on
+// the screen (a few on a phone, none on a desktop), and a tab stop on every formula would give
+// keyboard readers a dozen useless stops on some pages, so a formula is a tab stop exactly while it
+// is wider than its box. Code listings and tables, fewer and often wide, are tab stops in the HTML
+// itself. Checked when a box changes size (a new window width) and once the math font has
+// arrived (the formulas' widths change, their boxes' do not); nothing runs on an idle page.
+function focusWideFormulas() {
+  const boxes = document.querySelectorAll('.math-display');
+  if (boxes.length === 0 || !('ResizeObserver' in window)) return;
+  const update = (box) => {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
+    else box.removeAttribute('tabindex');
+  };
+  const observer = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
+  boxes.forEach((box) => observer.observe(box));
+  document.fonts?.ready.then(() => boxes.forEach(update));
 }
 
 // The size of the wasm's linear memory, read-only, as `downhill.wasmMemoryBytes`: the soak

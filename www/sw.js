@@ -3,6 +3,12 @@
 // hall with bad wifi). `boot.js` registers it with the site's folder as its scope, so it works at a
 // domain's root or under any sub-path, and never touches another origin's requests.
 //
+// The wasm module and its glue have content-hashed names (`downhill-web-<hash>.js` and
+// `..._bg.wasm`), written by the renderer into every page's head. A new build's module is saved
+// beside the old one, which stays as long as a saved page still names it: a page saved from an
+// older build then still finds the module built with it offline, and the cache holds at most one
+// module per saved page.
+//
 // Strategy: network first, saved copy when the network fails. Every successful fetch of one of our
 // files overwrites its saved copy, so a reader who is online always gets the newest build and never
 // a mix of old and new files, and a reader who goes offline gets the last build they saw. A pure
@@ -10,18 +16,18 @@
 // this file as written, so we would have no such hash.
 
 // Bump when the way this worker saves files changes; activation deletes every other version's cache.
-const CACHE_VERSION = 1;
+// Version 2: the wasm module has content-hashed names, named by each page.
+const CACHE_VERSION = 2;
 const CACHE_PREFIX = 'downhill-';
 const CACHE_NAME = `${CACHE_PREFIX}v${CACHE_VERSION}`;
 
-// The files every page needs, relative to this worker's folder. The pages the home page links to
-// are added to these at install time, so the whole course works offline after one visit.
+// The files every page needs, relative to this worker's folder. The pages the home page links to,
+// and the wasm module it names, are added to these at install time, so the whole course works
+// offline after one visit.
 const SHELL = [
   './',
   'index.html',
   'boot.js',
-  'downhill-web.js',
-  'downhill-web_bg.wasm',
   'site.css',
   'demos.css',
   'favicon.svg',
@@ -51,7 +57,7 @@ self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'save' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === 'string' && isOurs(new URL(url, self.registration.scope)));
-  event.waitUntil(saveEach(urls.slice(0, 200)));
+  event.waitUntil(saveEach(urls.slice(0, 200)).then(dropUnusedModules));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -108,6 +114,7 @@ async function saveSite() {
       for (const match of html.matchAll(/href="([a-z0-9-]+\.html)"/g)) {
         pages.push(new URL(match[1], scope).href);
       }
+      urls.push(...modulesNamedIn(html, scope));
     }
   } catch {
     // Offline while installing: the shell list alone is tried, and install retries on a later visit.
@@ -115,6 +122,30 @@ async function saveSite() {
   // A new version of this worker saves the whole site afresh.
   await saveEach([...new Set([...urls, ...pages])], { replace: true });
   await saveEach(await stillsOf(pages), { replace: true });
+  await dropUnusedModules();
+}
+
+/** The addresses of the wasm module and glue a page's HTML names (see wasm_module.rs). */
+function modulesNamedIn(html, pageUrl) {
+  return [...html.matchAll(/<meta name="downhill-(?:module|wasm)" content="([^"]+)">/g)]
+    .map((match) => new URL(match[1], pageUrl).href);
+}
+
+const MODULE_FILE = /\/downhill-web(?:-[0-9a-f]+)?(?:\.js|_bg\.wasm)$/;
+
+/** Deletes every saved module file that no saved page names any more (an older build's). */
+async function dropUnusedModules() {
+  const cache = await caches.open(CACHE_NAME);
+  const saved = await cache.keys();
+  const named = new Set();
+  for (const request of saved) {
+    const response = await cache.match(request);
+    if (!response || !(response.headers.get('Content-Type') || '').startsWith('text/html')) continue;
+    for (const url of modulesNamedIn(await response.text(), request.url)) named.add(url);
+  }
+  await Promise.all(saved
+    .filter((request) => MODULE_FILE.test(new URL(request.url).pathname) && !named.has(request.url))
+    .map((request) => cache.delete(request)));
 }
 
 /**

@@ -300,7 +300,9 @@ async function sideBySide(browser, pageName) {
 
 async function reportSideBySide(page) {
   const result = await page.evaluate(async () => {
-    const wasm = await import(new URL('downhill-web.js', document.baseURI).href);
+    // The glue's name is content-hashed; the page names its own build's (wasm_module.rs).
+    const glue = document.querySelector('meta[name="downhill-module"]').getAttribute('content');
+    const wasm = await import(new URL(glue, document.baseURI).href);
     if (typeof wasm.bench_landscape !== 'function') return null;
     const canvas = (width, height) => {
       const created = document.createElement('canvas');

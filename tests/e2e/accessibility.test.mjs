@@ -6,13 +6,25 @@
 //  - Tab reaches each focusable element with a visible outline or ring of at least 3:1 against what
 //    is around it;
 //  - under `prefers-reduced-motion: reduce` nothing moves on its own: no demo plays, animation frames
-//    stop soon after load (and after pressing play), and CSS animations and transitions are off.
+//    stop soon after load (and after pressing play), and CSS animations and transitions are off;
+//  - axe-core's rules, which add what we did not think of, find nothing serious or critical on any
+//    page, light and dark, phone and desktop.
 // Text drawn on canvases is out of the browser's reach; crates/downhill-plots/src/contrast.rs checks
 // the charts' colours natively.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { startServer, launchBrowser, openRecordedPage, builtPages } from './harness.mjs';
+
+// axe-core, pinned in tests/package.json. The site's content policy allows no inline script, so axe
+// cannot go into the page as a <script> holding its source (page.addScriptTag({ content }) is
+// blocked, and the harness reports the violation). page.evaluate(source) instead hands the source
+// to Chromium over the DevTools protocol, which runs it in the page's own world without the policy
+// applying to it, after the page has loaded as a reader gets it; axe then defines `window.axe`.
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_FAILING_IMPACTS = new Set(['serious', 'critical']);
 
 const SCHEMES = ['light', 'dark'];
 const CONTROL_ROLES = new Set([
@@ -306,6 +318,44 @@ for (const scheme of SCHEMES) {
       assert.ok(kinds.has(kind), `Tab never reached a ${kind}; reached ${[...kinds].join(', ')}`);
     }
     assert.deepEqual(failures, []);
+  });
+}
+
+/** Every axe violation on the open page, one entry per element: impact, rule, element, advice. */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.flatMap((violation) => violation.nodes.map((node) => ({
+      impact: node.impact || violation.impact,
+      rule: violation.id,
+      where: `${node.target.join(' ')}: ${violation.help}`,
+    })));
+  });
+}
+
+// Every page, which is every language the site has: today the pages are all English (`lang="en"`),
+// and a translation would be more pages in the same folder.
+for (const scheme of SCHEMES) {
+  for (const [device, deviceOptions] of Object.entries(DEVICES)) test(`axe finds nothing serious or critical on any page (${scheme}, ${device})`, async () => {
+    const failing = [];
+    const byRule = new Map();
+    const languages = new Set();
+    for (const pagePath of builtPages()) {
+      const { context, page, problems } = await openPage(pagePath, { colorScheme: scheme, ...deviceOptions });
+      languages.add(await page.evaluate(() => document.documentElement.lang));
+      for (const violation of await axeViolations(page)) {
+        const key = `${violation.impact} ${violation.rule}`;
+        byRule.set(key, (byRule.get(key) || 0) + 1);
+        if (AXE_FAILING_IMPACTS.has(violation.impact)) failing.push(`${pagePath}: ${key}: ${violation.where}`);
+      }
+      assert.deepEqual(problems, [], `${pagePath}: injecting axe or running it broke the page`);
+      await context.close();
+    }
+    // Moderate and minor findings do not fail the test, but are worth seeing.
+    for (const [key, count] of byRule) console.log(`# axe (${scheme}, ${device}): ${key} on ${count} elements`);
+    assert.deepEqual([...languages].filter((language) => !language), [], 'a page has no lang');
+    assert.deepEqual(failing, []);
   });
 }
 

@@ -26,10 +26,14 @@ export function distDir() {
   return dir;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port under `prefix` (a sub-path, as a teacher might host it). */
-export async function startServer(root = distDir(), prefix = '/') {
+/**
+ * Serves `root` on 127.0.0.1 at a free port under `prefix` (a sub-path, as a teacher might host it).
+ * `onRequest`, if given, sees the path of every request that reaches the server.
+ */
+export async function startServer(root = distDir(), prefix = '/', { onRequest } = {}) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
+    onRequest?.(url.pathname);
     if (!url.pathname.startsWith(prefix)) { response.writeHead(404).end('not found'); return; }
     let relative = decodeURIComponent(url.pathname.slice(prefix.length));
     if (relative === '' || relative.endsWith('/')) relative += 'index.html';

@@ -15,14 +15,24 @@ import {
 const PREFIX = '/course/downhill/';
 // What every page loads, which must all be saved before the network may be cut.
 const PAGE_FILES = ['index.html', 'boot.js', 'site.css', 'demos.css', 'favicon.svg', 'fonts/downhill-math.woff2'];
-const DEMO_FILES = ['downhill-web.js', 'downhill-web_bg.wasm'];
 let browser;
 let racePage;
+// The wasm module and its glue, whose content-hashed names the page carries (wasm_module.rs).
+let demoFiles;
 
 before(async () => {
   browser = await launchBrowser();
   racePage = pageContaining('data-demo="saddle-race"');
+  demoFiles = racePage ? moduleFilesNamedBy(racePage) : [];
 });
+
+/** The two module files `pageName` names in its head, read from the built file. */
+function moduleFilesNamedBy(pageName) {
+  const html = fs.readFileSync(path.join(distDir(), pageName), 'utf8');
+  const files = [...html.matchAll(/<meta name="downhill-(?:module|wasm)" content="([^"]+)">/g)].map((match) => match[1]);
+  assert.equal(files.length, 2, `${pageName} does not name its wasm module and glue`);
+  return files;
+}
 after(async () => { await browser?.close(); });
 
 /** Waits until the worker controls the page and has saved every file in `files` (relative to `base`). */
@@ -73,7 +83,7 @@ test('after one visit, a lesson and its demo work with the network cut', async (
     await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, server.base, 'the worker is not scoped to the folder the site is served from');
-    await waitForSavedCopy(page, server.base, [racePage, ...PAGE_FILES, ...DEMO_FILES]);
+    await waitForSavedCopy(page, server.base, [racePage, ...PAGE_FILES, ...demoFiles]);
     // Every page's demo stills too, light and dark, so a page first opened offline shows its
     // pictures (with scripts off they are all it has).
     await waitForSavedCopy(page, server.base, stillFiles());

@@ -8,6 +8,7 @@ use crate::credits;
 use crate::html::{escape, push_escaped};
 use crate::lesson::Lesson;
 use crate::markdown::{RenderedBody, TocEntry};
+use crate::wasm_module::WasmModule;
 
 /// The site's name, shown in the header and in every `<title>`.
 pub const SITE_NAME: &str = "Downhill";
@@ -16,6 +17,8 @@ pub const SITE_NAME: &str = "Downhill";
 struct Head<'a> {
     title: &'a str,
     description: &'a str,
+    /// The wasm built with this page, which boot.js loads; none when only checking the site.
+    module: Option<&'a WasmModule>,
 }
 
 fn push_head(html: &mut String, head: &Head<'_>) {
@@ -38,6 +41,11 @@ fn push_head(html: &mut String, head: &Head<'_>) {
     html.push_str("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n");
     html.push_str("<link rel=\"stylesheet\" href=\"site.css\">\n");
     html.push_str("<link rel=\"stylesheet\" href=\"demos.css\">\n");
+    // Every page names its build's module, the home page too although it has no demo: the service
+    // worker reads the names there to keep the module for pages not visited yet.
+    if let Some(module) = head.module {
+        html.push_str(&module.meta_tags());
+    }
     html.push_str("<script type=\"module\" src=\"boot.js\"></script>\n");
     html.push_str("</head>\n");
 }
@@ -75,6 +83,7 @@ pub fn lesson_page(
     body: &RenderedBody,
     position: usize,
     neighbours: Neighbours<'_>,
+    module: Option<&WasmModule>,
 ) -> String {
     let front = &lesson.front_matter;
     let mut html = String::with_capacity(body.html.len() + 4096);
@@ -84,6 +93,7 @@ pub fn lesson_page(
         &Head {
             title: &title,
             description: &front.summary,
+            module,
         },
     );
     push_site_header(&mut html);
@@ -178,7 +188,7 @@ fn push_pager(html: &mut String, neighbours: Neighbours<'_>) {
 }
 
 /// The home page: a short welcome and every lesson in order with its summary.
-pub fn index_page(lessons: &[Lesson]) -> String {
+pub fn index_page(lessons: &[Lesson], module: Option<&WasmModule>) -> String {
     let mut html = String::with_capacity(8192);
     let description = "An interactive course on how machine-learning models are optimized: loss landscapes, \
                        gradients, gradient descent and its variants, with live demos.";
@@ -187,6 +197,7 @@ pub fn index_page(lessons: &[Lesson]) -> String {
         &Head {
             title: SITE_NAME,
             description,
+            module,
         },
     );
     push_site_header(&mut html);

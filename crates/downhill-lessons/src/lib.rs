@@ -21,6 +21,8 @@ pub mod resources;
 pub mod site;
 pub mod stages;
 pub mod validate;
+pub mod wasm_module;
 
 pub use error::{Errors, LessonError};
-pub use site::{Site, render_site, write_site};
+pub use site::{Site, render_site, render_site_for_build, write_site};
+pub use wasm_module::WasmModule;

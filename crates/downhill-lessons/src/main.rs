@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use downhill_lessons::WasmModule;
+use downhill_lessons::wasm_module::MODULE_STEM;
 
 const USAGE: &str = "\
 Usage: downhill-lessons <build|check> [--root DIR] [--out DIR]
@@ -14,6 +16,8 @@ Usage: downhill-lessons <build|check> [--root DIR] [--out DIR]
 
   --root DIR  The repository root holding lessons/ and www/ (default: this crate's workspace).
   --out DIR   Where `build` writes (default: $TRUNK_STAGING_DIR when Trunk runs the hook, else ROOT/dist).
+              It must hold the build's wasm module (downhill-web-HASH.js, downhill-web-HASH_bg.wasm),
+              whose names every page carries for boot.js.
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +69,29 @@ fn run() -> Result<ExitCode> {
         .root
         .canonicalize()
         .with_context(|| format!("reading the root folder {}", arguments.root.display()))?;
-    let site = match downhill_lessons::render_site(&root) {
+    let out = arguments
+        .out
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| root.join("dist"));
+    let rendered = match arguments.command {
+        Command::Check => downhill_lessons::render_site(&root),
+        Command::Build => {
+            // A wrong folder would explain a missing module too, so it is refused first.
+            downhill_lessons::site::check_output_folder(&root, &out)?;
+            // Trunk runs this hook once the wasm is built, so its staging folder holds the module
+            // whose content-hashed names every page must carry.
+            let Some(module) = WasmModule::find_in(&out)? else {
+                bail!(
+                    "{} holds no wasm module ({MODULE_STEM}-HASH.js and {MODULE_STEM}-HASH_bg.wasm) \
+                     for the pages to load: `build` runs as Trunk's post_build hook (`trunk build`), \
+                     after Trunk has built the wasm into its staging folder",
+                    out.display()
+                );
+            };
+            downhill_lessons::render_site_for_build(&root, &module)
+        }
+    };
+    let site = match rendered {
         Ok(site) => site,
         Err(errors) => {
             for error in errors.iter() {
@@ -88,10 +114,6 @@ fn run() -> Result<ExitCode> {
             println!("{} pages checked: no problems found.", pages.len());
         }
         Command::Build => {
-            let out = arguments
-                .out
-                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-                .unwrap_or_else(|| root.join("dist"));
             let written =
                 downhill_lessons::write_site(&root, &out, &site).context("writing the site")?;
             println!(

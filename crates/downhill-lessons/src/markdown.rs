@@ -1,7 +1,7 @@
 //! The Markdown pipeline: one function builds the parser with our options, and a page body goes
 //! through a fixed list of stages, each taking a document and returning a new one.
 //!
-//! The stages are, in order: fenced blocks (code with includes, demos, figures), output markers,
+//! The stages are, in order: fenced blocks (code with includes, demos, figures), tables, output markers,
 //! headings (ids, anchors, table of contents), math, and a last check for markers no stage took.
 //! Headings come before math so the table of contents can render a heading's math itself; math
 //! comes late so that every stage before it sees the LaTeX source.
@@ -75,6 +75,8 @@ pub struct PageContext<'r> {
     pub pending: Vec<LessonError>,
     /// Demo stills the page shows, by id; the site writes each as a file.
     pub stills: BTreeMap<String, crate::demos::Still>,
+    /// The accessible names given to regions (code listings, tables) so far, so each is unique.
+    pub region_labels: HashSet<String>,
 }
 
 impl<'r> PageContext<'r> {
@@ -96,6 +98,7 @@ impl<'r> PageContext<'r> {
             link_lines: BTreeMap::new(),
             pending: Vec::new(),
             stills: BTreeMap::new(),
+            region_labels: HashSet::new(),
         }
     }
 
@@ -117,6 +120,20 @@ impl<'r> PageContext<'r> {
         if !self.errors.iter().any(|known| *known == error) {
             self.errors.push(error);
         }
+    }
+
+    /// Returns `wanted` if no region of the page has that accessible name yet, else `wanted, 2`,
+    /// `wanted, 3`..., and reserves the returned name, so a screen reader's list of regions tells
+    /// every one apart.
+    pub fn unique_region_label(&mut self, wanted: &str) -> String {
+        let mut label = wanted.to_string();
+        let mut number = 2;
+        while self.region_labels.contains(&label) {
+            label = format!("{wanted}, {number}");
+            number += 1;
+        }
+        self.region_labels.insert(label.clone());
+        label
     }
 
     /// Returns `wanted` if no element of the page has that id yet, else `wanted-1`, `wanted-2`...,
@@ -162,6 +179,7 @@ pub fn render_body(
     let document = parse(body);
     let document = stages::links::record_links(document, &mut context);
     let document = stages::fences::render_fenced_blocks(document, &mut context);
+    let document = stages::tables::wrap_tables(document, &mut context);
     let document = stages::outputs::expand_outputs(document, &mut context);
     let document = stages::headings::anchor_headings(document, &mut context);
     let document = stages::math::render_math(document, &mut context);

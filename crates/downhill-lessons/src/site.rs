@@ -12,6 +12,7 @@ use crate::lesson::{self, Lesson};
 use crate::markdown;
 use crate::resources::Resources;
 use crate::validate::{self, Page};
+use crate::wasm_module::WasmModule;
 
 /// The folder, relative to the repository root, whose files Trunk copies to the site root; a
 /// relative asset URL in a page must name one of them.
@@ -27,11 +28,22 @@ pub struct Site {
     pub stills: BTreeMap<String, Still>,
 }
 
-/// Renders every page of the site from the repository at `root` and checks them together.
+/// Renders every page of the site from the repository at `root` and checks them together, with no
+/// wasm module named in the pages (what `check` needs; `build` uses [`render_site_for_build`]).
 ///
 /// Every problem is reported, not only the first: rendering goes on past a broken lesson, and the
 /// site-wide checks (links, content policy) run on every page that rendered.
 pub fn render_site(root: &Path) -> Result<Site, Errors> {
+    render(root, None)
+}
+
+/// Renders the site as `build` writes it: every page names `module`, the wasm of the same build,
+/// and the site check treats its two files as part of the site.
+pub fn render_site_for_build(root: &Path, module: &WasmModule) -> Result<Site, Errors> {
+    render(root, Some(module))
+}
+
+fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
     let lessons = lesson::load_all(root)?;
     let resources = Resources::new(root);
     let mut errors = Errors::default();
@@ -65,7 +77,7 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
         };
         pages.push(Page {
             name: lesson.page_name(),
-            html: layout::lesson_page(lesson, &body, lesson_idx + 1, neighbours),
+            html: layout::lesson_page(lesson, &body, lesson_idx + 1, neighbours, module),
             source: Some(lesson.file.clone()),
             link_lines: body.link_lines,
         });
@@ -74,7 +86,7 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
         0,
         Page {
             name: "index.html".to_string(),
-            html: layout::index_page(&lessons),
+            html: layout::index_page(&lessons, module),
             source: None,
             link_lines: Default::default(),
         },
@@ -84,7 +96,11 @@ pub fn render_site(root: &Path) -> Result<Site, Errors> {
         .values()
         .flat_map(|still| still.files().into_iter().map(|(path, _)| path))
         .collect();
-    let asset_exists = |path: &str| still_files.contains(path) || static_dir.join(path).is_file();
+    let is_module_file =
+        |path: &str| module.is_some_and(|module| path == module.script || path == module.wasm);
+    let asset_exists = |path: &str| {
+        still_files.contains(path) || is_module_file(path) || static_dir.join(path).is_file()
+    };
     errors.extend(validate::check_site(
         &pages,
         &asset_exists,
@@ -118,7 +134,7 @@ fn check_sources(lesson: &Lesson, errors: &mut Errors) {
 /// `out` must not be a source folder of the repository at `root`: under `trunk serve` a page written
 /// into a watched folder would trigger another build, forever.
 pub fn write_site(root: &Path, out: &Path, site: &Site) -> Result<Vec<PathBuf>, LessonError> {
-    refuse_source_folder(root, out)?;
+    check_output_folder(root, out)?;
     let create = |folder: &Path| {
         fs::create_dir_all(folder).map_err(|error| {
             LessonError::in_file(folder, format!("cannot create the output folder: {error}"))
@@ -144,7 +160,8 @@ pub fn write_site(root: &Path, out: &Path, site: &Site) -> Result<Vec<PathBuf>, 
     Ok(written)
 }
 
-fn refuse_source_folder(root: &Path, out: &Path) -> Result<(), LessonError> {
+/// Refuses an output folder inside the repository's source folders (see [`write_site`]).
+pub fn check_output_folder(root: &Path, out: &Path) -> Result<(), LessonError> {
     let resolve = |path: &Path| fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let root = resolve(root);
     // The output folder may not exist yet; its parent decides where it would be.

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use crate::error::{Errors, LessonError};
 use crate::html_scan::{self, ScannedTag};
+use crate::wasm_module;
 
 /// A built page, with what is needed to say where a problem in it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,6 +230,14 @@ fn check_links(
             "script" | "img" => tag.attribute("src"),
             // A `<source>` in a `<picture>` names its one file in `srcset` (ours carry no sizes).
             "source" => tag.attribute("src").or_else(|| tag.attribute("srcset")),
+            // The wasm module a page names for boot.js to load (wasm_module.rs) must be in the site.
+            "meta"
+                if tag.attribute("name").is_some_and(|name| {
+                    [wasm_module::SCRIPT_META, wasm_module::WASM_META].contains(&name)
+                }) =>
+            {
+                tag.attribute("content")
+            }
             _ => None,
         };
         let Some(url) = url else { continue };
@@ -348,6 +357,25 @@ mod tests {
         assert!(found[0].contains("no page b.html"));
         assert!(found[1].contains("no element with id `nowhere`"));
         assert!(found[2].contains("no file x.css"));
+    }
+
+    #[test]
+    fn the_wasm_module_a_page_names_must_be_in_the_site() {
+        let head = "<meta name=\"downhill-module\" content=\"downhill-web-ab.js\">\
+                    <meta name=\"downhill-wasm\" content=\"downhill-web-ab_bg.wasm\">\
+                    <meta name=\"description\" content=\"not a file\">";
+        let pages = [page("index.html", head)];
+        let found: Vec<String> = check_site(&pages, &|path| path == "downhill-web-ab.js", &[])
+            .iter()
+            .map(|error| error.message.clone())
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "`downhill-web-ab_bg.wasm`: the site has no file downhill-web-ab_bg.wasm"
+                    .to_string()
+            ]
+        );
     }
 
     #[test]

@@ -12,4 +12,5 @@ mod render {
     pub mod site;
     pub mod stills;
     pub mod support;
+    pub mod tables;
 }

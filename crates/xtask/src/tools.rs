@@ -129,6 +129,10 @@ pub fn wasm_bindgen_version_in_lock_file() -> Result<String> {
     bail!("Cargo.lock names no wasm-bindgen package")
 }
 
+/// A copy of the lock file the Node packages were last installed from, kept inside node_modules
+/// (so `npm ci`, which empties that folder first, drops it until it succeeds again).
+const INSTALLED_LOCK: &str = "tests/node_modules/.downhill-installed-package-lock.json";
+
 fn install_node_packages() -> Result<()> {
     if version_line("npm").is_none() {
         bail!(
@@ -136,17 +140,24 @@ fn install_node_packages() -> Result<()> {
              (Debian: `apt-get install nodejs npm`) and run the command again."
         );
     }
-    let marker = repo_root().join("tests/node_modules/.package-lock.json");
-    let lock = repo_root().join("tests/package-lock.json");
-    let up_to_date = match (std::fs::metadata(&marker), std::fs::metadata(&lock)) {
-        (Ok(marker), Ok(lock)) => marker.modified().ok() >= lock.modified().ok(),
-        _ => false,
-    };
-    if up_to_date {
+    let lock = std::fs::read(repo_root().join("tests/package-lock.json"))
+        .context("reading tests/package-lock.json")?;
+    let installed = std::fs::read(repo_root().join(INSTALLED_LOCK)).ok();
+    if node_packages_are_current(&lock, installed.as_deref()) {
         return Ok(());
     }
     run(command("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests"]))
-        .context("installing the Node packages (playwright-core, binaryen, terser)")
+        .context("installing the Node packages (playwright-core, binaryen, terser, axe-core)")?;
+    std::fs::write(repo_root().join(INSTALLED_LOCK), &lock)
+        .with_context(|| format!("writing {INSTALLED_LOCK}"))
+}
+
+/// Whether node_modules was installed from exactly this lock file. Compared by content, not by
+/// file times: a lock file changed by a pull or a branch switch must reinstall even when
+/// node_modules looks newer (copied in with `cp -a`, restored from a CI cache after the checkout),
+/// which a time comparison took for up to date.
+fn node_packages_are_current(lock: &[u8], installed_from: Option<&[u8]>) -> bool {
+    installed_from == Some(lock)
 }
 
 fn install_browser() -> Result<Browser> {
@@ -190,4 +201,19 @@ fn find_on_path(names: &[&str]) -> Option<PathBuf> {
             .map(|folder| folder.join(name))
             .find(|candidate| candidate.is_file())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::node_packages_are_current;
+
+    #[test]
+    fn node_packages_are_reinstalled_whenever_the_lock_file_differs() {
+        let lock = br#"{"packages":{"node_modules/axe-core":{"version":"4.11.0"}}}"#;
+        let older = br#"{"packages":{}}"#;
+        assert!(node_packages_are_current(lock, Some(lock)));
+        assert!(!node_packages_are_current(lock, Some(older)));
+        // Installed before this check existed, or an install that failed: no record, so install.
+        assert!(!node_packages_are_current(lock, None));
+    }
 }

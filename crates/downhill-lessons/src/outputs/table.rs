@@ -1,6 +1,6 @@
 //! The shape of every output: a small table with a caption, rendered as HTML.
 
-use crate::html::push_escaped;
+use crate::html::{escape, push_escaped};
 
 /// A table of text cells. Numbers are formatted by the output that makes them, so each chooses the
 /// precision its reader needs.
@@ -13,9 +13,14 @@ pub struct Table {
 }
 
 impl Table {
-    /// `<div class="output">` around a `<table>`; the div scrolls sideways on a narrow screen.
+    /// `<div class="output">` around a `<table>`; the div scrolls sideways on a narrow screen, so,
+    /// like a code listing, it is a tab stop (a keyboard scrolls only what has focus, WCAG 2.1.1)
+    /// and a region named by the table's caption.
     pub fn to_html(&self, name: &str) -> String {
-        let mut html = format!("<div class=\"output\" data-output=\"{name}\">\n<table>\n<caption>");
+        let mut html = format!(
+            "<div class=\"output\" data-output=\"{name}\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n<table>\n<caption>",
+            escape(&self.caption)
+        );
         push_escaped(&mut html, &self.caption);
         html.push_str("</caption>\n<thead>\n<tr>");
         for cell in &self.header {
@@ -93,7 +98,7 @@ mod tests {
     }
 
     #[test]
-    fn table_cells_are_escaped() {
+    fn a_table_is_a_named_tab_stop_and_its_cells_are_escaped() {
         let table = Table {
             caption: "a < b".into(),
             header: vec!["x".into()],
@@ -101,6 +106,12 @@ mod tests {
         };
         let html = table.to_html("t");
         assert!(html.contains("<caption>a &lt; b</caption>"));
+        assert!(
+            html.starts_with(
+                "<div class=\"output\" data-output=\"t\" tabindex=\"0\" role=\"region\" aria-label=\"a &lt; b\">"
+            ),
+            "{html}"
+        );
         assert!(html.contains("<td>&lt;i&gt;</td>"));
     }
 }

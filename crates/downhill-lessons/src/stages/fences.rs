@@ -111,13 +111,47 @@ fn render_code(
         return String::new();
     };
     let code = expand_includes(start, body, context);
+    let label = listing_label(language, body, context);
+    // A listing wider than the column scrolls sideways, and a keyboard user can scroll only what
+    // can take focus (WCAG 2.1.1; axe's `scrollable-region-focusable`), so every listing is a tab
+    // stop: which ones scroll depends on the reader's screen, which the build cannot know. Once
+    // focusable it needs a name, and `aria-label` is allowed only with a role, so each listing is a
+    // region named after what it shows.
     let mut html = format!(
-        "<pre class=\"code\"><code class=\"language-{}\">",
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><code class=\"language-{}\">",
+        escape(&label),
         language.name()
     );
     html.push_str(&highlight::highlight(language, &code));
     html.push_str("</code></pre>\n");
     html
+}
+
+/// The accessible name of a code listing: `Code listing: REGION (FILE)` for each region the block
+/// includes, `Code listing: FILE` for a whole file, else the language; numbered when a page shows
+/// the same code twice.
+fn listing_label(language: Language, body: &str, context: &mut PageContext<'_>) -> String {
+    let shown: Vec<String> = body
+        .lines()
+        .filter_map(|line| includes::parse_directive(line)?.ok())
+        .map(|directive| {
+            let file = directive.path.rsplit('/').next().unwrap_or(directive.path);
+            match directive.region {
+                Some(region) => format!("{region} ({file})"),
+                None => file.to_string(),
+            }
+        })
+        .collect();
+    let what = if shown.is_empty() {
+        match language.name() {
+            "rust" => "Rust".to_string(),
+            "text" => "plain text".to_string(),
+            other => other.to_string(),
+        }
+    } else {
+        shown.join(", ")
+    };
+    context.unique_region_label(&format!("Code listing: {what}"))
 }
 
 /// Replaces each line `{{#include ...}}` with the included text; errors name the directive's line.

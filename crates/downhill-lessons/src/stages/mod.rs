@@ -9,3 +9,4 @@ pub mod leftovers;
 pub mod links;
 pub mod math;
 pub mod outputs;
+pub mod tables;

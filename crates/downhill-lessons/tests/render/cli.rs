@@ -22,6 +22,19 @@ fn scratch_dir(test_name: &str) -> PathBuf {
     dir
 }
 
+/// The glue and wasm file names of a made-up build, as Trunk hashes them.
+const GLUE: &str = "downhill-web-5eed0123abcd.js";
+const WASM: &str = "downhill-web-5eed0123abcd_bg.wasm";
+
+/// A fresh folder holding what Trunk has staged when it runs the hook: a wasm module.
+fn staging_dir(test_name: &str) -> PathBuf {
+    let dir = scratch_dir(test_name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(GLUE), "export default function init() {}\n").unwrap();
+    std::fs::write(dir.join(WASM), b"\0asm\x01\0\0\0").unwrap();
+    dir
+}
+
 #[test]
 fn check_reports_success_and_writes_nothing() {
     let output = command()
@@ -72,7 +85,7 @@ fn check_lists_every_problem_and_fails() {
 
 #[test]
 fn build_writes_every_page_into_out() {
-    let out = scratch_dir("build-out");
+    let out = staging_dir("build-out");
     let output = command()
         .args(["build", "--root"])
         .arg(good_site())
@@ -89,13 +102,20 @@ fn build_writes_every_page_into_out() {
         let html = std::fs::read_to_string(out.join(name))
             .unwrap_or_else(|error| panic!("{name}: {error}"));
         assert!(html.starts_with("<!DOCTYPE html>"), "{name}");
+        // Each page names the module of its own build, which boot.js loads.
+        let names_the_module = format!(
+            "<meta name=\"downhill-module\" content=\"{GLUE}\">\n\
+             <meta name=\"downhill-wasm\" content=\"{WASM}\">\n\
+             <script type=\"module\" src=\"boot.js\"></script>"
+        );
+        assert!(html.contains(&names_the_module), "{name}:\n{html}");
     }
     let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]
 fn build_writes_into_trunks_staging_dir_when_trunk_runs_it() {
-    let staging = scratch_dir("staging");
+    let staging = staging_dir("staging");
     let output = command()
         .args(["build", "--root"])
         .arg(good_site())
@@ -109,6 +129,28 @@ fn build_writes_into_trunks_staging_dir_when_trunk_runs_it() {
     );
     assert!(staging.join("index.html").is_file());
     let _ = std::fs::remove_dir_all(&staging);
+}
+
+#[test]
+fn build_without_the_wasm_module_writes_nothing_and_says_why() {
+    let out = scratch_dir("no-module");
+    std::fs::create_dir_all(&out).unwrap();
+    let output = command()
+        .args(["build", "--root"])
+        .arg(good_site())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr
+            .contains("holds no wasm module (downhill-web-HASH.js and downhill-web-HASH_bg.wasm)"),
+        "{stderr}"
+    );
+    assert!(!out.join("index.html").exists());
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]

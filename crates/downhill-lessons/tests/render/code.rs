@@ -5,7 +5,10 @@ use super::support::{assert_contains, render_errors, render_ok};
 #[test]
 fn an_included_region_is_the_lines_between_its_anchors_dedented() {
     let html = render_ok("```rust\n{{#include src/sample.rs:loop_body}}\n```\n");
-    assert_contains(&html, "<pre class=\"code\"><code class=\"language-rust\">");
+    assert_contains(
+        &html,
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"Code listing: loop_body (sample.rs)\"><code class=\"language-rust\">",
+    );
     // The loop was indented by four spaces in the file; the page shows it from the margin.
     assert_contains(
         &html,
@@ -74,4 +77,49 @@ fn plain_text_is_only_escaped() {
         );
         assert!(!html.contains("<span"), "{html}");
     }
+}
+
+#[test]
+fn every_listing_is_a_tab_stop_named_after_what_it_shows() {
+    // A listing may scroll sideways on a narrow screen; a keyboard user scrolls it only if it can
+    // take focus, and a focusable region needs a name (WCAG 2.1.1, 4.1.2).
+    let html = render_ok(
+        "```rust\n{{#include src/sample.rs}}\n```\n\n```rust\nlet x = 1;\n```\n\n```\nplain\n```\n",
+    );
+    assert_contains(
+        &html,
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"Code listing: sample.rs\"><code class=\"language-rust\">",
+    );
+    assert_contains(
+        &html,
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"Code listing: Rust\"><code class=\"language-rust\"><span class=\"hl-keyword\">let</span>",
+    );
+    assert_contains(
+        &html,
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"Code listing: plain text\"><code class=\"language-text\">plain\n</code></pre>",
+    );
+    assert_eq!(html.matches("<pre ").count(), 3, "{html}");
+    assert_eq!(html.matches("tabindex=\"0\"").count(), 3, "{html}");
+}
+
+#[test]
+fn two_listings_of_the_same_code_on_one_page_get_different_names() {
+    let html = render_ok(
+        "```rust\n{{#include src/sample.rs:loop_body}}\n```\n\nAgain:\n\n```rust\n{{#include src/sample.rs:loop_body}}\n```\n\n```rust\n{{#include src/sample.rs:whole_function}}\n```\n",
+    );
+    let names: Vec<&str> = html
+        .match_indices("aria-label=\"")
+        .map(|(start, prefix)| {
+            let rest = &html[start + prefix.len()..];
+            &rest[..rest.find('"').expect("the attribute is closed")]
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Code listing: loop_body (sample.rs)",
+            "Code listing: loop_body (sample.rs), 2",
+            "Code listing: whole_function (sample.rs)",
+        ]
+    );
 }

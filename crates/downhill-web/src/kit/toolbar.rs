@@ -46,7 +46,8 @@ impl Toolbar {
             (
                 "copy-link",
                 "Copy link",
-                "Copy a link to this demo with its current settings",
+                // The visible label starts the name, so "click Copy link" works by voice (WCAG 2.5.3).
+                "Copy link to this demo with its current settings",
             ),
             ("export-png", "PNG", "Download the picture as a PNG image"),
             (
