@@ -14,6 +14,14 @@ const READY = ({ figure }) => !document.querySelector(`${figure} input[name="bat
 const FIGURE = `figure[data-demo="${DEMO}"]`;
 const site = testSite({ demo: DEMO, ready: READY });
 
+/** The typical angle the readout reports, in degrees. */
+async function typicalAngle(page) {
+  const text = await page.locator(`${FIGURE} .demo-readout`).textContent();
+  const match = text.match(/Typical angle to the full gradient: (\d+)°/);
+  assert.ok(match, text);
+  return Number(match[1]);
+}
+
 test('the cloud draws a picture that is not blank', async () => {
   const { context, page, problems } = await site.openDemo();
   const colours = await distinctColours(page, FIGURE);
