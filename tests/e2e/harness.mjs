@@ -156,20 +156,23 @@ export async function distinctColours(page, selector) {
   });
 }
 
+/** The demo figures of a built page's HTML, in order, as `{ demo, id }`. */
+function demoFigures(html) {
+  return [...html.matchAll(/<figure\b[^>]*>/g)].map(([tag]) => ({
+    demo: /data-demo="([^"]+)"/.exec(tag)?.[1],
+    id: /\bid="([^"]+)"/.exec(tag)?.[1],
+  })).filter(({ demo, id }) => demo && id);
+}
+
 /**
  * The first figure of each demo on the built pages, in page order, as `{ demo, id, page }`: read from
  * the HTML the renderer wrote, so a test can name a figure's settings in a link before it opens it.
  */
 export function demoPlacements(root = distDir()) {
   const placements = [];
-  for (const name of builtPages(root)) {
-    const html = fs.readFileSync(path.join(root, name), 'utf8');
-    for (const match of html.matchAll(/<figure\b[^>]*>/g)) {
-      const demo = /data-demo="([^"]+)"/.exec(match[0])?.[1];
-      const id = /\bid="([^"]+)"/.exec(match[0])?.[1];
-      if (demo && id && !placements.some((placement) => placement.demo === demo)) {
-        placements.push({ demo, id, page: name });
-      }
+  for (const page of builtPages(root)) {
+    for (const { demo, id } of demoFigures(fs.readFileSync(path.join(root, page), 'utf8'))) {
+      if (!placements.some((placement) => placement.demo === demo)) placements.push({ demo, id, page });
     }
   }
   return placements;
@@ -183,17 +186,14 @@ export function demoPlacements(root = distDir()) {
 export function demoPlacement(demo, { pageHolding = demo, root = distDir() } = {}) {
   const page = pageContaining(`data-demo="${pageHolding}"`, root);
   assert.ok(page, `no built page holds the ${pageHolding} demo`);
-  const html = fs.readFileSync(path.join(root, page), 'utf8');
-  const tag = [...html.matchAll(/<figure\b[^>]*>/g)].map((match) => match[0])
-    .find((figure) => figure.includes(`data-demo="${demo}"`));
-  const id = tag && /\bid="([^"]+)"/.exec(tag)?.[1];
-  assert.ok(id, `${page} holds no ${demo} figure with an id`);
-  return { page, id };
+  const figure = demoFigures(fs.readFileSync(path.join(root, page), 'utf8')).find((found) => found.demo === demo);
+  assert.ok(figure, `${page} holds no ${demo} figure with an id`);
+  return { page, id: figure.id };
 }
 
 /**
  * The browser and the site's server one test file shares: started before its first test and closed
- * after its last (so a failed start fails the tests instead of leaving Chromium running), with
+ * after its last (whichever of them started, should the other fail), with
  * `openDemo(options)` bound to them and to the file's `defaults` (see `openDemo`), so a file that
  * tests one demo names it, and how to tell it is ready, once.
  */
