@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, distDir, builtPages } from '../e2e/harness.mjs';
+import { startServer, launchBrowser, distDir, builtPages, pageContaining } from '../e2e/harness.mjs';
 
 // Enough repetitions that a p95 means something, few enough that the run stays under a minute or two.
 const N_SLIDER_EVENTS = 60;
@@ -124,9 +124,9 @@ async function newPage(browser, initScripts = []) {
   return { context, page, errors };
 }
 
+/** The first built page holding `demo` (the end-to-end harness's rule, so both measure the same page). */
 function pageHolding(demo) {
-  return builtPages().find((name) =>
-    fs.readFileSync(path.join(distDir(), name), 'utf8').includes(`data-demo="${demo}"`));
+  return pageContaining(`data-demo="${demo}"`);
 }
 
 async function openDemo(browser, server, demo, pick, initScripts = [EVENT_TIMING_SCRIPT]) {

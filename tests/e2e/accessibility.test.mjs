@@ -12,11 +12,11 @@
 // Text drawn on canvases is out of the browser's reach; crates/downhill-plots/src/contrast.rs checks
 // the charts' colours natively.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openRecordedPage, builtPages } from './harness.mjs';
+import { testSite, openRecordedPage, builtPages } from './harness.mjs';
 
 // axe-core, pinned in tests/package.json. The site's content policy allows no inline script, so axe
 // cannot go into the page as a <script> holding its source (page.addScriptTag({ content }) is
@@ -32,15 +32,12 @@ const CONTROL_ROLES = new Set([
   'searchbox', 'spinbutton', 'switch', 'disclosuretriangle', 'popupbutton',
 ]);
 
-let browser;
-let server;
-before(async () => { browser = await launchBrowser(); server = await startServer(); });
-after(async () => { await server?.close(); await browser?.close(); });
+const site = testSite();
 
 /** Opens a page in `scheme` and waits until every demo on it is live. */
 async function openPage(pagePath, options = {}) {
-  const recorded = await openRecordedPage(browser, server.origin, options);
-  await recorded.page.goto(server.base + pagePath, { waitUntil: 'load' });
+  const recorded = await openRecordedPage(site.browser, site.server.origin, options);
+  await recorded.page.goto(site.server.base + pagePath, { waitUntil: 'load' });
   await recorded.page.waitForFunction(() => {
     const figures = document.querySelectorAll('figure[data-demo]');
     return [...figures].every((figure) => figure.classList.contains('demo-live') || figure.classList.contains('demo-failed'));
@@ -384,10 +381,10 @@ test('under reduced motion nothing animates on its own, and play does not start 
   const pagesWithDemos = builtPages().filter((pagePath) => pagePath !== 'index.html');
   let playButtons = 0;
   for (const pagePath of pagesWithDemos) {
-    const recorded = await openRecordedPage(browser, server.origin, { reducedMotion: 'reduce' });
+    const recorded = await openRecordedPage(site.browser, site.server.origin, { reducedMotion: 'reduce' });
     await recorded.context.addInitScript(COUNT_ANIMATION_FRAMES);
     const { page } = recorded;
-    await page.goto(server.base + pagePath, { waitUntil: 'load' });
+    await page.goto(site.server.base + pagePath, { waitUntil: 'load' });
     await page.waitForFunction(() => [...document.querySelectorAll('figure[data-demo]')]
       .every((figure) => figure.classList.contains('demo-live') || figure.classList.contains('demo-failed')), null, { timeout: 20_000 });
     // A demo may compute its first picture over a few frames (the learning curves train, and under

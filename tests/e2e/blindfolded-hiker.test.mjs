@@ -2,47 +2,18 @@
 // changes the picture, a link with settings restores them, the exports are valid files, and the
 // keyboard alone can place the hiker, switch the blindfold and run the walk.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
+  testSite, canvasChecksum, distinctColours, dragSlider, download, assertExports, tabTo,
 } from './harness.mjs';
 
-const HIKER = 'figure[data-demo="blindfolded-hiker"]';
 const DIGITS = 'figure[data-demo="hiker-digits"]';
-let browser;
-let server;
-let hikerPage;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  hikerPage = pageContaining('data-demo="hiker-digits"');
-});
-after(async () => { await server?.close(); await browser?.close(); });
-
-async function openHiker(query = '', options = {}) {
-  assert.ok(hikerPage, 'no built page holds the hiker-digits demo');
-  const recorded = await openRecordedPage(browser, server.origin, options);
-  await recorded.page.goto(server.base + hikerPage + query);
-  await recorded.page.waitForSelector(`${HIKER}.demo-live canvas`, { timeout: 10_000 });
-  const id = await recorded.page.locator(HIKER).first().getAttribute('id');
-  return { ...recorded, id, figure: `#${id}` };
-}
-
-async function dragSlider(page, selector, fraction) {
-  const box = await page.locator(selector).boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
-  await page.mouse.up();
-}
+// The first hiker on the page of the hiker's digits view.
+const site = testSite({ demo: 'blindfolded-hiker', pageHolding: 'hiker-digits' });
 
 test('the hiker draws a picture that is not blank', async () => {
-  const { context, page, problems, figure } = await openHiker();
+  const { context, page, problems, figure } = await site.openDemo();
   const colours = await distinctColours(page, figure);
   assert.ok(colours > 20, `only ${colours} distinct colours on the hiker's canvases`);
   const readouts = await page.locator(`${figure} .hiker-readout`).allTextContents();
@@ -53,7 +24,7 @@ test('the hiker draws a picture that is not blank', async () => {
 });
 
 test('every control of the hiker changes the picture', async () => {
-  const { context, page, problems, figure } = await openHiker();
+  const { context, page, problems, figure } = await site.openDemo();
   await page.locator(figure).scrollIntoViewIfNeeded();
   let last = await canvasChecksum(page, figure);
   const changed = async (what) => {
@@ -87,11 +58,11 @@ test('every control of the hiker changes the picture', async () => {
 });
 
 test('a link with settings restores them, and a bad one is reported politely', async () => {
-  const probe = await openHiker();
+  const probe = await site.openDemo();
   const id = probe.id;
   await probe.context.close();
   const query = `?${id}.budget=40&${id}.lr=2&${id}.x=1.5&${id}.y=-2&${id}.blindfold=true&${id}.strategies=gradient`;
-  const { context, page, problems, figure } = await openHiker(query);
+  const { context, page, problems, figure } = await site.openDemo({ query });
   assert.equal(await page.locator(`${figure} output[for="${id}-budget"]`).textContent(), '40');
   assert.equal(await page.locator(`${figure} output[for="${id}-lr"]`).textContent(), '2');
   assert.equal(await page.locator(`${figure} input[name="blindfold"]`).isChecked(), true);
@@ -102,7 +73,7 @@ test('a link with settings restores them, and a bad one is reported politely', a
   await context.close();
 
   const hostile = `?${id}.budget=1e309&${id}.lr=NaN&${id}.x=<b>9</b>&${id}.strategies=${'z'.repeat(200)}`;
-  const bad = await openHiker(hostile);
+  const bad = await site.openDemo({ query: hostile });
   const message = await bad.page.locator(`${bad.figure} .demo-message`).textContent();
   for (const key of ['budget', 'lr', 'x', 'strategies']) assert.match(message, new RegExp(key));
   assert.equal(await bad.page.locator(`${bad.figure} b`).count(), 0, 'text from the link became HTML');
@@ -112,29 +83,17 @@ test('a link with settings restores them, and a bad one is reported politely', a
 });
 
 test('the hiker exports a PNG, an SVG and a CSV', async () => {
-  const { context, page, problems, figure } = await openHiker();
-  const download = async (action) => {
-    const [file] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(`${figure} button[data-action="${action}"]`).click(),
-    ]);
-    return fs.readFileSync(await file.path());
-  };
-  const png = await download('export-png');
-  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
-  const svg = (await download('export-svg')).toString();
-  assert.ok(svg.startsWith('<svg') && svg.includes('</svg>'));
-  assert.ok(!svg.includes('NaN'));
-  const csv = (await download('export-csv')).toString().trim().split('\n');
-  assert.equal(csv[0], 'strategy,evaluation,x,y,loss,moved_there,best_loss');
-  assert.ok(csv.length > 100, `${csv.length} lines`);
+  const { context, page, problems, figure } = await site.openDemo();
+  const { csv } = await assertExports(page, figure, {
+    csvHeader: 'strategy,evaluation,x,y,loss,moved_there,best_loss', minCsvLines: 100,
+  });
   assert.ok(csv.some((line) => line.startsWith('gradient,')));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the keyboard alone places the hiker, blindfolds it and runs the walk', async () => {
-  const { context, page, problems, figure } = await openHiker();
+  const { context, page, problems, figure } = await site.openDemo();
   const start = page.locator(`${figure} .hiker-start`);
   const startBefore = await start.textContent();
   // Tab to the map from the control before the figure, then move the hiker with the arrow keys.
@@ -151,11 +110,7 @@ test('the keyboard alone places the hiker, blindfolds it and runs the walk', asy
   await page.keyboard.press('Space');
   assert.equal(await page.locator(`${figure} input[name="blindfold"]`).isChecked(), true);
   // Focus reaches the play button by Tab alone, and Enter plays.
-  for (let presses = 0; presses < 20; presses += 1) {
-    if (await page.evaluate(() => document.activeElement.dataset.action) === 'play-pause') break;
-    await page.keyboard.press('Tab');
-  }
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'play-pause');
+  await tabTo(page, `${figure} button[data-action="play-pause"]`, { limit: 20 });
   const paused = await canvasChecksum(page, figure);
   await page.keyboard.press('Enter');
   // The first frames can take a while on a loaded machine: wait up to 3 s for the walk to show.
@@ -170,7 +125,7 @@ test('the keyboard alone places the hiker, blindfolds it and runs the walk', asy
 });
 
 test('the digits view trains all three strategies and plots their accuracy', async () => {
-  const { context, page, problems } = await openHiker();
+  const { context, page, problems } = await site.openDemo();
   await page.locator(DIGITS).scrollIntoViewIfNeeded();
   await page.waitForFunction((selector) => {
     const readouts = [...document.querySelectorAll(`${selector} .hiker-readout`)];
@@ -186,18 +141,14 @@ test('the digits view trains all three strategies and plots their accuracy', asy
   await dragSlider(page, `${DIGITS} input[type="range"][name="learning-rate"]`, 0.15);
   await page.waitForTimeout(200);
   assert.notEqual(await canvasChecksum(page, DIGITS), before, 'the step size did not change the chart');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${DIGITS} button[data-action="export-csv"]`).click(),
-  ]);
-  const csv = fs.readFileSync(await file.path()).toString();
+  const csv = (await download(page, DIGITS, 'export-csv')).bytes.toString('utf8');
   assert.ok(csv.startsWith('strategy,loss_evaluations,test_accuracy\n'));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('under reduced motion, play jumps to the end of the walk instead of animating it', async () => {
-  const { context, page, problems, figure } = await openHiker('', { reducedMotion: 'reduce' });
+  const { context, page, problems, figure } = await site.openDemo({ context: { reducedMotion: 'reduce' } });
   await page.locator(`${figure} button[data-action="reset"]`).click();
   const readout = page.locator(`${figure} .demo-readout`).first();
   assert.match(await readout.textContent(), /spent: 0 of 100/);

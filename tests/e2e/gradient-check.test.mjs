@@ -2,49 +2,17 @@
 // digits, every control changes what it shows, a link with settings restores them, the exports are
 // valid files, and the keyboard alone can operate it.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
+  testSite, demoPlacement, canvasChecksum, distinctColours, dragSlider, assertExports, assertFocusVisible, tabTo,
 } from './harness.mjs';
 
-const FIGURE = 'figure[data-demo="gradient-check"]';
-let browser;
-let server;
-let checkPage;
-let figureId;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  checkPage = pageContaining('data-demo="gradient-check"');
-  const html = checkPage ? fs.readFileSync(path.join(distDir(), checkPage), 'utf8') : '';
-  figureId = (html.match(/<figure[^>]*id="([^"]+)"[^>]*data-demo="gradient-check"/) || [])[1];
-});
-after(async () => { await server?.close(); await browser?.close(); });
-
-/** Opens the page (with an optional query string) and waits until the table is filled. */
-async function openCheck(query = '', rows = 8) {
-  assert.ok(checkPage, 'no built page holds the gradient-check demo');
-  const recorded = await openRecordedPage(browser, server.origin, { acceptDownloads: true });
-  await recorded.page.goto(server.base + checkPage + query);
-  await recorded.page.waitForSelector(`${FIGURE}.demo-live canvas`, { timeout: 10_000 });
-  await recorded.page.waitForFunction(
-    ([selector, count]) => document.querySelectorAll(`${selector} tbody tr`).length === count,
-    [FIGURE, rows], { timeout: 10_000 });
-  return recorded;
-}
-
-/**
- * The recorded problems, less Chromium's own console line for a failed load: every failed load is
- * also recorded with its address (as `HTTP 404: ...`), and the one without an address is the
- * browser asking for a favicon the site does not have.
- */
-function real(problems) {
-  return problems.filter((problem) => !problem.startsWith('console error: Failed to load resource'));
-}
+const DEMO = 'gradient-check';
+const FIGURE = `figure[data-demo="${DEMO}"]`;
+// Ready once the table is filled from the digits: eight rows unless a link asks for others.
+const TABLE_FILLED = ({ figure, rows }) => document.querySelectorAll(`${figure} tbody tr`).length === rows;
+const site = testSite({ demo: DEMO, ready: TABLE_FILLED, readyArgs: { rows: 8 } });
 
 /** Everything the demo shows: the plot's pixels and the table's text. */
 async function state(page) {
@@ -54,7 +22,7 @@ async function state(page) {
 }
 
 test('the check draws its plot and fills its table from the digits', async () => {
-  const { context, page, problems } = await openCheck();
+  const { context, page, problems } = await site.openDemo();
   const colours = await distinctColours(page, FIGURE);
   assert.ok(colours > 20, `only ${colours} distinct colours on the plot`);
   const names = await page.locator(`${FIGURE} tbody th`).allTextContents();
@@ -66,12 +34,12 @@ test('the check draws its plot and fills its table from the digits', async () =>
   assert.match(label, /relative error of W\[/);
   const text = await page.locator(FIGURE).textContent();
   assert.doesNotMatch(text, /NaN|Infinity|inf\b/);
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('every control changes what the demo shows', async () => {
-  const { context, page, problems } = await openCheck();
+  const { context, page, problems } = await site.openDemo();
   const changes = [
     ['h slider', () => page.locator(`${FIGURE} input[name="h"]`).fill('-3')],
     ['regularization slider', () => page.locator(`${FIGURE} input[name="reg"]`).fill('0.5')],
@@ -98,38 +66,33 @@ test('every control changes what the demo shows', async () => {
   await page.waitForFunction((selector) => document.querySelectorAll(`${selector} tbody tr`).length === 8, FIGURE);
   assert.equal(await page.locator(`${FIGURE} select[name="function"]`).inputValue(), 'softmax');
   assert.equal(await page.locator(`${FIGURE} input[name="bug-sign"]`).isChecked(), false);
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a planted bug is caught and moving h with the mouse changes the picture', async () => {
-  const { context, page, problems } = await openCheck();
+  const { context, page, problems, id } = await site.openDemo();
   await page.locator(`${FIGURE} input[name="reg"]`).fill('0.5');
   await page.locator(`${FIGURE} input[name="bug-reg"]`).check();
   const summary = await page.locator(`${FIGURE} .gradient-check-summary`).textContent();
   assert.match(summary, /probably wrong/);
   assert.match(summary, /bug is planted/);
   const slider = page.locator(`${FIGURE} input[name="h"]`);
-  await slider.scrollIntoViewIfNeeded();
   const valueBefore = await slider.inputValue();
-  const box = await slider.boundingBox();
   const before = await canvasChecksum(page, FIGURE);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.6, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.15, y, { steps: 6 });
-  await page.mouse.up();
+  await dragSlider(page, `${FIGURE} input[name="h"]`, 0.15, { from: 0.6, steps: 6 });
   assert.notEqual(await slider.inputValue(), valueBefore, 'the drag did not move the slider');
   assert.notEqual(await canvasChecksum(page, FIGURE), before, 'dragging h did not change the plot');
   // The released slider writes the settings into the address bar.
-  assert.match(page.url(), new RegExp(`${figureId}\\.bug-reg=1`));
-  assert.deepEqual(real(problems), []);
+  assert.match(page.url(), new RegExp(`${id}\\.bug-reg=1`));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a link with settings restores them, and bad ones are reported politely', async () => {
+  const figureId = demoPlacement(DEMO).id;
   const query = `?${figureId}.function=relu&${figureId}.h=1e-3&${figureId}.precision=f32&${figureId}.bug-sign=1`;
-  const { context, page, problems } = await openCheck(query, 4);
+  const { context, page, problems } = await site.openDemo({ query, readyArgs: { rows: 4 } });
   assert.equal(await page.locator(`${FIGURE} select[name="function"]`).inputValue(), 'relu');
   assert.equal(await page.locator(`${FIGURE} select[name="precision"]`).inputValue(), 'f32');
   assert.equal(await page.locator(`${FIGURE} input[name="bug-sign"]`).isChecked(), true);
@@ -138,41 +101,30 @@ test('a link with settings restores them, and bad ones are reported politely', a
   await context.close();
 
   const hostile = `?${figureId}.function=%3Cimg%20src%3Dx%3E&${figureId}.h=NaN&${figureId}.examples=1e9&${figureId}.reg=-1`;
-  const bad = await openCheck(hostile);
+  const bad = await site.openDemo({ query: hostile });
   const message = await bad.page.locator(`${FIGURE} .demo-message`).textContent();
   for (const key of ['function', '“h”', 'examples', 'reg']) {
     assert.ok(message.includes(key), `no word about ${key} in: ${message}`);
   }
   assert.equal(await bad.page.locator(`${FIGURE} img`).count(), 0, 'URL text became HTML');
-  assert.deepEqual(real(bad.problems), []);
-  assert.deepEqual(real(problems), []);
+  assert.deepEqual(bad.problems, []);
+  assert.deepEqual(problems, []);
   await bad.context.close();
 });
 
 test('the exports are valid PNG, SVG and CSV files', async () => {
-  const { context, page, problems } = await openCheck();
-  const download = async (action) => {
-    const [file] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(`${FIGURE} button[data-action="${action}"]`).click(),
-    ]);
-    return fs.readFileSync(await file.path());
-  };
-  const png = await download('export-png');
-  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'not a PNG');
-  const svg = (await download('export-svg')).toString('utf8');
-  assert.ok(svg.startsWith('<svg'), svg.slice(0, 40));
-  assert.doesNotMatch(svg, /NaN|inf/);
-  const csv = (await download('export-csv')).toString('utf8').trim().split('\n');
-  assert.match(csv[0], /^function,precision,h,parameter,analytic,forward,centered/);
-  assert.equal(csv.length, 9, 'a header and eight rows');
-  assert.doesNotMatch(csv.join('\n'), /NaN|inf/i);
-  assert.deepEqual(real(problems), []);
+  const { context, page, problems } = await site.openDemo();
+  await assertExports(page, FIGURE, {
+    csvHeader: 'function,precision,h,parameter,analytic,forward,centered,forward_relative_error,'
+      + 'centered_relative_error,centered_band,kink_crossed',
+    csvLines: 9, // a header and eight rows
+  });
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the keyboard alone can operate the check', async () => {
-  const { context, page, problems } = await openCheck();
+  const { context, page, problems } = await site.openDemo();
   // Start at the function menu, then only keys.
   await page.locator(`${FIGURE} select[name="function"]`).focus();
   const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.dataset.action || '');
@@ -184,22 +136,18 @@ test('the keyboard alone can operate the check', async () => {
   await page.keyboard.press('ArrowRight');
   assert.notEqual(await state(page), before, 'arrow keys on h changed nothing');
   assert.equal(await page.locator(`${FIGURE} output`).first().textContent(), '1.58e-5');
-  for (let presses = 0; presses < 10 && await focusedName() !== 'bug-sign'; presses += 1) {
-    await page.keyboard.press('Tab');
-  }
-  assert.equal(await focusedName(), 'bug-sign');
+  await tabTo(page, `${FIGURE} [name="bug-sign"]`, { limit: 10 });
   await page.keyboard.press('Space');
   const summary = await page.locator(`${FIGURE} .gradient-check-summary`).textContent();
   assert.match(summary, /probably wrong/);
   // The focused control shows a visible focus ring.
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(outline, 'none');
-  assert.deepEqual(real(problems), []);
+  await assertFocusVisible(page);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('slider to picture stays well inside a frame (timings printed, not judged)', async () => {
-  const { context, page } = await openCheck();
+  const { context, page } = await site.openDemo();
   const timings = await page.evaluate((selector) => {
     const slider = document.querySelector(`${selector} input[name="h"]`);
     const times = [];

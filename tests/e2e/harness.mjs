@@ -1,8 +1,13 @@
 // Shared pieces of the end-to-end tests: a static server for the built site that sends the content
-// policy we promise self-hosters, the system's Chromium driven by playwright-core, and a page wrapper
-// that records every console error, failed request and request to another origin.
+// policy we promise self-hosters, the system's Chromium driven by playwright-core, a page wrapper
+// that records every console error, failed request and request to another origin, and the steps and
+// checks every demo's test takes (open a demo, drag a slider, tab to a control and see its focus
+// ring, download and check the exports, play and pause), written once so that each demo is held to
+// the same standard and a fix reaches every test.
 
 import http from 'node:http';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -126,7 +131,6 @@ export async function canvasChecksum(page, selector) {
   }).join(':'));
 }
 
-/** How many different colours the canvases inside `selector` show: a blank canvas has one. */
 /**
  * The distinct colours of the canvases in `selector` once they hold more than `atLeast`, or the last
  * count after `timeout` ms: a demo on the digits draws a frame or two after its data arrives, later
@@ -142,6 +146,7 @@ export async function coloursOnceDrawn(page, selector, atLeast = 3, timeout = 10
   return colours;
 }
 
+/** How many different colours the canvases inside `selector` show: a blank canvas has one. */
 export async function distinctColours(page, selector) {
   return page.$$eval(`${selector} canvas`, (canvases) => {
     const colours = new Set();
@@ -153,4 +158,213 @@ export async function distinctColours(page, selector) {
     }
     return colours.size;
   });
+}
+
+/** The demo figures of a built page's HTML, in order, as `{ demo, id }`. */
+function demoFigures(html) {
+  return [...html.matchAll(/<figure\b[^>]*>/g)].map(([tag]) => ({
+    demo: /data-demo="([^"]+)"/.exec(tag)?.[1],
+    id: /\bid="([^"]+)"/.exec(tag)?.[1],
+  })).filter(({ demo, id }) => demo && id);
+}
+
+/**
+ * The first figure of each demo on the built pages, in page order, as `{ demo, id, page }`: read from
+ * the HTML the renderer wrote, so a test can name a figure's settings in a link before it opens it.
+ */
+export function demoPlacements(root = distDir()) {
+  const placements = [];
+  for (const page of builtPages(root)) {
+    for (const { demo, id } of demoFigures(fs.readFileSync(path.join(root, page), 'utf8'))) {
+      if (!placements.some((placement) => placement.demo === demo)) placements.push({ demo, id, page });
+    }
+  }
+  return placements;
+}
+
+/**
+ * Where a test finds `demo`: the first built page that holds a `pageHolding` demo (the demo itself
+ * unless told), and the id of the first `demo` figure on that page. Fails when there is none, so a
+ * demo that a lesson stops using fails its tests by name rather than passing them unseen.
+ */
+export function demoPlacement(demo, { pageHolding = demo, root = distDir() } = {}) {
+  const page = pageContaining(`data-demo="${pageHolding}"`, root);
+  assert.ok(page, `no built page holds the ${pageHolding} demo`);
+  const figure = demoFigures(fs.readFileSync(path.join(root, page), 'utf8')).find((found) => found.demo === demo);
+  assert.ok(figure, `${page} holds no ${demo} figure with an id`);
+  return { page, id: figure.id };
+}
+
+/**
+ * The browser and the site's server one test file shares: started before its first test and closed
+ * after its last (whichever of them started, should the other fail), with
+ * `openDemo(options)` bound to them and to the file's `defaults` (see `openDemo`), so a file that
+ * tests one demo names it, and how to tell it is ready, once.
+ */
+export function testSite(defaults = {}) {
+  const site = {
+    browser: undefined,
+    server: undefined,
+    openDemo: (options = {}) => openDemo(site.browser, site.server, { ...defaults, ...options }),
+  };
+  before(async () => {
+    site.browser = await launchBrowser();
+    site.server = await startServer();
+  });
+  after(async () => { await site.server?.close(); await site.browser?.close(); });
+  return site;
+}
+
+/**
+ * Opens the page that holds `demo` (see `demoPlacement`; `query` appended) in a recorded page made
+ * with the `context` options, and waits until its first `demo` figure is live (mounted, with a
+ * canvas) and, when given, `ready`: a predicate run in the page on `{ figure, ...readyArgs }` (for a
+ * demo that loads data or computes over several frames), true within `readyTimeout` ms.
+ * The figure is scrolled into view before (a demo may start its work only near the screen) and
+ * after (mounting moves the layout), so a mouse step lands on it; `scroll: false` leaves the page
+ * at its top, for a test that tabs in from there. Returns the recorded page with `id` and `figure`
+ * (a selector for that one figure).
+ */
+export async function openDemo(browser, server, {
+  demo, query = '', pageHolding = demo, context = {}, ready, readyArgs = {}, readyTimeout = 10_000,
+  scroll = true, timeout = 10_000,
+}) {
+  const { page: pagePath, id } = demoPlacement(demo, { pageHolding });
+  const figure = `#${id}`;
+  const recorded = await openRecordedPage(browser, server.origin, context);
+  const { page } = recorded;
+  await page.goto(server.base + pagePath + query);
+  if (scroll) await page.locator(figure).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${figure}.demo-live canvas`, { timeout });
+  if (ready) await page.waitForFunction(ready, { figure, ...readyArgs }, { timeout: readyTimeout });
+  if (scroll) await page.locator(figure).scrollIntoViewIfNeeded();
+  return { ...recorded, id, figure };
+}
+
+/**
+ * Drags the range input `selector` with the real mouse, as a reader does: press at `from` of its
+ * width (the middle unless told), move to `to` in `steps` moves, release. Real mouse events matter
+ * because the demos listen for `input` and `change` as a browser sends them, which a script setting
+ * the value does not reproduce.
+ */
+export async function dragSlider(page, selector, to, { from = 0.5, steps = 8 } = {}) {
+  const slider = page.locator(selector);
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, y, { steps });
+  await page.mouse.up();
+}
+
+/**
+ * The focus indicator of the element `selector` names (or, without one, of the focused element), or
+ * null when nothing but the body has focus. `visible` is the site's promise to keyboard readers: an
+ * outline at least 2 px wide on a box that is on the page (WCAG 2.4.7; every focus rule in www/*.css
+ * draws a 3 px outline). `focused` says whether the element is the one with focus.
+ */
+export async function focusRing(page, selector = null) {
+  return page.evaluate((wanted) => {
+    const element = wanted ? document.querySelector(wanted) : document.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    const outline = { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+    return {
+      description: `${element.tagName.toLowerCase()}${element.name ? `[name=${element.name}]` : ''}`
+        + `${element.dataset.action ? `[data-action=${element.dataset.action}]` : ''}${element.id ? `#${element.id}` : ''}`
+        + ` (outline ${outline.width}px ${outline.style})`,
+      focused: element === document.activeElement,
+      visible: outline.style !== 'none' && outline.width >= 2 && box.width > 0 && box.height > 0,
+    };
+  }, selector);
+}
+
+/** Checks that `selector`'s element (or, without one, whatever has focus) has focus and shows it. */
+export async function assertFocusVisible(page, selector = null) {
+  const ring = await focusRing(page, selector);
+  assert.ok(ring, `nothing has focus${selector ? `, nor is there a ${selector}` : ''}`);
+  assert.ok(ring.focused, `${selector} does not have focus`);
+  assert.ok(ring.visible, `no visible focus on ${ring.description}`);
+}
+
+/**
+ * Presses Tab (Shift+Tab when `backwards`) until the focused element matches `selector`, as a reader
+ * without a mouse would, checking that every element focused on the way shows its focus ring.
+ * Presses nothing when the focus is there already; fails after `limit` presses.
+ */
+export async function tabTo(page, selector, { backwards = false, limit = 400 } = {}) {
+  const arrived = () => page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+  for (let press = 0; press < limit && !await arrived(); press += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const ring = await focusRing(page);
+    if (ring) assert.ok(ring.visible, `focus is not visible on ${ring.description}`);
+  }
+  assert.ok(await arrived(), `${limit} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached ${selector}`);
+}
+
+/** Clicks `figure`'s export button `action` and returns the downloaded file's name and bytes. */
+export async function download(page, figure, action) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`${figure} button[data-action="${action}"]`).click(),
+  ]);
+  const chunks = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Downloads `figure`'s CSV, SVG and PNG exports and checks that each is a whole file of its kind that
+ * a reader could open elsewhere: the CSV named *.csv, its first line exactly `csvHeader`, more than
+ * `minCsvLines` lines (or exactly `csvLines`), and no NaN or infinity; the SVG named *.svg, one whole
+ * <svg> element with no NaN, no "inf" and no inline style (the site's content policy would refuse
+ * one, and a drawing must not depend on the page's style sheet); the PNG named *.png, with the PNG
+ * signature and over 2,000 bytes (a blank canvas compresses to less). `csvName`, when given, is the
+ * exact file name. Returns the CSV's lines, the SVG's text and the PNG's bytes for further checks.
+ */
+export async function assertExports(page, figure, { csvHeader, csvLines, minCsvLines = 2, csvName }) {
+  const csv = await download(page, figure, 'export-csv');
+  if (csvName) assert.equal(csv.name, csvName);
+  else assert.ok(csv.name.endsWith('.csv'), csv.name);
+  const text = csv.bytes.toString('utf8');
+  const lines = text.trim().split('\n');
+  assert.equal(lines[0], csvHeader);
+  if (csvLines !== undefined) assert.equal(lines.length, csvLines, `the CSV has ${lines.length} lines`);
+  else assert.ok(lines.length > minCsvLines, `the CSV has only ${lines.length} lines`);
+  assert.doesNotMatch(text, /NaN|inf/i, 'the CSV holds a number that is not one');
+
+  const svg = await download(page, figure, 'export-svg');
+  assert.ok(svg.name.endsWith('.svg'), svg.name);
+  const drawing = svg.bytes.toString('utf8');
+  assert.ok(drawing.startsWith('<svg') && drawing.trimEnd().endsWith('</svg>'), drawing.slice(0, 60));
+  assert.doesNotMatch(drawing, /NaN|inf|style=/);
+
+  const png = await download(page, figure, 'export-png');
+  assert.ok(png.name.endsWith('.png'), png.name);
+  assert.deepEqual([...png.bytes.subarray(0, 8)], PNG_SIGNATURE, 'not a PNG');
+  assert.ok(png.bytes.length > 2000, `a ${png.bytes.length}-byte PNG is blank`);
+  return { csv: lines, svg: drawing, png: png.bytes };
+}
+
+/**
+ * From a reset, Play changes `figure`'s picture within `playFor` ms, and Pause holds it: after
+ * pausing, the picture stays the same for `holdFor` ms and the button is no longer pressed.
+ */
+export async function assertPlayAndPause(page, figure, { playFor = 300, holdFor = 400 } = {}) {
+  const playPause = page.locator(`${figure} button[data-action="play-pause"]`);
+  await page.locator(`${figure} button[data-action="reset"]`).click();
+  const atStart = await canvasChecksum(page, figure);
+  await playPause.click();
+  await page.waitForTimeout(playFor);
+  assert.notEqual(await canvasChecksum(page, figure), atStart, 'play did not change the picture');
+  await playPause.click();
+  await page.waitForTimeout(100);
+  const paused = await canvasChecksum(page, figure);
+  await page.waitForTimeout(holdFor);
+  assert.equal(await canvasChecksum(page, figure), paused, 'the picture still changes after pause');
+  assert.equal(await playPause.getAttribute('aria-pressed'), 'false');
 }

@@ -3,54 +3,11 @@
 // on buttons and checkboxes. Every step must change the picture, and every element focused on the
 // way, the page's own links included, must show that it has focus.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, pageContaining,
-} from './harness.mjs';
+import { testSite, canvasChecksum, tabTo } from './harness.mjs';
 
-let browser;
-let server;
-let racePage;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  racePage = pageContaining('data-demo="saddle-race"');
-});
-after(async () => { await server?.close(); await browser?.close(); });
-
-/** What the focused element is and whether it shows an outline or a ring. */
-async function focusState(page) {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return null;
-    const style = getComputedStyle(element);
-    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    const ringed = style.boxShadow !== 'none';
-    const box = element.getBoundingClientRect();
-    return {
-      description: `${element.tagName.toLowerCase()}${element.name ? `[name=${element.name}]` : ''}`
-        + `${element.dataset.action ? `[data-action=${element.dataset.action}]` : ''}${element.id ? `#${element.id}` : ''}`,
-      visible: (outlined || ringed) && box.width > 0 && box.height > 0,
-    };
-  });
-}
-
-/**
- * Presses Tab (or Shift+Tab) until the focused element matches `selector`, checking on the way
- * that every element focused shows its focus. Fails after `limit` presses.
- */
-async function tabTo(page, selector, { backwards = false, limit = 400 } = {}) {
-  for (let press = 0; press < limit; press += 1) {
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    const state = await focusState(page);
-    if (state) assert.ok(state.visible, `focus is not visible on ${state.description}`);
-    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-  }
-  assert.fail(`${limit} presses of Tab never reached ${selector}`);
-}
+const site = testSite({ demo: 'saddle-race' });
 
 async function changes(page, figure, action, what) {
   const before = await canvasChecksum(page, figure);
@@ -60,13 +17,9 @@ async function changes(page, figure, action, what) {
 }
 
 test('the race can be run from start to finish with the keyboard alone', async () => {
-  assert.ok(racePage, 'no built page holds the saddle-race demo');
-  const { context, page, problems } = await openRecordedPage(browser, server.origin);
+  // Left at the top of the page, so the tour below starts where a reader's first Tab does.
+  const { context, page, problems, figure } = await site.openDemo({ scroll: false });
   try {
-    await page.goto(server.base + racePage);
-    const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
-    const figure = `#${id}`;
-    await page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
     const keyboard = page.keyboard;
 
     // From the top of the page into the demo: its picture first takes focus, and arrows move the start.

@@ -3,50 +3,14 @@
 // (lessons 4 and 6). Each draws, each control changes the picture, a URL with settings restores
 // them, the exports produce valid files, and the keyboard alone can operate it.
 
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
+  testSite, demoPlacement, canvasChecksum, distinctColours, dragSlider, assertExports,
 } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => { await server?.close(); await browser?.close(); });
-
-/** The first built page holding `demo`, and the id the renderer gave its first figure there. */
-function pageWith(demo) {
-  const marker = `data-demo="${demo}"`;
-  const page = pageContaining(marker);
-  assert.ok(page, `no built page holds the ${demo} demo`);
-  const html = fs.readFileSync(path.join(distDir(), page), 'utf8');
-  const id = html.match(new RegExp(`<figure class="demo" id="([^"]+)" ${marker}`))[1];
-  return { page, id };
-}
-
-async function openDemo(demo, query = '', options = {}) {
-  const { page: pageName, id } = pageWith(demo);
-  const recorded = await openRecordedPage(browser, server.origin, options);
-  await recorded.page.goto(server.base + pageName + query);
-  const figure = `figure#${id}`;
-  await recorded.page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
-  await recorded.page.locator(figure).scrollIntoViewIfNeeded();
-  return { ...recorded, figure, id };
-}
-
-async function dragSlider(page, selector, fraction) {
-  const box = await page.locator(selector).boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
-  await page.mouse.up();
-}
+const site = testSite();
+const openDemo = (demo, query = '', context = {}) => site.openDemo({ demo, query, context });
 
 /** Sets a range input as a script would, then sends the real `input` and `change` events a drag sends. */
 async function setRange(page, selector, value) {
@@ -55,33 +19,6 @@ async function setRange(page, selector, value) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, value);
-}
-
-/** Clicks an export button and returns the downloaded file's name and bytes. */
-async function download(page, figure, action) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${figure} button[data-action="${action}"]`).click(),
-  ]);
-  const stream = await file.createReadStream();
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
-
-async function checkExports(page, figure, csvHeader) {
-  const csv = await download(page, figure, 'export-csv');
-  const text = csv.bytes.toString('utf8');
-  assert.ok(csv.name.endsWith('.csv'), csv.name);
-  assert.ok(text.startsWith(csvHeader), text.slice(0, 80));
-  assert.ok(text.trim().split('\n').length > 5, 'the CSV holds no rows');
-  assert.ok(!/NaN|inf/i.test(text), 'a non-finite number in the CSV');
-  const svg = await download(page, figure, 'export-svg');
-  const svgText = svg.bytes.toString('utf8');
-  assert.ok(svgText.startsWith('<svg') && svgText.trimEnd().endsWith('</svg>'), svgText.slice(0, 60));
-  assert.ok(!svgText.includes('NaN'));
-  const png = await download(page, figure, 'export-png');
-  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 }
 
 /** Times from a real input event to the end of drawing, as the demo records them, in ms. */
@@ -124,7 +61,7 @@ describe('step-size sweep', () => {
   });
 
   test('a URL with settings restores them, and bad ones get a message', async () => {
-    const { id } = pageWith('step-size-sweep');
+    const { id } = demoPlacement('step-size-sweep');
     const good = await openDemo('step-size-sweep', `?${id}.loss=softmax&${id}.step=1e-5&${id}.seed=3`);
     await ready(good.page, good.figure);
     assert.equal(await good.page.locator(`${good.figure} select[name="loss"]`).inputValue(), 'softmax');
@@ -143,7 +80,7 @@ describe('step-size sweep', () => {
   test('exports and keyboard', async () => {
     const { context, page, problems, figure } = await openDemo('step-size-sweep');
     await ready(page, figure);
-    await checkExports(page, figure, 'step_size,loss_after_step,source');
+    await assertExports(page, figure, { csvHeader: 'step_size,loss_after_step,source', minCsvLines: 5 });
     const picture = await canvasChecksum(page, figure);
     await page.locator(`${figure} input[name="step"]`).focus();
     for (let press = 0; press < 10; press += 1) await page.keyboard.press('ArrowLeft');
@@ -188,7 +125,7 @@ describe('step-size paths', () => {
   });
 
   test('a URL with settings restores them, and bad ones get a message', async () => {
-    const { id } = pageWith('step-size-paths');
+    const { id } = demoPlacement('step-size-paths');
     const good = await openDemo('step-size-paths', `?${id}.surface=bowl&${id}.lr=0.02&${id}.steps=250&${id}.x=1&${id}.y=-1`);
     assert.equal(await good.page.locator(`${good.figure} select[name="surface"]`).inputValue(), 'bowl');
     assert.equal(await good.page.locator(`${good.figure} output`).first().textContent(), '0.02');
@@ -205,7 +142,7 @@ describe('step-size paths', () => {
 
   test('exports and keyboard', async () => {
     const { context, page, problems, figure } = await openDemo('step-size-paths');
-    await checkExports(page, figure, 'run,step_size,step,x,y,loss');
+    await assertExports(page, figure, { csvHeader: 'run,step_size,step,x,y,loss', minCsvLines: 5 });
     const main = page.locator(`${figure} .step-size-paths-main`);
     const label = await main.getAttribute('aria-label');
     await main.focus();
@@ -261,7 +198,7 @@ describe('learning curves', () => {
   });
 
   test('a URL with settings restores them, and bad ones get a message', async () => {
-    const { id } = pageWith('learning-curves');
+    const { id } = demoPlacement('learning-curves');
     const good = await openDemo('learning-curves', `?${id}.lr=0.5&${id}.epochs=15`);
     assert.equal(await good.page.locator(`${good.figure} output`).first().textContent(), '0.5');
     await finished(good.page, good.figure, 15);
@@ -277,7 +214,9 @@ describe('learning curves', () => {
   test('exports and keyboard', async () => {
     const { context, page, problems, figure } = await openDemo('learning-curves');
     await finished(page, figure, 40);
-    await checkExports(page, figure, 'curve,learning_rate,epoch,train_loss,train_accuracy');
+    await assertExports(page, figure, {
+      csvHeader: 'curve,learning_rate,epoch,train_loss,train_accuracy', minCsvLines: 5,
+    });
     await page.locator(`${figure} button[data-action="reset"]`).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+Tab');

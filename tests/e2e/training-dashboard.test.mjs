@@ -2,53 +2,17 @@
 // control changes the picture; a link with settings restores them; the exports are valid files; the
 // keyboard alone can train, step and run a sanity check; and a slider move redraws within budget.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-  startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
-} from './harness.mjs';
+import { testSite, canvasChecksum, distinctColours, assertExports, assertFocusVisible, tabTo } from './harness.mjs';
 
 const FIGURE = 'figure[data-demo="training-dashboard"]';
-let browser;
-let server;
-let dashboardPage;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  dashboardPage = pageContaining('data-demo="training-dashboard"');
+// Ready once the digits are in and the run is set up: the readout names the epoch.
+const site = testSite({
+  demo: 'training-dashboard',
+  ready: ({ figure }) => document.querySelector(`${figure} .training-dashboard-readout`)?.textContent.startsWith('Epoch'),
+  readyTimeout: 15_000,
 });
-after(async () => { await server?.close(); await browser?.close(); });
-
-/**
- * The problems the page itself caused. The browser's own request for /favicon.ico (the site has none
- * yet) logs a 404 console error that is not a response of the page: the harness then records no
- * "HTTP 404" line for it. Only that pairing is dropped; a 404 of the page's own files still fails.
- */
-function pageProblems(problems) {
-  const pageMissed = problems.some((problem) => problem.startsWith('HTTP 404'));
-  return problems.filter((problem) =>
-    pageMissed || !/^console error: Failed to load resource: .*404/.test(problem));
-}
-
-/** Opens the lesson (with `query` appended) and waits until the digits are in and the run is ready. */
-async function openDashboard(query = '', options = {}) {
-  assert.ok(dashboardPage, 'no built page holds the training-dashboard demo');
-  const recorded = await openRecordedPage(browser, server.origin, options);
-  await recorded.page.goto(server.base + dashboardPage + query);
-  await recorded.page.locator(FIGURE).scrollIntoViewIfNeeded();
-  await recorded.page.waitForFunction((selector) => {
-    const readout = document.querySelector(`${selector} .training-dashboard-readout`);
-    return readout && readout.textContent.startsWith('Epoch');
-  }, FIGURE, { timeout: 15_000 });
-  return recorded;
-}
-
-async function figureId(page) {
-  return page.locator(FIGURE).getAttribute('id');
-}
 
 async function readout(page) {
   return page.locator(`${FIGURE} .training-dashboard-readout`).textContent();
@@ -63,7 +27,7 @@ async function pausedChecksum(page) {
 }
 
 test('the dashboard draws a picture that is not blank, and play trains', async () => {
-  const { context, page, problems } = await openDashboard();
+  const { context, page, problems } = await site.openDemo();
   assert.ok(await distinctColours(page, FIGURE) > 20, 'the dashboard canvas looks blank');
   assert.match(await readout(page), /^Epoch 0 of 20/);
   const label = await page.locator(`${FIGURE} [role="img"]`).getAttribute('aria-label');
@@ -75,12 +39,12 @@ test('the dashboard draws a picture that is not blank, and play trains', async (
   assert.doesNotMatch(await readout(page), /^Epoch 0 of/);
   assert.match(await page.locator(`${FIGURE} [role="img"]`).getAttribute('aria-label'), /after \d+ of 20 epochs/);
   assert.doesNotMatch(await page.locator(FIGURE).textContent(), /NaN|Infinity/);
-  assert.deepEqual(pageProblems(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('each control changes the picture', async () => {
-  const { context, page, problems } = await openDashboard();
+  const { context, page, problems } = await site.openDemo();
   await page.locator(`${FIGURE} button[data-action="step"]`).click();
   const sliders = ['learning-rate', 'reg', 'batch', 'epochs'];
   for (const name of sliders) {
@@ -104,26 +68,29 @@ test('each control changes the picture', async () => {
   const before = await pausedChecksum(page);
   await page.locator(`${FIGURE} input[name="log"]`).check();
   assert.notEqual(await pausedChecksum(page), before, 'the log scale did not change the picture');
-  assert.deepEqual(pageProblems(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a link with settings restores them, and a mangled one is reported politely', async () => {
-  const probe = await openDashboard();
-  const id = await figureId(probe.page);
+  const probe = await site.openDemo();
+  const { id } = probe;
   await probe.context.close();
-  const { context, page, problems } = await openDashboard(
-    `?${id}.loss=svm&${id}.lr=0.01&${id}.reg=0&${id}.batch=full&${id}.epochs=50&${id}.log=true`);
+  const { context, page, problems } = await site.openDemo({
+    query: `?${id}.loss=svm&${id}.lr=0.01&${id}.reg=0&${id}.batch=full&${id}.epochs=50&${id}.log=true`,
+  });
   assert.equal(await page.locator(`${FIGURE} select[name="loss"]`).inputValue(), 'svm');
   assert.equal(await page.locator(`${FIGURE} output[for$="-learning-rate"]`).textContent(), '0.01');
   assert.equal(await page.locator(`${FIGURE} output[for$="-reg"]`).textContent(), '0 (off)');
   assert.match(await page.locator(`${FIGURE} output[for$="-batch"]`).textContent(), /^full/);
   assert.equal(await page.locator(`${FIGURE} input[name="log"]`).isChecked(), true);
   assert.match(await readout(page), /^Epoch 0 of 50 · step 0 of 50/);
-  assert.deepEqual(pageProblems(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 
-  const mangled = await openDashboard(`?${id}.lr=1e309&${id}.batch=seven&${id}.loss=%3Cb%3Ehinge%3C/b%3E`);
+  const mangled = await site.openDemo({
+    query: `?${id}.lr=1e309&${id}.batch=seven&${id}.loss=%3Cb%3Ehinge%3C/b%3E`,
+  });
   const message = await mangled.page.locator(`${FIGURE} .demo-message`).textContent();
   assert.match(message, /“lr”/);
   assert.match(message, /“batch”/);
@@ -131,50 +98,31 @@ test('a link with settings restores them, and a mangled one is reported politely
   assert.equal(await mangled.page.locator(`${FIGURE} .demo-message b`).count(), 0, 'URL text became HTML');
   await mangled.page.locator(`${FIGURE} button[data-action="step"]`).click();
   assert.match(await readout(mangled.page), /^Epoch 1 of 20/);
-  assert.deepEqual(pageProblems(mangled.problems), []);
+  assert.deepEqual(mangled.problems, []);
   await mangled.context.close();
 });
 
 test('the exports are valid files', async () => {
-  const { context, page, problems } = await openDashboard('', { acceptDownloads: true });
+  const { context, page, problems } = await site.openDemo();
   await page.locator(`${FIGURE} button[data-action="step"]`).click();
-  const save = async (action) => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(`${FIGURE} button[data-action="${action}"]`).click(),
-    ]);
-    return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
-  };
-  const csv = await save('export-csv');
-  assert.equal(csv.name, 'training-dashboard-softmax.csv');
-  const lines = csv.bytes.toString('utf8').trim().split('\n');
-  assert.equal(lines[0], 'step,epoch,batch_loss,update_ratio,epoch_end,train_loss,train_accuracy,validation_accuracy');
-  assert.equal(lines.length, 1 + 108, 'one epoch of batches of 10 over 1,077 digits is 108 steps');
-  assert.doesNotMatch(csv.bytes.toString('utf8'), /NaN|inf/i);
-  const svg = await save('export-svg');
-  assert.match(svg.bytes.toString('utf8'), /^<svg/);
-  assert.doesNotMatch(svg.bytes.toString('utf8'), /NaN|style=/);
-  const png = await save('export-png');
-  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  assert.deepEqual(pageProblems(problems), []);
+  await assertExports(page, FIGURE, {
+    csvName: 'training-dashboard-softmax.csv',
+    csvHeader: 'step,epoch,batch_loss,update_ratio,epoch_end,train_loss,train_accuracy,validation_accuracy',
+    csvLines: 1 + 108, // one epoch of batches of 10 over 1,077 digits is 108 steps
+  });
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the keyboard alone can train, change a setting and run a sanity check', async () => {
-  const { context, page, problems } = await openDashboard();
+  const { context, page, problems } = await site.openDemo();
   // Tab from the learning-rate slider through the controls to the buttons, never touching the mouse.
   await page.locator(`${FIGURE} input[name="learning-rate"]`).focus();
   await page.keyboard.press('ArrowLeft');
   await page.waitForTimeout(100);
   assert.equal(await page.locator(`${FIGURE} output[for$="-learning-rate"]`).textContent(), '0.0794');
-  let reached = false;
-  for (let presses = 0; presses < 12 && !reached; presses += 1) {
-    await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement?.dataset?.action === 'play-pause');
-  }
-  assert.ok(reached, 'Tab never reached the play button');
-  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(focusRing, 'none', 'the focused button shows no focus ring');
+  await tabTo(page, `${FIGURE} button[data-action="play-pause"]`, { limit: 12 });
+  await assertFocusVisible(page);
   await page.keyboard.press('Space');
   await page.waitForTimeout(200);
   await page.keyboard.press('Space');
@@ -184,12 +132,12 @@ test('the keyboard alone can train, change a setting and run a sanity check', as
   await page.locator(`${FIGURE} button[data-action="check-initial-loss"]`).focus();
   await page.keyboard.press('Enter');
   assert.match(await page.locator(`${FIGURE} .training-dashboard-results`).textContent(), /ln 10 ≈ 2\.3026\) ✓/);
-  assert.deepEqual(pageProblems(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a slider move redraws, and how long it takes is reported', async () => {
-  const { context, page, problems } = await openDashboard();
+  const { context, page, problems } = await site.openDemo();
   await page.locator(`${FIGURE} button[data-action="step"]`).click();
   // Each input event restarts the run and redraws synchronously; measure that main-thread time.
   const timings = await page.evaluate((selector) => {
@@ -211,6 +159,6 @@ test('a slider move redraws, and how long it takes is reported', async () => {
   // are held by the benchmark harness). What is asserted is that the moves did restart the run.
   assert.ok(Number.isFinite(timings.p95));
   assert.match(await readout(page), /^Epoch [\d.]+ of 20/);
-  assert.deepEqual(pageProblems(problems), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
