@@ -116,13 +116,9 @@ mod tests {
     use crate::demos::hostile_links::{assert_round_trip, hostile_link};
     use proptest::prelude::*;
 
-    fn from_url(pairs: &[(&str, &str)]) -> (BlindfoldedHikerSettings, Vec<String>) {
-        read_link(pairs)
-    }
-
     #[test]
     fn no_link_gives_the_lessons_defaults_and_the_address_bar_keys() {
-        let (settings, messages) = from_url(&[]);
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[]);
         assert!(messages.is_empty());
         assert_eq!(settings.budget, HIKER_DEFAULTS.budget);
         assert_eq!(settings.start, Bumpy.default_start());
@@ -148,7 +144,7 @@ mod tests {
 
     #[test]
     fn a_link_sets_every_key_and_a_bad_one_is_replaced_politely() {
-        let (settings, messages) = from_url(&[
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[
             ("budget", "40"),
             ("lr", "2"),
             ("x", "1.5"),
@@ -162,7 +158,7 @@ mod tests {
         assert_eq!(settings.start, [1.5, -2.0]);
         assert!(settings.blindfold);
         assert_eq!(settings.shown, [false, false, true]);
-        let (settings, messages) = from_url(&[
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[
             ("budget", "1e309"),
             ("lr", "NaN"),
             ("x", "9"),

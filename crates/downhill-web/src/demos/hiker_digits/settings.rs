@@ -79,13 +79,9 @@ mod tests {
     use crate::demos::hostile_links::{assert_round_trip, hostile_link};
     use proptest::prelude::*;
 
-    fn from_url(pairs: &[(&str, &str)]) -> (HikerDigitsSettings, Vec<String>) {
-        read_link(pairs)
-    }
-
     #[test]
     fn no_link_gives_the_stills_run_and_the_address_bar_keys() {
-        let (settings, messages) = from_url(&[]);
+        let (settings, messages) = read_link::<HikerDigitsSettings>(&[]);
         assert!(messages.is_empty());
         assert_eq!(settings.race(), digits_defaults());
         assert_eq!(
@@ -101,12 +97,13 @@ mod tests {
 
     #[test]
     fn a_bad_link_is_replaced_politely() {
-        let (settings, messages) = from_url(&[("budget", "lots"), ("lr", "0.05"), ("local", "1")]);
+        let (settings, messages) =
+            read_link::<HikerDigitsSettings>(&[("budget", "lots"), ("lr", "0.05"), ("local", "1")]);
         assert_eq!(settings.budget, 1000);
         assert_eq!(settings.learning_rate, 0.05);
         assert_eq!(settings.local_step, 0.1);
         assert_eq!(messages.len(), 2, "{messages:?}");
-        let (settings, _) = from_url(&[("budget", "50")]);
+        let (settings, _) = read_link::<HikerDigitsSettings>(&[("budget", "50")]);
         assert_eq!(settings.budget, 51);
     }
 
