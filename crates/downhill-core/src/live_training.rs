@@ -14,8 +14,9 @@
 //! - at the end of each epoch, the loss on all the training data and the training and validation
 //!   accuracies.
 //!
-//! The sanity checks ([`initial_loss_check`], [`regularization_check`], [`overfit_subset`]) are
-//! plain functions of data and weights.
+//! The sanity checks ([`initial_loss_check`], [`regularization_check`], [`overfit_subset`] with
+//! [`overfit_check_passes`]) are plain functions of data and weights, and each carries its own verdict,
+//! as does the update-to-weight ratio ([`UpdateRatioVerdict`]): a page shows what is decided here.
 
 use crate::classifiers::{LossKind, linear, svm};
 use crate::data::{Dataset, LengthMismatch, check_length};
@@ -256,6 +257,11 @@ impl LiveTraining {
             .loss(&self.weights)
     }
 
+    /// The loss the run should start near, for its loss and the number of classes of its data.
+    pub fn expected_initial_loss(&self) -> ExpectedInitialLoss {
+        ExpectedInitialLoss::new(self.settings.loss_kind, self.train.n_classes())
+    }
+
     fn epoch_record(&self, epoch: usize) -> EpochRecord {
         // The lengths were checked in `new`, so the accuracies cannot fail; NaN would show "—".
         EpochRecord {
@@ -282,6 +288,101 @@ pub fn norm(values: &[f64]) -> f64 {
     linear::dot(values, values).sqrt()
 }
 
+/// How far the first check lets the initial loss stray from its expected value, as a fraction of
+/// that value: 1%. The lesson's small weights put every score within a few thousandths of zero, which
+/// moves the loss by far less (see `tests/learning/sanity.rs`); a loss further off means the weights
+/// did not start small, or the loss is computed wrongly.
+pub const INITIAL_LOSS_TOLERANCE: f64 = 0.01;
+
+/// The regularization strengths of the second check: none, then a decade at a time up to 1.
+pub const REGULARIZATION_CHECK_STRENGTHS: [f64; 5] = [0.0, 1e-3, 1e-2, 1e-1, 1.0];
+
+/// The learning rate of the third check's run (no regularization, one full batch of the
+/// [`OVERFIT_SUBSET_SIZE`] examples per step): large enough to memorize them within a few epochs.
+pub const OVERFIT_LEARNING_RATE: f64 = 1.0;
+
+/// The epochs of the third check's run.
+pub const OVERFIT_EPOCHS: usize = 100;
+
+/// The third check passes when the run ends with every training example classified right and a
+/// training loss below this. The SVM's loss reaches exactly 0 once every margin is met; softmax only
+/// approaches 0; below 0.1 the geometric mean of the probabilities it gives the right classes is
+/// above e^-0.1, about 0.9.
+pub const OVERFIT_LOSS_BELOW: f64 = 0.1;
+
+/// The update-to-weight ratio the lesson calls healthy: about one thousandth.
+pub const HEALTHY_UPDATE_RATIO: f64 = 1e-3;
+
+/// The ratios judged about right: a decade either side of [`HEALTHY_UPDATE_RATIO`], ends included.
+pub const HEALTHY_UPDATE_RATIO_BAND: (f64, f64) = (1e-4, 1e-2);
+
+/// What an update-to-weight ratio says about the learning rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum UpdateRatioVerdict {
+    /// Below [`HEALTHY_UPDATE_RATIO_BAND`]: the learning rate may be too low.
+    Low,
+    /// Inside the band, ends included.
+    AboutRight,
+    /// Above the band: the learning rate is likely too high.
+    High,
+}
+
+impl UpdateRatioVerdict {
+    /// The verdict on `ratio`; `None` for a ratio that is not a finite number (there is nothing to
+    /// judge: [`LiveTraining::recent_update_ratio`] never gives one).
+    pub fn of(ratio: f64) -> Option<UpdateRatioVerdict> {
+        let (low, high) = HEALTHY_UPDATE_RATIO_BAND;
+        if !ratio.is_finite() {
+            None
+        } else if ratio < low {
+            Some(UpdateRatioVerdict::Low)
+        } else if ratio > high {
+            Some(UpdateRatioVerdict::High)
+        } else {
+            Some(UpdateRatioVerdict::AboutRight)
+        }
+    }
+}
+
+/// The data loss a linear classifier should have when every score is about zero, as at small
+/// random weights: ln C for softmax (each of the C classes gets probability 1 / C), and
+/// (C - 1) * margin for the SVM (every wrong class violates the margin by about the margin).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct ExpectedInitialLoss {
+    pub loss_kind: LossKind,
+    pub n_classes: usize,
+    pub value: f64,
+}
+
+impl ExpectedInitialLoss {
+    pub fn new(loss_kind: LossKind, n_classes: usize) -> ExpectedInitialLoss {
+        let classes = n_classes as f64;
+        ExpectedInitialLoss {
+            loss_kind,
+            n_classes,
+            value: match loss_kind {
+                LossKind::Softmax => classes.ln(),
+                LossKind::Svm => (classes - 1.0) * svm::DELTA,
+            },
+        }
+    }
+
+    /// How the lesson writes the value: `ln 10` for softmax over ten classes; for the SVM the
+    /// number itself, `9`.
+    pub fn formula(&self) -> String {
+        match self.loss_kind {
+            LossKind::Softmax => format!("ln {}", self.n_classes),
+            LossKind::Svm => format!("{}", self.value),
+        }
+    }
+
+    /// Whether [`ExpectedInitialLoss::formula`] is the number itself (`9`), or a formula whose
+    /// value a reader needs beside it (`ln 10 ≈ 2.3026`).
+    pub fn formula_is_the_number(&self) -> bool {
+        self.loss_kind == LossKind::Svm
+    }
+}
+
 /// The first sanity check: the data loss (no regularization) at small weights, and what it should be
 /// when every score is about zero.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -289,9 +390,16 @@ pub struct InitialLossCheck {
     pub loss_kind: LossKind,
     /// The data loss at the weights given.
     pub loss: f64,
-    /// ln(number of classes) for softmax (each class gets probability 1 / C), and (C - 1) * margin
-    /// for the SVM (every wrong class violates the margin by about the margin).
-    pub expected: f64,
+    pub expected: ExpectedInitialLoss,
+}
+
+impl InitialLossCheck {
+    /// The verdict: whether the loss is within [`INITIAL_LOSS_TOLERANCE`] of its expected value
+    /// (the ends included; a loss that is not a number never passes).
+    pub fn passes(&self) -> bool {
+        let expected = self.expected.value;
+        (self.loss - expected).abs() <= INITIAL_LOSS_TOLERANCE * expected
+    }
 }
 
 /// The data loss at `weights` with the regularization set to zero, next to its expected value.
@@ -301,38 +409,56 @@ pub fn initial_loss_check(
     weights: &[f64],
 ) -> Result<InitialLossCheck, LengthMismatch> {
     linear::check_weights(data, weights)?;
-    let n_classes = data.n_classes() as f64;
     Ok(InitialLossCheck {
         loss_kind,
         loss: loss_kind.on(data, 0.0).loss(weights),
-        expected: match loss_kind {
-            LossKind::Softmax => n_classes.ln(),
-            LossKind::Svm => (n_classes - 1.0) * svm::DELTA,
-        },
+        expected: ExpectedInitialLoss::new(loss_kind, data.n_classes()),
     })
 }
 
-/// The second sanity check: the loss at the same `weights` for each regularization strength in
-/// `strengths`, as `(strength, loss)` pairs. Since the penalty 0.5 * reg * ||W||^2 is never negative,
-/// the loss must rise with the strength whenever W is not zero.
+/// The second sanity check: the loss at the same weights for each regularization strength.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RegularizationCheck {
+    /// `(strength, loss)` pairs in the order the strengths were given.
+    pub losses: Vec<(f64, f64)>,
+}
+
+impl RegularizationCheck {
+    /// The verdict: whether the loss rises strictly from each strength to the next (at least two
+    /// strengths are needed to see anything rise). Since the penalty 0.5 * reg * ||W||^2 is never
+    /// negative, it must whenever the strengths rise and W is not zero.
+    pub fn rises(&self) -> bool {
+        self.losses.len() >= 2 && self.losses.windows(2).all(|pair| pair[1].1 > pair[0].1)
+    }
+}
+
+/// The loss at the same `weights` for each regularization strength in `strengths`.
 pub fn regularization_check(
     loss_kind: LossKind,
     data: &Dataset,
     weights: &[f64],
     strengths: &[f64],
-) -> Result<Vec<(f64, f64)>, LengthMismatch> {
+) -> Result<RegularizationCheck, LengthMismatch> {
     linear::check_weights(data, weights)?;
     // The data part is the same for every strength: evaluate it once and add each penalty.
     let data_loss = loss_kind.on(data, 0.0).loss(weights);
-    Ok(strengths
-        .iter()
-        .map(|&reg| (reg, data_loss + linear::l2_penalty(weights, reg)))
-        .collect())
+    Ok(RegularizationCheck {
+        losses: strengths
+            .iter()
+            .map(|&reg| (reg, data_loss + linear::l2_penalty(weights, reg)))
+            .collect(),
+    })
 }
 
 /// The third sanity check's data: the first [`OVERFIT_SUBSET_SIZE`] training examples.
 pub fn overfit_subset(train: &Dataset) -> Dataset {
     train.head(OVERFIT_SUBSET_SIZE)
+}
+
+/// The third check's verdict on the last epoch of its run: every training example right and a
+/// training loss below [`OVERFIT_LOSS_BELOW`], that is, the examples are memorized.
+pub fn overfit_check_passes(last_epoch: &EpochRecord) -> bool {
+    last_epoch.train_accuracy >= 1.0 && last_epoch.train_loss < OVERFIT_LOSS_BELOW
 }
 
 #[cfg(test)]
@@ -482,13 +608,40 @@ mod tests {
         let strengths = [0.0, 0.1, 1.0];
         for loss_kind in LossKind::ALL {
             let checked = regularization_check(loss_kind, &data, &weights, &strengths).unwrap();
-            for (reg, loss) in &checked {
+            for (reg, loss) in &checked.losses {
                 let direct = loss_kind.on(&data, *reg).loss(&weights);
                 assert!((loss - direct).abs() < 1e-12, "{loss} vs {direct}");
             }
-            assert!(checked.windows(2).all(|pair| pair[1].1 > pair[0].1));
+            assert!(checked.rises());
+            // At W = 0 the penalty is 0 for every strength: nothing rises, and the check says so.
+            let at_zero = regularization_check(loss_kind, &data, &[0.0; 4], &strengths).unwrap();
+            assert!(!at_zero.rises(), "{at_zero:?}");
         }
         assert!(regularization_check(LossKind::Svm, &data, &[0.0], &strengths).is_err());
+    }
+
+    #[test]
+    fn the_loss_rises_only_if_every_next_strength_gives_a_strictly_larger_loss() {
+        let check = |losses: &[f64]| RegularizationCheck {
+            losses: losses
+                .iter()
+                .enumerate()
+                .map(|(index, &loss)| (index as f64, loss))
+                .collect(),
+        };
+        assert!(check(&[1.0, 1.5, 2.0]).rises());
+        assert!(
+            check(&[1.0, 1f64.next_up()]).rises(),
+            "the least rise counts"
+        );
+        assert!(!check(&[1.0, 1.0]).rises(), "a flat step is not a rise");
+        assert!(
+            !check(&[1.0, 2.0, 2f64.next_down()]).rises(),
+            "one fall spoils it"
+        );
+        assert!(!check(&[1.0, f64::NAN, 3.0]).rises());
+        assert!(!check(&[1.0]).rises(), "one strength shows nothing rising");
+        assert!(!check(&[]).rises());
     }
 
     #[test]
@@ -497,9 +650,107 @@ mod tests {
         let zeros = [0.0; 4];
         let softmax = initial_loss_check(LossKind::Softmax, &data, &zeros).unwrap();
         assert!((softmax.loss - 2f64.ln()).abs() < 1e-12);
-        assert_eq!(softmax.expected, 2f64.ln());
+        assert_eq!(softmax.expected.value, 2f64.ln());
+        assert!(softmax.passes());
         let svm = initial_loss_check(LossKind::Svm, &data, &zeros).unwrap();
-        assert_eq!((svm.loss, svm.expected), (1.0, 1.0));
+        assert_eq!((svm.loss, svm.expected.value), (1.0, 1.0));
+        assert!(svm.passes());
         assert_eq!(overfit_subset(&data).len(), 4);
+        // A run knows the loss it should start near.
+        let run = LiveTraining::new(data.clone(), data, settings(1)).unwrap();
+        assert_eq!(
+            run.expected_initial_loss(),
+            ExpectedInitialLoss::new(LossKind::Softmax, 2)
+        );
+    }
+
+    #[test]
+    fn the_expected_initial_loss_of_the_digits_is_written_ln_10_and_9() {
+        let softmax = ExpectedInitialLoss::new(LossKind::Softmax, 10);
+        assert_eq!(softmax.value, 10f64.ln());
+        assert_eq!(softmax.formula(), "ln 10");
+        assert!(!softmax.formula_is_the_number());
+        let svm = ExpectedInitialLoss::new(LossKind::Svm, 10);
+        assert_eq!(svm.value, 9.0);
+        assert_eq!(svm.formula(), "9");
+        assert!(svm.formula_is_the_number());
+        assert_eq!(ExpectedInitialLoss::new(LossKind::Svm, 3).formula(), "2");
+    }
+
+    #[test]
+    fn the_initial_loss_passes_within_one_percent_of_the_expected_value_ends_included() {
+        // With 100 as the expected value the tolerance is exactly 1 (0.01 * 100 rounds to 1.0).
+        let expected = ExpectedInitialLoss {
+            loss_kind: LossKind::Svm,
+            n_classes: 101,
+            value: 100.0,
+        };
+        assert_eq!(expected, ExpectedInitialLoss::new(LossKind::Svm, 101));
+        assert_eq!(INITIAL_LOSS_TOLERANCE * expected.value, 1.0);
+        let at = |loss: f64| InitialLossCheck {
+            loss_kind: LossKind::Svm,
+            loss,
+            expected,
+        };
+        for passing in [100.0, 99.0, 101.0, 100.5] {
+            assert!(at(passing).passes(), "{passing}");
+        }
+        for failing in [
+            101f64.next_up(),
+            99f64.next_down(),
+            0.0,
+            200.0,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert!(!at(failing).passes(), "{failing}");
+        }
+    }
+
+    #[test]
+    fn the_overfit_check_needs_every_example_right_and_a_loss_under_a_tenth() {
+        let last = |train_accuracy: f64, train_loss: f64| EpochRecord {
+            epoch: OVERFIT_EPOCHS,
+            train_loss,
+            train_accuracy,
+            validation_accuracy: Some(0.5),
+        };
+        assert!(overfit_check_passes(&last(1.0, 0.0)), "the SVM's exact 0");
+        assert!(overfit_check_passes(&last(
+            1.0,
+            OVERFIT_LOSS_BELOW.next_down()
+        )));
+        assert!(
+            !overfit_check_passes(&last(1.0, OVERFIT_LOSS_BELOW)),
+            "the end is out"
+        );
+        assert!(
+            !overfit_check_passes(&last(0.95, 0.01)),
+            "one example wrong in 20"
+        );
+        assert!(!overfit_check_passes(&last(1.0, f64::NAN)));
+        assert!(!overfit_check_passes(&last(f64::NAN, 0.0)));
+    }
+
+    #[test]
+    fn the_update_ratio_is_about_right_within_a_decade_of_1e_minus_3_ends_included() {
+        let (low, high) = HEALTHY_UPDATE_RATIO_BAND;
+        assert_eq!(
+            (low, high),
+            (HEALTHY_UPDATE_RATIO / 10.0, HEALTHY_UPDATE_RATIO * 10.0)
+        );
+        let verdict = UpdateRatioVerdict::of;
+        assert_eq!(
+            verdict(HEALTHY_UPDATE_RATIO),
+            Some(UpdateRatioVerdict::AboutRight)
+        );
+        assert_eq!(verdict(low), Some(UpdateRatioVerdict::AboutRight));
+        assert_eq!(verdict(high), Some(UpdateRatioVerdict::AboutRight));
+        assert_eq!(verdict(low.next_down()), Some(UpdateRatioVerdict::Low));
+        assert_eq!(verdict(0.0), Some(UpdateRatioVerdict::Low));
+        assert_eq!(verdict(high.next_up()), Some(UpdateRatioVerdict::High));
+        assert_eq!(verdict(1e3), Some(UpdateRatioVerdict::High));
+        assert_eq!(verdict(f64::NAN), None);
+        assert_eq!(verdict(f64::INFINITY), None);
     }
 }

@@ -7,9 +7,11 @@
 use crate::classifiers::{LossKind, linear};
 use crate::data::{Dataset, LengthMismatch, check_length};
 use crate::objective::Objective;
+use crate::optimizers::{Hyperparameters, OptimizerKind};
 use crate::rng::Rng;
 use crate::surfaces::Surface;
 use crate::training::{EpochRecord, MinibatchSettings, minibatch_gradient_descent};
+use crate::trajectory::Trajectory;
 
 /// The documents' small random starting weights: every weight is 0.001 times a standard normal draw.
 pub const SWEEP_WEIGHT_SCALE: f64 = 0.001;
@@ -150,6 +152,76 @@ impl ClassifierOneStep {
     }
 }
 
+/// What the sweep shows for one set of weights: the table's step sizes (one per power of ten) and the
+/// plotted curve (the table's points and `per_decade - 1` more between each two), each with the loss
+/// after one step of that size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OneStepSweep {
+    pub table: Vec<(f64, f64)>,
+    /// Sorted by step size.
+    pub curve: Vec<(f64, f64)>,
+}
+
+impl ClassifierOneStep {
+    /// The table and the curve from `10^low_exponent` to `10^high_exponent`. The curve reuses the
+    /// table's losses and computes only the points between them.
+    pub fn sweep(&self, low_exponent: f64, high_exponent: f64, per_decade: usize) -> OneStepSweep {
+        let table = self.losses_after(&log_spaced_step_sizes(low_exponent, high_exponent, 1));
+        let per_decade = per_decade.clamp(1, 20);
+        let between: Vec<f64> = log_spaced_step_sizes(low_exponent, high_exponent, per_decade)
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| index % per_decade != 0)
+            .map(|(_, step_size)| step_size)
+            .collect();
+        let mut curve = table.clone();
+        curve.extend(self.losses_after(&between));
+        crate::short_sort::sort_short_list_by(&mut curve, |left, right| {
+            left.0.total_cmp(&right.0).is_lt()
+        });
+        OneStepSweep { table, curve }
+    }
+}
+
+/// The point with the lowest finite loss, if any: the sweep's best step size.
+pub fn lowest_finite_loss(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    points
+        .iter()
+        .copied()
+        .filter(|(_, loss)| loss.is_finite())
+        .min_by(|left, right| left.1.total_cmp(&right.1))
+}
+
+/// How the loss after a step compares with the loss before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LossChange {
+    Lower,
+    Unchanged,
+    /// Higher, or finite where the loss before was not.
+    Higher,
+    /// The loss after the step overflowed.
+    NotFinite,
+}
+
+impl LossChange {
+    pub fn of(loss_after: f64, loss_before: f64) -> LossChange {
+        if !loss_after.is_finite() {
+            LossChange::NotFinite
+        } else if loss_after < loss_before {
+            LossChange::Lower
+        } else if loss_after == loss_before {
+            LossChange::Unchanged
+        } else {
+            LossChange::Higher
+        }
+    }
+
+    /// Whether the step made things worse: a higher loss, or one that overflowed.
+    pub fn is_worse(self) -> bool {
+        matches!(self, LossChange::Higher | LossChange::NotFinite)
+    }
+}
+
 /// Step sizes spaced evenly in log10 from `10^low_exponent` to `10^high_exponent`, `per_decade` per
 /// power of ten, both ends included. Empty when the range is empty or not finite; `per_decade` is
 /// clamped to 1..=20 so a caller can never ask for unbounded work.
@@ -215,6 +287,47 @@ pub fn comparison_step_sizes(surface: &dyn Surface, fallback_limit: f64) -> [Com
     })
 }
 
+/// The stable limit the comparison steps are fractions of on a surface without one (no minimum), for
+/// the live demo and its still alike.
+pub const COMPARISON_FALLBACK_LIMIT: f64 = 0.1;
+
+/// The step sizes the step-size-paths demo sets side by side on `surface`.
+pub fn demo_comparison_steps(surface: &dyn Surface) -> [ComparisonStep; 4] {
+    comparison_step_sizes(surface, COMPARISON_FALLBACK_LIMIT)
+}
+
+/// The step size the demo starts at on `surface`: the "good" one of [`demo_comparison_steps`].
+pub fn good_step_size(surface: &dyn Surface) -> f64 {
+    demo_comparison_steps(surface)[1].step_size
+}
+
+/// Plain gradient descent with `step_size` from `start` for at most `n_steps` steps: one path of the
+/// step-size demo (never fails; see [`crate::trajectory::run`]).
+pub fn gradient_descent_path(
+    surface: &dyn Surface,
+    start: [f64; 2],
+    step_size: f64,
+    n_steps: usize,
+) -> Trajectory {
+    let mut hyperparameters = Hyperparameters::defaults_for(OptimizerKind::Sgd);
+    hyperparameters.learning_rate = step_size;
+    crate::trajectory::run(
+        surface,
+        OptimizerKind::Sgd,
+        &hyperparameters,
+        start,
+        n_steps,
+    )
+}
+
+/// Whether a run ended higher than it started: its steps overshoot the valley.
+pub fn loss_went_up(trajectory: &Trajectory) -> bool {
+    match (trajectory.losses.first(), trajectory.losses.last()) {
+        (Some(first), Some(last)) => last > first,
+        _ => false,
+    }
+}
+
 /// A learning rate in the learning-curves demo, with the name the lessons give it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CurveRate {
@@ -269,6 +382,21 @@ pub struct CurveSettings {
     pub n_epochs: usize,
     /// Seeds the batches (epoch `e` draws from `seed + e`), so the same settings replay the same curve.
     pub seed: u64,
+}
+
+impl CurveSettings {
+    /// The learning-curves demo's run at `learning_rate` for `n_epochs`: the softmax loss,
+    /// regularization [`CURVE_REG`], batches of [`CURVE_BATCH_SIZE`] drawn from `batch_seed`.
+    pub fn for_learning_curves(learning_rate: f64, n_epochs: usize, batch_seed: u64) -> Self {
+        CurveSettings {
+            loss_kind: LossKind::Softmax,
+            reg: CURVE_REG,
+            learning_rate,
+            batch_size: CURVE_BATCH_SIZE,
+            n_epochs,
+            seed: batch_seed,
+        }
+    }
 }
 
 /// A training run that advances one epoch per call: minibatch gradient descent with the plain update,
@@ -411,6 +539,63 @@ mod tests {
         assert_eq!(stable_step_limit(&Saddle), None);
         let steps = comparison_step_sizes(&Saddle, 0.3);
         assert!((steps[3].step_size - 0.45).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_loss_change_is_lower_unchanged_higher_or_not_finite() {
+        assert_eq!(LossChange::of(1.0, 2.0), LossChange::Lower);
+        assert_eq!(LossChange::of(2.0, 2.0), LossChange::Unchanged);
+        assert_eq!(LossChange::of(3.0, 2.0), LossChange::Higher);
+        assert_eq!(LossChange::of(f64::INFINITY, 2.0), LossChange::NotFinite);
+        assert_eq!(LossChange::of(f64::NAN, 2.0), LossChange::NotFinite);
+        assert_eq!(LossChange::of(1.0, f64::NAN), LossChange::Higher);
+        assert!(LossChange::Higher.is_worse() && LossChange::NotFinite.is_worse());
+        assert!(!LossChange::Lower.is_worse() && !LossChange::Unchanged.is_worse());
+    }
+
+    #[test]
+    fn the_lowest_finite_loss_skips_overflowed_points() {
+        let points = [
+            (1e-3, 2.0),
+            (1e-2, f64::NAN),
+            (1e-1, 0.5),
+            (1.0, f64::INFINITY),
+        ];
+        assert_eq!(lowest_finite_loss(&points), Some((1e-1, 0.5)));
+        assert_eq!(lowest_finite_loss(&[(1.0, f64::NAN)]), None);
+        assert_eq!(lowest_finite_loss(&[]), None);
+    }
+
+    #[test]
+    fn a_demo_path_is_plain_gradient_descent_and_says_when_the_loss_went_up() {
+        use crate::trajectory::{Outcome, run};
+        let ravine = Ravine::default();
+        let start = ravine.default_start();
+        let good = good_step_size(&ravine);
+        assert_eq!(good, demo_comparison_steps(&ravine)[1].step_size);
+        assert_eq!(
+            demo_comparison_steps(&Saddle),
+            comparison_step_sizes(&Saddle, 0.1)
+        );
+        let mut hyperparameters = Hyperparameters::defaults_for(OptimizerKind::Sgd);
+        hyperparameters.learning_rate = good;
+        let path = gradient_descent_path(&ravine, start, good, 100);
+        assert_eq!(
+            path,
+            run(&ravine, OptimizerKind::Sgd, &hyperparameters, start, 100)
+        );
+        assert!(!loss_went_up(&path));
+        // Just past the stable limit the path bounces ever higher without yet passing the
+        // divergence threshold in a few steps.
+        let bouncing = gradient_descent_path(&ravine, start, 1.2 * 2.0 * good, 5);
+        assert!(
+            matches!(bouncing.outcome, Outcome::Completed { .. }),
+            "{:?}",
+            bouncing.outcome
+        );
+        assert!(loss_went_up(&bouncing));
+        let empty = gradient_descent_path(&ravine, [f64::NAN, 0.0], good, 10);
+        assert!(!loss_went_up(&empty));
     }
 
     #[test]

@@ -8,8 +8,9 @@ mod common;
 
 use downhill_core::classifiers::LossKind;
 use downhill_core::live_training::{
-    LiveSettings, LiveTraining, OVERFIT_SUBSET_SIZE, initial_loss_check, overfit_subset,
-    regularization_check,
+    LiveSettings, LiveTraining, OVERFIT_EPOCHS, OVERFIT_LEARNING_RATE, OVERFIT_SUBSET_SIZE,
+    REGULARIZATION_CHECK_STRENGTHS, UpdateRatioVerdict, initial_loss_check, overfit_check_passes,
+    overfit_subset, regularization_check,
 };
 use std::rc::Rc;
 
@@ -59,14 +60,22 @@ fn the_initial_loss_is_ln_10_for_softmax_and_9_for_the_svm() {
     let (train, validation) = data();
     let run = LiveTraining::new(train.clone(), validation, defaults()).unwrap();
     let softmax = initial_loss_check(LossKind::Softmax, &train, run.weights()).unwrap();
-    assert!((softmax.expected - 10f64.ln()).abs() < 1e-15);
+    assert!((softmax.expected.value - 10f64.ln()).abs() < 1e-15);
     assert!(
-        (softmax.loss - softmax.expected).abs() < 0.01,
+        (softmax.loss - softmax.expected.value).abs() < 0.01,
         "{softmax:?}"
     );
+    assert!(softmax.passes(), "{softmax:?}");
     let svm = initial_loss_check(LossKind::Svm, &train, run.weights()).unwrap();
-    assert_eq!(svm.expected, 9.0);
+    assert_eq!(svm.expected.value, 9.0);
     assert!((svm.loss - 9.0).abs() < 0.05, "{svm:?}");
+    assert!(svm.passes(), "{svm:?}");
+    // Weights a thousand times larger (each a standard normal draw) spread the scores too far.
+    let large: Vec<f64> = run.weights().iter().map(|weight| weight * 1000.0).collect();
+    for loss_kind in LossKind::ALL {
+        let check = initial_loss_check(loss_kind, &train, &large).unwrap();
+        assert!(!check.passes(), "{check:?}");
+    }
     // The run's first batch loss is that same loss on a batch, plus a penalty too small to see.
     assert!((run_to_end(&train, defaults()).steps()[0].batch_loss - 10f64.ln()).abs() < 0.05);
 }
@@ -75,13 +84,18 @@ fn the_initial_loss_is_ln_10_for_softmax_and_9_for_the_svm() {
 fn raising_the_regularization_raises_the_loss_at_trained_weights() {
     let (train, _) = data();
     let run = run_to_end(&train, defaults());
-    let strengths = [0.0, 1e-3, 1e-2, 1e-1, 1.0];
-    let checked =
-        regularization_check(LossKind::Softmax, &train, run.weights(), &strengths).unwrap();
+    let checked = regularization_check(
+        LossKind::Softmax,
+        &train,
+        run.weights(),
+        &REGULARIZATION_CHECK_STRENGTHS,
+    )
+    .unwrap();
     assert!(
-        checked.windows(2).all(|pair| pair[1].1 > pair[0].1),
+        checked.losses.windows(2).all(|pair| pair[1].1 > pair[0].1),
         "{checked:?}"
     );
+    assert!(checked.rises(), "{checked:?}");
 }
 
 #[test]
@@ -92,20 +106,31 @@ fn twenty_examples_without_regularization_are_memorized_but_not_learned() {
     let overfit = |loss_kind| LiveSettings {
         loss_kind,
         reg: 0.0,
-        learning_rate: 1.0,
+        learning_rate: OVERFIT_LEARNING_RATE,
         batch_size: OVERFIT_SUBSET_SIZE,
-        n_epochs: 100,
+        n_epochs: OVERFIT_EPOCHS,
         ..defaults()
     };
     // The SVM's loss reaches exactly zero: every margin is met.
     let svm = run_to_end(&tiny, overfit(LossKind::Svm));
     let last = svm.epochs().last().unwrap();
     assert_eq!((last.train_loss, last.train_accuracy), (0.0, 1.0));
+    assert!(overfit_check_passes(last), "{last:?}");
     // Softmax only approaches zero, while the training accuracy reaches 100%.
     let softmax = run_to_end(&tiny, overfit(LossKind::Softmax));
     let last = softmax.epochs().last().unwrap();
     assert!(last.train_loss > 0.0 && last.train_loss < 0.1, "{last:?}");
     assert_eq!(last.train_accuracy, 1.0);
+    assert!(overfit_check_passes(last), "{last:?}");
+    // The same run with a learning rate a thousand times smaller has not memorized them yet.
+    let slow = run_to_end(
+        &tiny,
+        LiveSettings {
+            learning_rate: OVERFIT_LEARNING_RATE / 1000.0,
+            ..overfit(LossKind::Softmax)
+        },
+    );
+    assert!(!overfit_check_passes(slow.epochs().last().unwrap()));
     // Memorizing 20 images is not learning the digits: the validation accuracy stays far lower.
     assert!(last.validation_accuracy.unwrap() < 0.8, "{last:?}");
 }
@@ -148,6 +173,10 @@ fn the_update_ratio_is_near_1e_minus_3_at_a_good_rate_and_far_above_at_a_bad_one
     let good = run_to_end(&train, defaults());
     let ratio = good.recent_update_ratio(100).unwrap();
     assert!((1e-4..1e-2).contains(&ratio), "{ratio}");
+    assert_eq!(
+        UpdateRatioVerdict::of(ratio),
+        Some(UpdateRatioVerdict::AboutRight)
+    );
     let too_high = run_to_end(
         &train,
         LiveSettings {
@@ -159,4 +188,8 @@ fn the_update_ratio_is_near_1e_minus_3_at_a_good_rate_and_far_above_at_a_bad_one
     );
     let ratio = too_high.recent_update_ratio(100).unwrap();
     assert!(ratio > 1e-2, "{ratio}");
+    assert_eq!(
+        UpdateRatioVerdict::of(ratio),
+        Some(UpdateRatioVerdict::High)
+    );
 }

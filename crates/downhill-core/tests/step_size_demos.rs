@@ -31,14 +31,18 @@ fn preset_curves() -> Vec<LearningCurve> {
     CURVE_RATES
         .iter()
         .map(|rate| {
-            let settings = CurveSettings {
-                loss_kind: LossKind::Softmax,
-                reg: CURVE_REG,
-                learning_rate: rate.learning_rate,
-                batch_size: CURVE_BATCH_SIZE,
-                n_epochs: 40,
-                seed: 7,
-            };
+            let settings = CurveSettings::for_learning_curves(rate.learning_rate, 40, 7);
+            assert_eq!(
+                settings,
+                CurveSettings {
+                    loss_kind: LossKind::Softmax,
+                    reg: CURVE_REG,
+                    learning_rate: rate.learning_rate,
+                    batch_size: CURVE_BATCH_SIZE,
+                    n_epochs: 40,
+                    seed: 7,
+                }
+            );
             let mut curve = LearningCurve::new(train, None, &weights, settings).unwrap();
             let mut calls = 0;
             while curve.advance(train, None).unwrap() {
@@ -158,4 +162,42 @@ fn the_sweep_through_scores_agrees_with_stepping_the_weights() {
     }
     let wrong = vec![0.0; train.n_weights() + 1];
     assert!(ClassifierOneStep::new(LossKind::Svm, train, 0.0, &wrong).is_err());
+}
+
+#[test]
+fn the_sweeps_curve_holds_the_table_and_the_points_between_in_order() {
+    let train = &prepared().train;
+    let weights = sweep_weights(train.n_weights(), SWEEP_WEIGHTS_SEED);
+    let one_step = ClassifierOneStep::new(LossKind::Svm, train, 0.0, &weights).unwrap();
+    let sweep = one_step.sweep(-10.0, 3.0, 4);
+    assert_eq!(
+        sweep.table,
+        one_step.losses_after(&log_spaced_step_sizes(-10.0, 3.0, 1))
+    );
+    assert_eq!(sweep.table.len(), 14);
+    assert_eq!(sweep.curve.len(), 13 * 4 + 1);
+    assert!(
+        sweep.curve.windows(2).all(|pair| pair[0].0 < pair[1].0),
+        "the curve is not in order of step size"
+    );
+    for point in &sweep.table {
+        assert!(sweep.curve.contains(point), "{point:?} is not on the curve");
+    }
+    for (step_size, loss) in &sweep.curve {
+        assert_eq!(one_step.loss_after(*step_size).to_bits(), loss.to_bits());
+    }
+    let denser = log_spaced_step_sizes(-10.0, 3.0, 4);
+    for ((step_size, _), expected) in sweep.curve.iter().zip(&denser) {
+        assert!(
+            (step_size / expected - 1.0).abs() < 1e-12,
+            "{step_size} against {expected}"
+        );
+    }
+    // The lowest point of the table is one the loss fell to.
+    let (best_step, best_loss) = lowest_finite_loss(&sweep.table).unwrap();
+    assert!(
+        best_loss < one_step.original_loss,
+        "{best_step}: {best_loss}"
+    );
+    assert!(!LossChange::of(best_loss, one_step.original_loss).is_worse());
 }

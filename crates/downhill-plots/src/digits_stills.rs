@@ -16,13 +16,13 @@ use crate::training_dashboard::{self, DashboardPicture};
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
 use downhill_core::gradient_cloud::PerExampleGradients;
-use downhill_core::live_training::{LiveSettings, LiveTraining};
+use downhill_core::live_training::{ExpectedInitialLoss, LiveSettings, LiveTraining};
 use downhill_core::rng::Rng;
 use downhill_core::search::accuracy_race::AccuracyRace;
 use downhill_core::search::hiker::Strategy;
 use downhill_core::step_size_demos::{
-    CURVE_BATCH_SIZE, CURVE_RATES, CURVE_REG, CurveSettings, LearningCurve, OneStep,
-    SWEEP_WEIGHTS_SEED, log_spaced_step_sizes, sweep_weights,
+    CURVE_RATES, CurveSettings, LearningCurve, OneStep, SWEEP_WEIGHTS_SEED, log_spaced_step_sizes,
+    sweep_weights,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -230,14 +230,11 @@ pub fn learning_curves(prepared: &PreparedDigits) -> Vec<TrainedCurve> {
             step_size::CURVES_DEFAULT_YOUR_RATE,
         )))
         .map(|(label, learning_rate)| {
-            let settings = CurveSettings {
-                loss_kind: LossKind::Softmax,
-                reg: CURVE_REG,
+            let settings = CurveSettings::for_learning_curves(
                 learning_rate,
-                batch_size: CURVE_BATCH_SIZE,
-                n_epochs: step_size::CURVES_DEFAULT_EPOCHS,
-                seed: step_size::CURVES_BATCH_SEED,
-            };
+                step_size::CURVES_DEFAULT_EPOCHS,
+                step_size::CURVES_BATCH_SEED,
+            );
             let points = match LearningCurve::new(train, None, &weights, settings) {
                 Ok(mut curve) => {
                     while let Ok(true) = curve.advance(train, None) {}
@@ -296,10 +293,7 @@ fn training_dashboard_still(prepared: &PreparedDigits) -> DigitsStill {
         while run.step() {}
         run
     });
-    let expected = match settings.loss_kind {
-        LossKind::Softmax => (10f64.ln(), "ln 10"),
-        LossKind::Svm => (9.0, "9"),
-    };
+    let expected = ExpectedInitialLoss::new(settings.loss_kind, prepared.train.n_classes());
     DigitsStill::both(|scheme| {
         let picture = DashboardPicture {
             steps: run.as_ref().map_or(&[], |run| run.steps()),

@@ -364,23 +364,14 @@ pub const DEFAULT_PATH_STEPS: usize = 100;
 
 /// The still of the step-size paths: the four comparison step sizes on the ravine, one picture.
 pub fn paths_still_svg() -> String {
-    use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
+    use downhill_core::step_size_demos::{demo_comparison_steps, gradient_descent_path};
     use downhill_core::surfaces::{Surface, SurfaceKind};
     let surface = SurfaceKind::Ravine.build();
     let start = surface.default_start();
-    let steps = downhill_core::step_size_demos::comparison_step_sizes(surface.as_ref(), 0.1);
-    let trajectories: Vec<_> = steps
+    let trajectories: Vec<_> = demo_comparison_steps(surface.as_ref())
         .iter()
         .map(|step| {
-            let mut hyperparameters = Hyperparameters::defaults_for(OptimizerKind::Sgd);
-            hyperparameters.learning_rate = step.step_size;
-            downhill_core::trajectory::run(
-                surface.as_ref(),
-                OptimizerKind::Sgd,
-                &hyperparameters,
-                start,
-                DEFAULT_PATH_STEPS,
-            )
+            gradient_descent_path(surface.as_ref(), start, step.step_size, DEFAULT_PATH_STEPS)
         })
         .collect();
     let paths: Vec<crate::paths::PathToDraw<'_>> = trajectories

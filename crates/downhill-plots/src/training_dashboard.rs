@@ -13,7 +13,7 @@
 //! points per column.
 
 use crate::tick_labels::tick_label;
-use downhill_core::live_training::StepRecord;
+use downhill_core::live_training::{ExpectedInitialLoss, HEALTHY_UPDATE_RATIO, StepRecord};
 use downhill_core::training::EpochRecord;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -74,8 +74,9 @@ pub const DEFAULT_SETTINGS: downhill_core::live_training::LiveSettings =
         seed: 1,
     };
 
-/// The healthy range drawn around the update-to-weight ratio of 1e-3: a decade either side.
-pub const HEALTHY_RATIO_BAND: (f64, f64) = (1e-4, 1e-2);
+/// The healthy range drawn around the update-to-weight ratio of 1e-3: the core's band, in which it
+/// judges a ratio about right.
+pub const HEALTHY_RATIO_BAND: (f64, f64) = downhill_core::live_training::HEALTHY_UPDATE_RATIO_BAND;
 
 /// Everything the dashboard draws.
 pub struct DashboardPicture<'a> {
@@ -85,8 +86,9 @@ pub struct DashboardPicture<'a> {
     pub previous_steps: Option<&'a [StepRecord]>,
     /// The length of the epoch axis.
     pub n_epochs: usize,
-    /// The loss expected at small weights and its name: `(ln 10, "ln 10")` or `(9, "9")`.
-    pub expected_initial_loss: (f64, &'a str),
+    /// The loss expected at small weights, drawn at its value and named by its formula (`ln 10`,
+    /// `9`).
+    pub expected_initial_loss: ExpectedInitialLoss,
     pub log_loss: bool,
     /// The step at which the run blew up, to say so on the chart.
     pub diverged_at: Option<usize>,
@@ -178,7 +180,8 @@ fn draw_loss_panel<DB: DrawingBackend>(
         .map(|record| (record.epoch as f64, record.train_loss))
         .filter(|(_, loss)| loss.is_finite())
         .collect();
-    let (expected, expected_name) = picture.expected_initial_loss;
+    let expected = picture.expected_initial_loss.value;
+    let expected_name = picture.expected_initial_loss.formula();
     let highest = batch_points
         .iter()
         .chain(&previous_points)
@@ -421,7 +424,10 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         .min(1e6);
     let entries = [
         (palette.batch, "‖update‖ / ‖W‖ each step".to_string()),
-        (palette.band, "healthy: about 1e-3".to_string()),
+        (
+            palette.band,
+            format!("healthy: about {HEALTHY_UPDATE_RATIO:e}"),
+        ),
     ];
     let legend = LegendLayout::new(area, &entries, &scale);
     let mut chart = ChartBuilder::on(area)
@@ -450,7 +456,7 @@ fn draw_ratio_panel<DB: DrawingBackend>(
         .y_label_formatter(&|value| tick_label(*value))
         .draw()?;
     chart.draw_series(DashedLineSeries::new(
-        [(0.0, 1e-3), (x_max, 1e-3)],
+        [(0.0, HEALTHY_UPDATE_RATIO), (x_max, HEALTHY_UPDATE_RATIO)],
         scale.px(6.0),
         scale.px(4.0),
         palette.previous.stroke_width(scale.px(1.0)),
@@ -642,6 +648,7 @@ fn epoch_label(value: &f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use downhill_core::classifiers::LossKind;
     use plotters_svg::SVGBackend;
 
     fn records(n_steps: usize, steps_per_epoch: usize) -> (Vec<StepRecord>, Vec<EpochRecord>) {
@@ -701,7 +708,7 @@ mod tests {
                 epochs: &epochs,
                 previous_steps: Some(&steps[..200]),
                 n_epochs: 20,
-                expected_initial_loss: (10f64.ln(), "ln 10"),
+                expected_initial_loss: ExpectedInitialLoss::new(LossKind::Softmax, 10),
                 log_loss,
                 diverged_at: Some(499),
                 pixel_ratio: 1.0,
@@ -715,6 +722,7 @@ mod tests {
             }
             assert!(svg.contains("diverged at step 499"));
             assert!(svg.contains("expected at start: ln 10"));
+            assert!(svg.contains("healthy: about 1e-3"));
             assert!(!svg.contains("NaN") && !svg.contains("inf"));
             assert!(
                 !svg.contains("style="),
@@ -730,7 +738,7 @@ mod tests {
             epochs: &[],
             previous_steps: None,
             n_epochs: 0,
-            expected_initial_loss: (9.0, "9"),
+            expected_initial_loss: ExpectedInitialLoss::new(LossKind::Svm, 10),
             log_loss: true,
             diverged_at: None,
             pixel_ratio: f64::NAN,

@@ -274,7 +274,7 @@ fn hiker_digits_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
 
 fn training_dashboard_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = training_dashboard::Choices::from_settings(&settings);
+    let choices = training_dashboard::settings::DashboardSettings::read(&settings);
     prop_assert!(in_range(choices.learning_rate, 1e-4, 10.0));
     prop_assert!(in_range(choices.reg, 0.0, 1.0));
     prop_assert!((5..=200).contains(&choices.n_epochs()));
@@ -292,45 +292,52 @@ fn training_dashboard_work(link: &[(String, String)]) -> Result<FrameWork, TestC
 }
 
 fn curves_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
-    let settings = settings_from(link);
-    let (rate, n_epochs) = step_size::curves::read_settings(&settings);
-    let (low, high) = step_size::curves::LOG10_RATE_RANGE;
-    prop_assert!(in_range(rate, 10f64.powf(low), 10f64.powf(high)));
-    let (low, high) = step_size::curves::EPOCH_RANGE;
-    prop_assert!((low..=high).contains(&n_epochs));
-    check_messages(&settings, link)?;
+    use step_size::curves::{model, settings};
+    let source = settings_from(link);
+    let choices = settings::CurvesSettings::read(&source);
+    let (low, high) = settings::LOG10_RATE_RANGE;
+    prop_assert!(in_range(
+        choices.your_rate,
+        10f64.powf(low),
+        10f64.powf(high)
+    ));
+    let (low, high) = settings::EPOCH_RANGE;
+    prop_assert!((low..=high).contains(&choices.n_epochs));
+    check_messages(&source, link)?;
     // An epoch trains over the digits and then measures the loss over them.
     Ok(FrameWork::digits(
-        step_size::curves::MAX_EPOCHS_PER_FRAME as u64 * 2 * N_TRAIN_DIGITS,
+        model::MAX_EPOCHS_PER_FRAME as u64 * 2 * N_TRAIN_DIGITS,
     ))
 }
 
 fn sweep_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
-    let settings = settings_from(link);
-    let choices = step_size::sweep::read_settings(&settings);
-    let (low, high) = step_size::sweep::LOG10_STEP_RANGE;
+    use step_size::sweep::{model, settings};
+    let source = settings_from(link);
+    let choices = settings::SweepSettings::read(&source);
+    let (low, high) = settings::LOG10_STEP_RANGE;
     prop_assert!(in_range(choices.step, 10f64.powf(low), 10f64.powf(high)));
-    check_messages(&settings, link)?;
+    check_messages(&source, link)?;
     // An input computes the gradient and the scores of the weights and of the gradient, then one
     // loss per curve point, per table row and for the chosen step, each from those scores. Counting
     // every one of those losses as a full pass over the digits overstates the work: an upper bound.
     let decades = (high - low) as u64 + 1;
-    let curve_points = (high - low) as u64 * step_size::sweep::CURVE_POINTS_PER_DECADE as u64 + 1;
+    let curve_points = (high - low) as u64 * model::CURVE_POINTS_PER_DECADE as u64 + 1;
     Ok(FrameWork::digits(
         (3 + curve_points + decades + 1) * N_TRAIN_DIGITS,
     ))
 }
 
 fn paths_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
-    let settings = settings_from(link);
-    let choices = step_size::paths::read_settings(&settings);
-    prop_assert!(step_size::paths::SURFACES.contains(&choices.surface_kind));
-    let (low, high) = step_size::paths::LOG10_STEP_RANGE;
+    use step_size::paths::settings;
+    let source = settings_from(link);
+    let choices = settings::PathsSettings::read(&source);
+    prop_assert!(settings::SURFACES.contains(&choices.surface_kind));
+    let (low, high) = settings::LOG10_STEP_RANGE;
     prop_assert!(in_range(choices.step, 10f64.powf(low), 10f64.powf(high)));
-    prop_assert!((10..=step_size::paths::MAX_STEPS).contains(&choices.n_steps));
+    prop_assert!((settings::MIN_STEPS..=settings::MAX_STEPS).contains(&choices.n_steps));
     let view = choices.surface_kind.build().view();
     prop_assert!(view.contains(choices.start[0], choices.start[1]));
-    check_messages(&settings, link)?;
+    check_messages(&source, link)?;
     // Four comparison paths and the reader's own.
     Ok(frame_work::surface_runs(5, choices.n_steps))
 }

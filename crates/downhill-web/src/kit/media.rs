@@ -53,15 +53,3 @@ pub fn on_scheme_change<T: 'static>(
         listeners.listen(owner, list.as_ref(), "change", handler);
     }
 }
-
-/// The old form of [`on_scheme_change`], for demos that keep their closures in a plain vector.
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
-pub fn on_scheme_change_with_store<T: 'static>(
-    owner: &Rc<T>,
-    store: &std::cell::RefCell<Vec<super::listeners::EventClosure>>,
-    handler: impl Fn(&Rc<T>, &Event) + 'static,
-) {
-    if let Some(list) = media_query(DARK_SCHEME) {
-        super::listeners::listen_with_store(owner, store, list.as_ref(), "change", handler);
-    }
-}

@@ -1,38 +1,51 @@
-//! The step-size demos' old shared module, now the kit's (`crate::kit`).
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
+//! What the three step-size demos share beyond the kit: their charts (the kit's chart canvas in the
+//! `step-size-chart` family, drawn in the step-size palette), a slider listener that hands over the
+//! slider's number, and the timings the speed harness reads from the figure.
 
-use crate::kit::chart_canvas::ChartCanvas as KitChartCanvas;
-pub use crate::kit::dom::{
-    from_log10, input_number, input_text, replace_still, set_label, show_value,
-};
-pub use crate::kit::listeners::listen_with_store as listen;
-pub use crate::kit::media::{
-    on_scheme_change_with_store as on_scheme_change, pixel_ratio, prefers_reduced_motion,
-};
+use crate::kit::chart_canvas::ChartCanvas;
+use crate::kit::clock::now_ms;
+use crate::kit::dom;
+use crate::kit::listeners::Listeners;
+use crate::kit::media;
 use downhill_plots::step_size::{ChartLook, DARK, LIGHT};
+use std::rc::Rc;
+use web_sys::{Element, HtmlInputElement};
 
-/// A step-size chart: the kit's chart canvas in the `step-size-chart` family.
-pub struct ChartCanvas(KitChartCanvas);
-
-impl ChartCanvas {
-    pub fn new(class: &str, label: &str) -> ChartCanvas {
-        ChartCanvas(KitChartCanvas::in_family("step-size-chart", class, label))
-    }
-}
-
-impl std::ops::Deref for ChartCanvas {
-    type Target = KitChartCanvas;
-    fn deref(&self) -> &KitChartCanvas {
-        &self.0
-    }
+/// A step-size chart: the kit's chart canvas in the `step-size-chart` family (its own background
+/// in the site's CSS), its frame also of `class`, with the text alternative `label`.
+pub fn chart_canvas(class: &str, label: &str) -> ChartCanvas {
+    ChartCanvas::in_family("step-size-chart", class, label)
 }
 
 /// The chart colours for the reader's colour scheme, at the current pixel ratio.
 pub fn screen_look() -> ChartLook {
-    ChartLook::new(crate::kit::media::by_scheme(LIGHT, DARK), pixel_ratio())
+    ChartLook::new(media::by_scheme(LIGHT, DARK), media::pixel_ratio())
 }
 
 /// The look of exported drawings: always light, at one unit per pixel.
 pub fn export_look() -> ChartLook {
     ChartLook::new(LIGHT, 1.0)
+}
+
+/// Calls `handler` with `owner` and the slider's number on each `input` event of `slider` (events
+/// without a number are ignored).
+pub fn on_slider_input<T: 'static>(
+    listeners: &Listeners,
+    owner: &Rc<T>,
+    slider: &HtmlInputElement,
+    handler: impl Fn(&Rc<T>, f64) + 'static,
+) {
+    listeners.listen(owner, slider.as_ref(), "input", move |owner, event| {
+        if let Some(value) = dom::input_number(event) {
+            handler(owner, value);
+        }
+    });
+}
+
+/// Keeps the milliseconds since `started` on the figure as `attribute`, for the speed budget.
+pub fn record_elapsed(figure: &Element, attribute: &str, started: f64) {
+    let elapsed = now_ms() - started;
+    if elapsed.is_finite() {
+        let _ = figure.set_attribute(attribute, &format!("{elapsed:.3}"));
+    }
 }
