@@ -130,18 +130,23 @@ fn direction_of(key: &str) -> Option<Direction> {
 pub fn listen(hiker: &Rc<BlindfoldedHiker>) {
     let controls = &hiker.controls;
     for (index, input) in controls.strategy_boxes.iter().enumerate() {
-        hiker.listen(input, "change", move |hiker, event| {
-            hiker.model.borrow_mut().settings.shown[index] =
+        hiker
+            .listeners
+            .listen(hiker, input, "change", move |hiker, event| {
+                hiker.model.borrow_mut().settings.shown[index] =
+                    dom::input_checked(event).unwrap_or(false);
+                hiker.redraw();
+                hiker.write_url();
+            });
+    }
+    hiker
+        .listeners
+        .listen(hiker, &controls.blindfold, "change", |hiker, event| {
+            hiker.model.borrow_mut().settings.blindfold =
                 dom::input_checked(event).unwrap_or(false);
             hiker.redraw();
             hiker.write_url();
         });
-    }
-    hiker.listen(&controls.blindfold, "change", |hiker, event| {
-        hiker.model.borrow_mut().settings.blindfold = dom::input_checked(event).unwrap_or(false);
-        hiker.redraw();
-        hiker.write_url();
-    });
     // Each slider moves the model and shows the value it set; the address bar follows committed
     // settings only (a released slider), not every input event.
     let setters: [fn(&mut HikerModel, f64) -> String; 3] = [
@@ -151,63 +156,81 @@ pub fn listen(hiker: &Rc<BlindfoldedHiker>) {
     ];
     for (index, set) in setters.into_iter().enumerate() {
         let input = &controls.sliders.all()[index].input;
-        hiker.listen(input, "input", move |hiker, event| {
-            let Some(position) = dom::input_number(event) else {
-                return;
-            };
-            let shown = set(&mut hiker.model.borrow_mut(), position);
-            hiker.controls.sliders.all()[index].show_value(&shown);
-            hiker.redraw();
-        });
-        hiker.listen(input, "change", |hiker, _event| hiker.write_url());
+        hiker
+            .listeners
+            .listen(hiker, input, "input", move |hiker, event| {
+                let Some(position) = dom::input_number(event) else {
+                    return;
+                };
+                let shown = set(&mut hiker.model.borrow_mut(), position);
+                hiker.controls.sliders.all()[index].show_value(&shown);
+                hiker.redraw();
+            });
+        hiker
+            .listeners
+            .listen(hiker, input, "change", |hiker, _event| hiker.write_url());
     }
-    hiker.listen(&controls.reroll, "click", |hiker, _event| {
-        hiker.model.borrow_mut().reroll();
-        hiker.redraw();
-        hiker.write_url();
-    });
+    hiker
+        .listeners
+        .listen(hiker, &controls.reroll, "click", |hiker, _event| {
+            hiker.model.borrow_mut().reroll();
+            hiker.redraw();
+            hiker.write_url();
+        });
     listen_to_the_map(hiker);
 }
 
 /// A click, a tap or a drag on the map places the hiker there; the arrow keys move it.
 fn listen_to_the_map(hiker: &Rc<BlindfoldedHiker>) {
     let frame = &hiker.view.canvas.frame;
-    hiker.listen(frame, "pointerdown", |hiker, event| {
-        if let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>() {
-            hiker
-                .dragging
-                .set(pointer.pointer_type() == "mouse" || pointer.pointer_type() == "pen");
-            hiker.place_at_pointer(pointer);
-        }
-    });
-    hiker.listen(frame, "pointermove", |hiker, event| {
-        if hiker.dragging.get()
-            && let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>()
-        {
-            hiker.place_at_pointer(pointer);
-        }
-    });
+    hiker
+        .listeners
+        .listen(hiker, frame, "pointerdown", |hiker, event| {
+            if let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>() {
+                hiker
+                    .dragging
+                    .set(pointer.pointer_type() == "mouse" || pointer.pointer_type() == "pen");
+                hiker.place_at_pointer(pointer);
+            }
+        });
+    hiker
+        .listeners
+        .listen(hiker, frame, "pointermove", |hiker, event| {
+            if hiker.dragging.get()
+                && let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>()
+            {
+                hiker.place_at_pointer(pointer);
+            }
+        });
     // Every placement ends with the pointer released: that is when the address bar follows.
-    hiker.listen(frame, "pointerup", |hiker, _event| {
-        hiker.dragging.set(false);
-        hiker.write_url();
-    });
+    hiker
+        .listeners
+        .listen(hiker, frame, "pointerup", |hiker, _event| {
+            hiker.dragging.set(false);
+            hiker.write_url();
+        });
     for name in ["pointercancel", "pointerleave"] {
-        hiker.listen(frame, name, |hiker, _event| hiker.dragging.set(false));
+        hiker.listeners.listen(hiker, frame, name, |hiker, _event| {
+            hiker.dragging.set(false)
+        });
     }
-    hiker.listen(frame, "keydown", |hiker, event| {
-        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        let Some(direction) = direction_of(&key.key()) else {
-            return;
-        };
-        event.prevent_default();
-        hiker.model.borrow_mut().nudge(direction, key.shift_key());
-        hiker.redraw();
-        hiker.write_url();
-    });
+    hiker
+        .listeners
+        .listen(hiker, frame, "keydown", |hiker, event| {
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let Some(direction) = direction_of(&key.key()) else {
+                return;
+            };
+            event.prevent_default();
+            hiker.model.borrow_mut().nudge(direction, key.shift_key());
+            hiker.redraw();
+            hiker.write_url();
+        });
     if let Some(window) = web_sys::window() {
-        hiker.listen(&window, "resize", |hiker, _event| hiker.resize());
+        hiker
+            .listeners
+            .listen(hiker, &window, "resize", |hiker, _event| hiker.resize());
     }
 }

@@ -70,16 +70,6 @@ impl BlindfoldedHiker {
         }
     }
 
-    /// Listens to `event_name` at `target` for as long as the hiker lives.
-    fn listen(
-        self: &Rc<Self>,
-        target: &web_sys::EventTarget,
-        event_name: &str,
-        handler: impl Fn(&Rc<BlindfoldedHiker>, &web_sys::Event) + 'static,
-    ) {
-        self.listeners.listen(self, target, event_name, handler);
-    }
-
     /// Moves the cursor `n_evaluations` on and redraws; returns whether there is more to show.
     fn advance(&self, n_evaluations: usize) -> bool {
         let more = self.model.borrow_mut().advance(n_evaluations);

@@ -13,21 +13,12 @@ use downhill_plots::hiker::HIKER_DEFAULTS;
 
 /// Budgets span 10 to 1,000 evaluations on a log slider: the interesting differences show between 20
 /// and a few hundred.
-pub const BUDGET_RANGE: BudgetRange = BudgetRange(LogRange {
-    log10_min: 1.0,
-    log10_max: 3.0,
-});
+pub const BUDGET_RANGE: BudgetRange = BudgetRange(LogRange::new(1.0, 3.0));
 /// The spread of random local search's tries, 0.01 to 1 (the map is 6 wide).
-pub const LOCAL_STEP_RANGE: LogRange = LogRange {
-    log10_min: -2.0,
-    log10_max: 0.0,
-};
+pub const LOCAL_STEP_RANGE: LogRange = LogRange::new(-2.0, 0.0);
 /// The gradient walker's step size, 0.001 (crawls) to 30 (diverges on the bowl, whose curvature is
 /// 0.16).
-pub const LEARNING_RATE_RANGE: LogRange = LogRange {
-    log10_min: -3.0,
-    log10_max: 1.5,
-};
+pub const LEARNING_RATE_RANGE: LogRange = LogRange::new(-3.0, 1.5);
 
 /// What a lesson or a link may set, each within its slider's range.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,13 +107,9 @@ mod tests {
     use crate::demos::hostile_links::{assert_round_trip, hostile_link};
     use proptest::prelude::*;
 
-    fn from_url(pairs: &[(&str, &str)]) -> (BlindfoldedHikerSettings, Vec<String>) {
-        read_link(pairs)
-    }
-
     #[test]
     fn no_link_gives_the_lessons_defaults_and_the_address_bar_keys() {
-        let (settings, messages) = from_url(&[]);
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[]);
         assert!(messages.is_empty());
         assert_eq!(settings.budget, HIKER_DEFAULTS.budget);
         assert_eq!(settings.start, Bumpy.default_start());
@@ -148,7 +135,7 @@ mod tests {
 
     #[test]
     fn a_link_sets_every_key_and_a_bad_one_is_replaced_politely() {
-        let (settings, messages) = from_url(&[
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[
             ("budget", "40"),
             ("lr", "2"),
             ("x", "1.5"),
@@ -162,7 +149,7 @@ mod tests {
         assert_eq!(settings.start, [1.5, -2.0]);
         assert!(settings.blindfold);
         assert_eq!(settings.shown, [false, false, true]);
-        let (settings, messages) = from_url(&[
+        let (settings, messages) = read_link::<BlindfoldedHikerSettings>(&[
             ("budget", "1e309"),
             ("lr", "NaN"),
             ("x", "9"),

@@ -26,6 +26,14 @@ pub struct LogRange {
 }
 
 impl LogRange {
+    /// From 10^`log10_min` to 10^`log10_max`.
+    pub const fn new(log10_min: f64, log10_max: f64) -> LogRange {
+        LogRange {
+            log10_min,
+            log10_max,
+        }
+    }
+
     pub fn min(self) -> f64 {
         10f64.powf(self.log10_min)
     }
@@ -148,15 +156,9 @@ mod tests {
 
     #[test]
     fn budgets_are_the_whole_numbers_inside_the_slider() {
-        let hiker = BudgetRange(LogRange {
-            log10_min: 1.0,
-            log10_max: 3.0,
-        });
+        let hiker = BudgetRange(LogRange::new(1.0, 3.0));
         assert_eq!((hiker.min(), hiker.max()), (10, 1000));
-        let digits = BudgetRange(LogRange {
-            log10_min: 1.7,
-            log10_max: 3.3,
-        });
+        let digits = BudgetRange(LogRange::new(1.7, 3.3));
         // 10^1.7 is 50.1 and 10^3.3 is 1995.3: the slider's ends give the nearest budgets inside.
         assert_eq!((digits.min(), digits.max()), (51, 1995));
         assert_eq!(digits.count_at(1.7), 51);
@@ -196,10 +198,10 @@ mod tests {
 
         #[test]
         fn every_slider_position_gives_a_value_a_link_may_say(position in -10.0..10.0_f64) {
-            let range = LogRange { log10_min: -3.0, log10_max: 1.5 };
+            let range = LogRange::new(-3.0, 1.5);
             let value = range.value_at(position);
             prop_assert!(range.min() <= value && value <= range.max());
-            let budget = BudgetRange(LogRange { log10_min: 1.7, log10_max: 3.3 });
+            let budget = BudgetRange(LogRange::new(1.7, 3.3));
             let count = budget.count_at(position);
             prop_assert!(budget.min() <= count && count <= budget.max());
         }

@@ -85,27 +85,31 @@ fn listen(demo: &Rc<HikerDigits>) {
     ];
     for (index, set) in setters.into_iter().enumerate() {
         let input = &demo.view.sliders.all()[index].input;
-        demo.listen(input, "input", move |demo, event| {
-            let Some(position) = dom::input_number(event) else {
-                return;
-            };
-            let shown = set(&mut demo.model.borrow_mut(), position);
-            demo.view.sliders.all()[index].show_value(&shown);
-            demo.restart_and_play();
-        });
-        demo.listen(input, "change", |demo, _event| demo.write_url());
+        demo.listeners
+            .listen(demo, input, "input", move |demo, event| {
+                let Some(position) = dom::input_number(event) else {
+                    return;
+                };
+                let shown = set(&mut demo.model.borrow_mut(), position);
+                demo.view.sliders.all()[index].show_value(&shown);
+                demo.restart_and_play();
+            });
+        demo.listeners
+            .listen(demo, input, "change", |demo, _event| demo.write_url());
     }
-    demo.listen(&demo.view.reroll, "click", |demo, _event| {
-        demo.model.borrow_mut().reroll();
-        demo.restart_and_play();
-        demo.write_url();
-    });
-    if let Some(window) = web_sys::window() {
-        demo.listen(&window, "resize", |demo, _event| {
-            if demo.view.resized() {
-                demo.draw();
-            }
+    demo.listeners
+        .listen(demo, &demo.view.reroll, "click", |demo, _event| {
+            demo.model.borrow_mut().reroll();
+            demo.restart_and_play();
+            demo.write_url();
         });
+    if let Some(window) = web_sys::window() {
+        demo.listeners
+            .listen(demo, &window, "resize", |demo, _event| {
+                if demo.view.resized() {
+                    demo.draw();
+                }
+            });
     }
 }
 
@@ -143,16 +147,6 @@ impl HikerDigits {
         if let Some(toolbar) = self.toolbar.borrow().as_ref() {
             toolbar.write_url(self);
         }
-    }
-
-    /// Listens to `event_name` at `target` for as long as the demo lives.
-    fn listen(
-        self: &Rc<Self>,
-        target: &web_sys::EventTarget,
-        event_name: &str,
-        handler: impl Fn(&Rc<HikerDigits>, &web_sys::Event) + 'static,
-    ) {
-        self.listeners.listen(self, target, event_name, handler);
     }
 
     fn restart_and_play(&self) {

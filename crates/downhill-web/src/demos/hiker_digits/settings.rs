@@ -13,20 +13,11 @@ use downhill_core::search::accuracy_race::AccuracyRaceSettings;
 use downhill_plots::hiker::{DIGITS_CURVE_POINTS, digits_defaults};
 
 /// Budgets from 51 to 1,995 evaluations each, on a log slider from 10^1.7 to 10^3.3.
-pub const BUDGET_RANGE: BudgetRange = BudgetRange(LogRange {
-    log10_min: 1.7,
-    log10_max: 3.3,
-});
+pub const BUDGET_RANGE: BudgetRange = BudgetRange(LogRange::new(1.7, 3.3));
 /// Gradient descent's step size, 1e-4 to 10; the lesson uses 0.1.
-pub const LEARNING_RATE_RANGE: LogRange = LogRange {
-    log10_min: -4.0,
-    log10_max: 1.0,
-};
+pub const LEARNING_RATE_RANGE: LogRange = LogRange::new(-4.0, 1.0);
 /// Random local search's reach, 1e-6 to 0.1; the document uses 0.0001.
-pub const LOCAL_STEP_RANGE: LogRange = LogRange {
-    log10_min: -6.0,
-    log10_max: -1.0,
-};
+pub const LOCAL_STEP_RANGE: LogRange = LogRange::new(-6.0, -1.0);
 
 /// What a lesson or a link may set, each within its slider's range.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,13 +70,9 @@ mod tests {
     use crate::demos::hostile_links::{assert_round_trip, hostile_link};
     use proptest::prelude::*;
 
-    fn from_url(pairs: &[(&str, &str)]) -> (HikerDigitsSettings, Vec<String>) {
-        read_link(pairs)
-    }
-
     #[test]
     fn no_link_gives_the_stills_run_and_the_address_bar_keys() {
-        let (settings, messages) = from_url(&[]);
+        let (settings, messages) = read_link::<HikerDigitsSettings>(&[]);
         assert!(messages.is_empty());
         assert_eq!(settings.race(), digits_defaults());
         assert_eq!(
@@ -101,12 +88,13 @@ mod tests {
 
     #[test]
     fn a_bad_link_is_replaced_politely() {
-        let (settings, messages) = from_url(&[("budget", "lots"), ("lr", "0.05"), ("local", "1")]);
+        let (settings, messages) =
+            read_link::<HikerDigitsSettings>(&[("budget", "lots"), ("lr", "0.05"), ("local", "1")]);
         assert_eq!(settings.budget, 1000);
         assert_eq!(settings.learning_rate, 0.05);
         assert_eq!(settings.local_step, 0.1);
         assert_eq!(messages.len(), 2, "{messages:?}");
-        let (settings, _) = from_url(&[("budget", "50")]);
+        let (settings, _) = read_link::<HikerDigitsSettings>(&[("budget", "50")]);
         assert_eq!(settings.budget, 51);
     }
 
