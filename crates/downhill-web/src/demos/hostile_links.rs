@@ -9,7 +9,7 @@ use super::{
     minibatch_noise, race, step_size, training_dashboard,
 };
 use crate::frame_work::{self, FrameWork, N_TEST_DIGITS, N_TRAIN_DIGITS};
-use crate::settings::{MAX_VALUE_LENGTH, Settings};
+use crate::settings::{DemoSettings, MAX_VALUE_LENGTH, Settings};
 use downhill_core::optimizers::Hyperparameter;
 use downhill_core::surfaces::{Bumpy, Surface};
 use proptest::prelude::*;
@@ -370,14 +370,14 @@ fn lr_schedules_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
 
 fn gradient_check_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = gradient_check::read_choices(&settings);
+    let choices = gradient_check::settings::GradientCheckSettings::read(&settings);
     let (low, high) = downhill_plots::gradient_check::LOG10_H_RANGE;
     prop_assert!(in_range(choices.h, 10f64.powf(low), 10f64.powf(high)));
     prop_assert!(choices.reg.is_finite() && choices.reg >= 0.0);
     prop_assert!(
         (1..=downhill_core::gradient::workbench::MAX_EXAMPLES).contains(&choices.n_examples)
     );
-    prop_assert!(choices.selected_row <= 7);
+    prop_assert!(choices.selected_row <= gradient_check::settings::MAX_ROW);
     check_messages(&settings, link)?;
     // The analytic gradient, two losses per table row (eight rows) and two per step of the curve.
     let curve_steps =
