@@ -332,13 +332,14 @@ fn paths_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
 
 fn minibatch_noise_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = minibatch_noise::read_settings(&settings);
+    let choices = minibatch_noise::settings::NoiseSettings::read(&settings);
     prop_assert!(choices.batch_size.is_power_of_two());
-    prop_assert!(choices.batch_size <= 1 << minibatch_noise::MAX_LOG2_BATCH);
+    prop_assert!(choices.batch_size <= 1 << minibatch_noise::settings::MAX_LOG2_BATCH);
     check_messages(&settings, link)?;
     // A new cloud: every batch's mean of per-example gradients computed once at load.
     Ok(FrameWork::digits(
-        minibatch_noise::N_BATCHES as u64 * choices.batch_size as u64 + N_TRAIN_DIGITS,
+        downhill_plots::minibatch_noise::N_BATCHES as u64 * choices.batch_size as u64
+            + N_TRAIN_DIGITS,
     ))
 }
 

@@ -1,0 +1,134 @@
+//! The minibatch-noise demo on screen: the cloud (drawn by `downhill_plots::minibatch_noise`), the
+//! batch-size slider and "New batches" (both off until the digits arrive), the readout and the
+//! message line.
+
+use super::model::Model;
+use super::settings::{MAX_LOG2_BATCH, NoiseSettings, log2_of};
+use crate::demos::chart_canvas::{self, ChartCanvas};
+use crate::dom;
+use crate::layers::LayerSize;
+use downhill_plots::minibatch_noise as plot;
+use plotters::prelude::*;
+use std::cell::Cell;
+use web_sys::{Element, HtmlButtonElement, HtmlElement};
+
+/// Height over width of the picture.
+const ASPECT: f64 = 0.75;
+
+pub(crate) struct View {
+    pub(crate) canvas: ChartCanvas,
+    size: Cell<LayerSize>,
+    pub(crate) slider: dom::Slider,
+    pub(crate) new_batches: HtmlButtonElement,
+    readout: HtmlElement,
+    pub(crate) message: HtmlElement,
+    /// The column beside the picture, where the toolbar goes.
+    pub(crate) side: HtmlElement,
+}
+
+impl View {
+    /// Replaces the figure's still with the live layout, keeping its caption.
+    pub(crate) fn build(figure: &Element, settings: &NoiseSettings) -> View {
+        let canvas = ChartCanvas::new("minibatch-noise-frame", "Loading the digits.");
+        let controls = dom::element("div", "demo-controls");
+        let slider = dom::slider(
+            &format!("{}-batch", figure.id()),
+            "batch",
+            "Batch size",
+            0.0,
+            MAX_LOG2_BATCH as f64,
+            1.0,
+            log2_of(settings.batch_size) as f64,
+        );
+        chart_canvas::show_value(&slider, &settings.batch_size.to_string());
+        slider.input.set_disabled(true);
+        let buttons = dom::element("div", "demo-buttons");
+        let new_batches = dom::button("new-batches", "New batches");
+        new_batches.set_disabled(true);
+        dom::append(&buttons, &new_batches);
+        dom::append(&controls, &slider.row);
+        dom::append(&controls, &buttons);
+        let readout = dom::text("p", "demo-readout", "Loading the digits…");
+        let message = dom::element("p", "demo-message");
+        let _ = message.set_attribute("role", "status");
+
+        let caption = figure.query_selector("figcaption").ok().flatten();
+        figure.set_inner_html("");
+        let body = dom::element("div", "demo-body");
+        dom::append(&body, &canvas.frame);
+        let side = dom::element("div", "demo-side");
+        dom::append(&side, &controls);
+        dom::append(&side, &readout);
+        dom::append(&side, &message);
+        dom::append(&body, &side);
+        dom::append(figure, &body);
+        if let Some(caption) = caption {
+            dom::append(figure, &caption);
+        }
+        let _ = figure.class_list().add_1("demo-live");
+        let size = Cell::new(canvas.measure(|_| ASPECT));
+        View {
+            canvas,
+            size,
+            slider,
+            new_batches,
+            readout,
+            message,
+            side,
+        }
+    }
+
+    /// Measures the picture again (on resize); whether its size changed, so it must be drawn again.
+    pub(crate) fn remeasure(&self) -> bool {
+        let size = self.canvas.measure(|_| ASPECT);
+        let changed = size != self.size.get();
+        self.size.set(size);
+        changed
+    }
+
+    /// The digits have arrived: the controls work.
+    pub(crate) fn enable(&self) {
+        self.slider.input.set_disabled(false);
+        self.new_batches.set_disabled(false);
+    }
+
+    /// The digits could not be had: the readout goes, the message says why.
+    pub(crate) fn show_failure(&self, reason: &str) {
+        self.readout.set_text_content(Some(""));
+        dom::set_message(&self.message, reason);
+    }
+
+    pub(crate) fn draw(&self, model: &Model) {
+        chart_canvas::show_value(&self.slider, &model.settings.batch_size.to_string());
+        let size = self.size.get();
+        self.canvas.resize(size);
+        let style = chart_canvas::chart_style(size.pixel_ratio);
+        let (Some((loaded, cloud)), Some(summary)) = (model.current(), model.summary()) else {
+            // Until the digits arrive, a calm empty frame of the right size.
+            if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+                let area = backend.into_drawing_area();
+                let _ = area.fill(&style.palette.background);
+                let _ = area.present();
+            }
+            return;
+        };
+        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+            let area = backend.into_drawing_area();
+            let _ = plot::draw_cloud(
+                &area,
+                &cloud.points,
+                loaded.per_example.full_gradient_norm(),
+                loaded.per_example.expected_distance(cloud.batch_size),
+                &loaded.view,
+                &style,
+            );
+            let _ = area.present();
+        }
+        self.readout.set_text_content(Some(&summary));
+        self.canvas.set_label(&format!(
+            "A cloud of dots, one per minibatch gradient, around an arrow for the full gradient of \
+             the digits classifier; each dot's angle to the arrow is its true angle to the full \
+             gradient. {summary}"
+        ));
+    }
+}
