@@ -345,8 +345,8 @@ fn minibatch_noise_work(link: &[(String, String)]) -> Result<FrameWork, TestCase
 
 fn hyperparameter_search_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = hyperparameter_search::read_settings(&settings);
-    let (low, high) = hyperparameter_search::PER_AXIS_RANGE;
+    let choices = hyperparameter_search::settings::SearchSettings::read(&settings);
+    let (low, high) = hyperparameter_search::settings::PER_AXIS_RANGE;
     prop_assert!((low..=high).contains(&choices.per_axis));
     check_messages(&settings, link)?;
     // Grid and random search, per_axis^2 trials each, one closed-form evaluation per trial.

@@ -1,0 +1,110 @@
+//! The hyperparameter-search demo on screen: both searches' panels (drawn by
+//! `downhill_plots::hyperparameter_search`), the trials slider, "New random trials", a readout per
+//! search and the message line.
+
+use super::model::Model;
+use super::settings::{PER_AXIS_RANGE, SearchSettings};
+use crate::demos::chart_canvas::{self, ChartCanvas};
+use crate::dom;
+use crate::layers::LayerSize;
+use downhill_plots::hyperparameter_search::{self as plot, aspect_for_width};
+use plotters::prelude::*;
+use std::cell::Cell;
+use web_sys::{Element, HtmlButtonElement, HtmlElement};
+
+pub(crate) struct View {
+    pub(crate) canvas: ChartCanvas,
+    size: Cell<LayerSize>,
+    pub(crate) slider: dom::Slider,
+    pub(crate) new_seed: HtmlButtonElement,
+    grid_readout: HtmlElement,
+    random_readout: HtmlElement,
+    pub(crate) message: HtmlElement,
+    /// The column beside the picture, where the toolbar goes.
+    pub(crate) side: HtmlElement,
+}
+
+impl View {
+    /// Replaces the figure's still with the live layout, keeping its caption.
+    pub(crate) fn build(figure: &Element, settings: &SearchSettings) -> View {
+        let canvas = ChartCanvas::new(
+            "hyperparameter-search-frame",
+            "Grid and random search trials on the plane of learning rate and regularization.",
+        );
+        let controls = dom::element("div", "demo-controls hyperparameter-search-controls");
+        let slider = dom::slider(
+            &format!("{}-per-axis", figure.id()),
+            "per-axis",
+            "Trials per search",
+            PER_AXIS_RANGE.0 as f64,
+            PER_AXIS_RANGE.1 as f64,
+            1.0,
+            settings.per_axis as f64,
+        );
+        let buttons = dom::element("div", "demo-buttons");
+        let new_seed = dom::button("new-seed", "New random trials");
+        dom::append(&buttons, &new_seed);
+        dom::append(&controls, &slider.row);
+        dom::append(&controls, &buttons);
+        let readouts = dom::element("div", "hyperparameter-search-readouts");
+        let grid_readout = dom::element("p", "demo-readout hyperparameter-search-grid");
+        let random_readout = dom::element("p", "demo-readout hyperparameter-search-random");
+        dom::append(&readouts, &grid_readout);
+        dom::append(&readouts, &random_readout);
+        let message = dom::element("p", "demo-message");
+        let _ = message.set_attribute("role", "status");
+
+        let caption = figure.query_selector("figcaption").ok().flatten();
+        figure.set_inner_html("");
+        let body = dom::element("div", "demo-body demo-body-wide");
+        dom::append(&body, &canvas.frame);
+        let side = dom::element("div", "demo-side");
+        dom::append(&side, &controls);
+        dom::append(&side, &readouts);
+        dom::append(&side, &message);
+        dom::append(&body, &side);
+        dom::append(figure, &body);
+        if let Some(caption) = caption {
+            dom::append(figure, &caption);
+        }
+        let _ = figure.class_list().add_1("demo-live");
+        let size = Cell::new(canvas.measure(aspect_for_width));
+        View {
+            canvas,
+            size,
+            slider,
+            new_seed,
+            grid_readout,
+            random_readout,
+            message,
+            side,
+        }
+    }
+
+    /// Measures the picture again (on resize); whether its size changed, so it must be drawn again.
+    pub(crate) fn remeasure(&self) -> bool {
+        let size = self.canvas.measure(aspect_for_width);
+        let changed = size != self.size.get();
+        self.size.set(size);
+        changed
+    }
+
+    pub(crate) fn draw(&self, model: &Model) {
+        let size = self.size.get();
+        self.canvas.resize(size);
+        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+            let area = backend.into_drawing_area();
+            let _ = plot::draw_comparison(
+                &area,
+                &model.comparison,
+                &chart_canvas::chart_style(size.pixel_ratio),
+            );
+            let _ = area.present();
+        }
+        chart_canvas::show_value(&self.slider, &model.trials_text());
+        let (grid, random) = model.readouts();
+        self.grid_readout.set_text_content(Some(&grid));
+        self.random_readout.set_text_content(Some(&random));
+        self.canvas.set_label(&model.label());
+    }
+}
