@@ -355,8 +355,8 @@ fn hyperparameter_search_work(link: &[(String, String)]) -> Result<FrameWork, Te
 
 fn lr_schedules_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let schedule = lr_schedules::read_settings(&settings);
-    for knob in lr_schedules::Knob::ALL {
+    let schedule = downhill_plots::lr_schedules::ScheduleSettings::read(&settings);
+    for knob in lr_schedules::settings::Knob::ALL {
         let (low, high) = knob.range();
         let value = knob.get(&schedule);
         prop_assert!(in_range(value, low, high), "{} = {value}", knob.key());

@@ -75,10 +75,6 @@ impl Model {
         self.recompute();
     }
 
-    pub(crate) fn is_loaded(&self) -> bool {
-        self.loaded.is_some()
-    }
-
     /// Makes sure the cloud on show exists.
     fn recompute(&mut self) {
         let NoiseSettings { batch_size, seed } = self.settings;
@@ -241,6 +237,6 @@ mod tests {
         });
         model.new_batches();
         assert_eq!(model.settings.seed, 0);
-        assert!(!model.is_loaded());
+        assert!(model.current().is_none());
     }
 }
