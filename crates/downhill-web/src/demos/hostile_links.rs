@@ -167,6 +167,41 @@ pub(crate) fn assert_round_trip<S: crate::settings::DemoSettings>(
     Ok(())
 }
 
+/// The round-trip property of one demo's settings type as a proptest over [`hostile_link`], so
+/// each demo's settings test is one line: `round_trip_property!(TheirSettings);`.
+macro_rules! round_trip_property {
+    ($settings:ty) => {
+        proptest::proptest! {
+            #![proptest_config(proptest::test_runner::Config {
+                cases: 256,
+                failure_persistence: None,
+                ..proptest::test_runner::Config::default()
+            })]
+
+            #[test]
+            fn writing_what_was_read_reads_back_the_same(
+                link in $crate::demos::hostile_links::hostile_link()
+            ) {
+                $crate::demos::hostile_links::assert_round_trip::<$settings>(&link)?;
+            }
+        }
+    };
+}
+pub(crate) use round_trip_property;
+
+/// One demo's settings read from a link of `(key, value)` pairs (keys without the figure's
+/// prefix), with the messages reading left: for the worked cases of each demo's settings test.
+pub(crate) fn read_link<S: crate::settings::DemoSettings>(
+    pairs: &[(&str, &str)],
+) -> (S, Vec<String>) {
+    let link: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(key, value)| (format!("{PREFIX}.{key}"), value.to_string()))
+        .collect();
+    let settings = settings_from(&link);
+    (S::read(&settings), settings.messages())
+}
+
 fn in_range(value: f64, low: f64, high: f64) -> bool {
     value.is_finite() && low <= value && value <= high
 }

@@ -104,31 +104,12 @@ impl DemoSettings for GradientCheckSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::hostile_links::{read_link, round_trip_property};
 
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn writing_what_was_read_reads_back_the_same(link in hostile_link()) {
-            assert_round_trip::<GradientCheckSettings>(&link)?;
-        }
-    }
+    round_trip_property!(GradientCheckSettings);
 
     fn read(pairs: &[(&str, &str)]) -> (GradientCheckSettings, Vec<String>) {
-        let settings = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            pairs
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (GradientCheckSettings::read(&settings), settings.messages())
+        read_link(pairs)
     }
 
     #[test]

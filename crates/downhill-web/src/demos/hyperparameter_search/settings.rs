@@ -40,41 +40,16 @@ impl DemoSettings for SearchSettings {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::hostile_links::{read_link, round_trip_property};
 
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn writing_what_was_read_reads_back_the_same(link in hostile_link()) {
-            assert_round_trip::<SearchSettings>(&link)?;
-        }
-    }
+    round_trip_property!(SearchSettings);
 
     #[test]
     fn trials_per_axis_stay_in_range_and_are_written_under_the_keys_read() {
-        let settings = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            [
-                ("demo-1.per-axis".to_string(), "40".to_string()),
-                ("demo-1.seed".to_string(), "5".to_string()),
-            ],
-        );
-        let read = SearchSettings::read(&settings);
-        assert_eq!(
-            read,
-            SearchSettings {
-                per_axis: 10,
-                seed: 5
-            }
-        );
-        assert_eq!(settings.messages().len(), 1);
+        let (read, messages) = read_link::<SearchSettings>(&[("per-axis", "40"), ("seed", "5")]);
+        assert_eq!(read.per_axis, 10);
+        assert_eq!(read.seed, 5);
+        assert_eq!(messages.len(), 1);
         assert_eq!(
             read.write(),
             [
@@ -82,8 +57,9 @@ mod tests {
                 ("seed".to_string(), "5".to_string())
             ]
         );
-        let defaults = SearchSettings::read(&Settings::from_parts("demo-1", Vec::new(), []));
+        let (defaults, messages) = read_link::<SearchSettings>(&[]);
         assert_eq!(defaults.per_axis, DEFAULT_PER_AXIS);
         assert_eq!(defaults.seed, DEFAULT_SEED);
+        assert!(messages.is_empty());
     }
 }
