@@ -9,7 +9,7 @@ use super::text::{
 use crate::dom;
 use downhill_core::gradient::check::ErrorBand;
 use downhill_plots::gradient_check::{
-    DARK_THEME, ErrorPlot, LIGHT_THEME, PlotTheme, draw_error_plot_curves, draw_error_plot_frame,
+    DARK_THEME, ErrorPlot, LIGHT_THEME, draw_error_plot_curves, draw_error_plot_frame,
     draw_error_plot_legend, draw_error_plot_marks,
 };
 use plotters::prelude::*;
@@ -295,13 +295,7 @@ impl View {
             }
         }
         let parameter = model.selected_parameter();
-        let plot = ErrorPlot {
-            curve: &model.curve,
-            current_h: model.settings.h,
-            parameter: &parameter,
-            pixel_ratio,
-            theme: theme(dark),
-        };
+        let plot = error_plot(model, &parameter, pixel_ratio, dark);
         let axes_key = Some((device_width, device_height, dark));
         if self.axes_drawn_for.get() != axes_key
             && let Some(backend) = crate::layers::drawing_backend(&self.axes)
@@ -339,13 +333,7 @@ impl View {
         let parameter = model.selected_parameter();
         if let Some(backend) = crate::layers::drawing_backend(&self.marks) {
             let area = backend.into_drawing_area();
-            let plot = ErrorPlot {
-                curve: &model.curve,
-                current_h: model.settings.h,
-                parameter: &parameter,
-                pixel_ratio,
-                theme: theme(dark),
-            };
+            let plot = error_plot(model, &parameter, pixel_ratio, dark);
             let _ = draw_error_plot_marks(&area, &plot);
             let _ = area.present();
         }
@@ -369,8 +357,20 @@ impl View {
     }
 }
 
-fn theme(dark: bool) -> PlotTheme {
-    if dark { DARK_THEME } else { LIGHT_THEME }
+/// What the plot draws of `model`, for the page's pixel ratio and colour scheme.
+fn error_plot<'a>(
+    model: &'a Model,
+    parameter: &'a str,
+    pixel_ratio: f64,
+    dark: bool,
+) -> ErrorPlot<'a> {
+    ErrorPlot {
+        curve: &model.curve,
+        current_h: model.settings.h,
+        parameter,
+        pixel_ratio,
+        theme: if dark { DARK_THEME } else { LIGHT_THEME },
+    }
 }
 
 /// The device pixel ratio and whether the page is dark, which choose the plot's theme.
