@@ -1,24 +1,38 @@
-//! The command line: what each command accepts, parsed with lexopt into plain values.
+//! The command line: what each command accepts, parsed with lexopt into plain values, every value
+//! checked here, so that an error from parsing is always the user's to fix (exit status 2).
 
 use anyhow::{Context, Result, anyhow, bail};
-use downhill_core::optimizers::{Hyperparameter, OptimizerKind};
+use downhill_core::gradient::check_step;
+use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
 use lexopt::prelude::*;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-pub const USAGE: &str = "\
-downhill: run the Downhill course's optimizers on its 2-D loss surfaces
+/// The help text. The surface and optimizer names come from the core's lists, so a surface or an
+/// optimizer added there is on the command line and in this text without a change here.
+pub fn usage() -> String {
+    let surfaces: Vec<&str> = SurfaceKind::ALL.iter().map(|kind| kind.name()).collect();
+    let optimizers: Vec<&str> = OptimizerKind::ALL.iter().map(|kind| kind.name()).collect();
+    format!(
+        "\
+downhill {version}: run the Downhill course's optimizers on its 2-D loss surfaces
 
 USAGE:
     downhill run --surface NAME --optimizer NAME [--start X,Y] [--steps N] [OPTIONS]
     downhill grad --surface NAME --at X,Y [--h F] [--format text|json]
-    downhill --help
+    downhill --help | --version
+
+    Exit status: 0 on success, 2 for a usage error (a bad command, option or value),
+    1 for a failure while running (a start whose loss overflows, an --svg file that
+    cannot be written).
 
 RUN:
     Prints the iterates (the start first) and the loss at each, then how the run ended.
-    --surface NAME        bowl, ravine, saddle, bounded-saddle, rosenbrock, beale, himmelblau, bumpy
-    --optimizer NAME      sgd, momentum, nesterov, adagrad, rmsprop, adam, newton
+    --surface NAME        {surfaces}
+                          (every 2-D surface of the course; the lessons' hinge bowl is a
+                          function of one weight, drawn as a figure, so it is not one)
+    --optimizer NAME      {optimizers}
     --start X,Y           start point (default: the surface's own); negative values work,
                           as --start=-1.2,1 or --start -1.2,1
     --steps N             steps to take (default 100, at most 100000)
@@ -29,15 +43,20 @@ RUN:
     --beta2 F             Adam's beta2 (default 0.999)
     --eps F               smoothing term of Adagrad, RMSProp and Adam (default 1e-8)
     --format FORMAT       text (default), json or csv
-    --svg FILE            also draw the path over the landscape into FILE
+    --svg FILE            also draw the run into FILE as the site's race picture
 
 GRAD:
     Prints the analytic gradient, a centered-difference gradient and their relative errors.
     --surface NAME        as for run
     --at X,Y              the point
-    --h F                 finite-difference step (default 1e-5)
+    --h F                 finite-difference step, positive (default 1e-5)
     --format FORMAT       text (default) or json
-";
+",
+        version = env!("CARGO_PKG_VERSION"),
+        surfaces = surfaces.join(", "),
+        optimizers = optimizers.join(", "),
+    )
+}
 
 /// Steps a run takes when `--steps` is not given.
 pub const DEFAULT_STEPS: usize = 100;
@@ -48,6 +67,7 @@ pub const DEFAULT_H: f64 = 1e-5;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Help,
+    Version,
     Run(RunArgs),
     Grad(GradArgs),
 }
@@ -71,6 +91,17 @@ pub struct RunArgs {
     pub svg: Option<PathBuf>,
 }
 
+impl RunArgs {
+    /// The optimizer's defaults with the command line's values in place.
+    pub fn hyperparameters(&self) -> Hyperparameters {
+        let mut hyperparameters = Hyperparameters::defaults_for(self.optimizer);
+        for &(hyperparameter, value) in &self.overrides {
+            hyperparameters.set(hyperparameter, value);
+        }
+        hyperparameters
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradArgs {
     pub surface: SurfaceKind,
@@ -85,6 +116,7 @@ pub fn parse(args: impl IntoIterator<Item = impl Into<OsString>>) -> Result<Comm
     match parser.next()? {
         None => bail!("no command given; expected `run` or `grad`"),
         Some(Long("help") | Short('h')) => Ok(Command::Help),
+        Some(Long("version") | Short('V')) => Ok(Command::Version),
         Some(Value(command)) => match command.to_str() {
             Some("run") => parse_run(&mut parser),
             Some("grad") => parse_grad(&mut parser),
@@ -127,7 +159,7 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command> {
             other => return Err(other.unexpected().into()),
         }
     }
-    Ok(Command::Run(RunArgs {
+    let run_args = RunArgs {
         surface: surface.ok_or_else(|| anyhow!("run needs --surface NAME"))?,
         optimizer: optimizer.ok_or_else(|| anyhow!("run needs --optimizer NAME"))?,
         start,
@@ -135,7 +167,15 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command> {
         overrides,
         format,
         svg,
-    }))
+    };
+    // A value out of an optimizer's range (a negative learning rate, beta1 = 1) is a usage error, so
+    // it is found here rather than when the run starts.
+    let kind = run_args.optimizer;
+    run_args
+        .hyperparameters()
+        .validate(kind)
+        .with_context(|| format!("cannot set up {kind}"))?;
+    Ok(Command::Run(run_args))
 }
 
 fn parse_grad(parser: &mut lexopt::Parser) -> Result<Command> {
@@ -145,7 +185,10 @@ fn parse_grad(parser: &mut lexopt::Parser) -> Result<Command> {
             Long("help") | Short('h') => return Ok(Command::Help),
             Long("surface") => surface = Some(parse_surface(&text_value(parser, "--surface")?)?),
             Long("at") => at = Some(parse_point("--at", &text_value(parser, "--at")?)?),
-            Long("h") => h = parse_number("--h", &text_value(parser, "--h")?)?,
+            Long("h") => {
+                h = parse_number("--h", &text_value(parser, "--h")?)?;
+                check_step(h).context("--h")?;
+            }
             Long("format") => format = parse_format(&text_value(parser, "--format")?, false)?,
             other => return Err(other.unexpected().into()),
         }
@@ -183,7 +226,20 @@ fn text_value(parser: &mut lexopt::Parser, flag: &str) -> Result<String> {
 }
 
 fn parse_surface(name: &str) -> Result<SurfaceKind> {
-    Ok(name.parse::<SurfaceKind>()?)
+    match name.parse::<SurfaceKind>() {
+        Ok(kind) => Ok(kind),
+        // The lessons' hinge bowl is in the core too, but as a function of one weight: say why it is
+        // not a surface here rather than only that the name is unknown.
+        Err(error) if name.starts_with("hinge-bowl") => Err(anyhow!(
+            "`{name}` is the lessons' one-dimensional SVM example, a function of one weight, not a \
+             2-D surface that an optimizer can run on; {}",
+            error
+                .to_string()
+                .split_once("; ")
+                .map_or("", |(_, known)| known)
+        )),
+        Err(error) => Err(error.into()),
+    }
 }
 
 fn parse_format(name: &str, csv_allowed: bool) -> Result<Format> {

@@ -12,13 +12,13 @@ use std::io::{self, Write as _};
 pub fn execute(args: &RunArgs) -> Result<()> {
     let surface = args.surface.build();
     let kind = args.optimizer;
-    let mut hyperparameters = Hyperparameters::defaults_for(kind);
-    for &(hyperparameter, value) in &args.overrides {
+    for &(hyperparameter, _) in &args.overrides {
         if !kind.hyperparameters().contains(&hyperparameter) {
             eprintln!("note: {kind} does not use {hyperparameter}; the value is ignored");
         }
-        hyperparameters.set(hyperparameter, value);
     }
+    let hyperparameters = args.hyperparameters();
+    // Parsing has validated the values, so this fails only if the two checks ever disagree.
     let optimizer = kind
         .build(&hyperparameters)
         .with_context(|| format!("cannot set up {kind}"))?;
@@ -35,7 +35,7 @@ pub fn execute(args: &RunArgs) -> Result<()> {
     // is printed.
     if let Some(path) = &args.svg {
         let caption = format!("{settings_line}: {}", trajectory.outcome);
-        svg::draw_run(path, surface.as_ref(), &trajectory, &caption)
+        svg::write_run(path, surface.as_ref(), kind, &trajectory, start, &caption)
             .with_context(|| format!("cannot draw the path into {}", path.display()))?;
     }
     let output = match args.format {

@@ -4,20 +4,20 @@
 //! never name a demo the site does not have, and the still is a real run drawn at build time (the
 //! digits demos' on the digits data the renderer already reads for its outputs).
 
-use downhill_plots::catalogue::{self, DemoInfo};
+use downhill_plots::catalogue::{DemoInfo, DemoKind};
 use downhill_plots::digits_stills;
 
 use crate::html::escape;
 use crate::resources::Resources;
 
 /// The demo called `name`, if it exists.
-pub fn find(name: &str) -> Option<&'static DemoInfo> {
-    catalogue::find_demo(name)
+pub fn find(name: &str) -> Option<DemoKind> {
+    DemoKind::from_name(name)
 }
 
 /// Every demo name, for error messages.
 pub fn names() -> Vec<&'static str> {
-    catalogue::DEMOS.iter().map(|demo| demo.name).collect()
+    DemoKind::ALL.iter().map(|kind| kind.name()).collect()
 }
 
 /// The folder of the site, relative to its root, that holds the demo stills.
@@ -61,22 +61,22 @@ impl Still {
     }
 }
 
-/// The still of demo `name` as a lesson sets it up, or `None` when the demo has no still (the page
+/// The still of demo `kind` as a lesson sets it up, or `None` when the demo has no still (the page
 /// then shows the demo's description instead). Stills of the digits demos run real training, so
 /// each is computed once per build; an error says why a still could not be drawn.
 pub fn still(
-    name: &str,
+    kind: DemoKind,
     settings: &[(String, String)],
     resources: &Resources,
 ) -> Result<Option<Still>, String> {
-    find(name).ok_or_else(|| format!("unknown demo `{name}`"))?;
-    let id = still_id(name, settings);
-    if !digits_stills::needs_digits(name) {
+    let name = kind.name();
+    let id = still_id(kind, settings);
+    if !digits_stills::needs_digits(kind) {
         return Ok(
-            downhill_plots::still::demo_still_svg_for(name, settings).map(|light_svg| Still {
+            downhill_plots::still::demo_still_svg_for(kind, settings).map(|light_svg| Still {
                 id,
                 light_svg,
-                dark_svg: downhill_plots::still::demo_dark_still_svg(name),
+                dark_svg: downhill_plots::still::demo_dark_still_svg(kind),
             }),
         );
     }
@@ -87,7 +87,7 @@ pub fn still(
              (teach downhill_plots::digits_stills the setting first)"
         ));
     }
-    Ok(resources.digits_still(name)?.map(|still| Still {
+    Ok(resources.digits_still(kind)?.map(|still| Still {
         id,
         light_svg: still.light,
         dark_svg: still.dark,
@@ -96,7 +96,8 @@ pub fn still(
 
 /// The id of a demo's still: the name and a hash (FNV-1a) of its settings, so equal demos share one
 /// file and different ones do not.
-pub fn still_id(name: &str, settings: &[(String, String)]) -> String {
+pub fn still_id(kind: DemoKind, settings: &[(String, String)]) -> String {
+    let name = kind.name();
     let mut hash: u32 = 0x811c_9dc5;
     for (key, value) in settings {
         for byte in key.bytes().chain([b'=']).chain(value.bytes()).chain([b';']) {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use downhill_core::data::Digits;
+use downhill_plots::catalogue::DemoKind;
 use downhill_plots::digits_stills::{self, DigitsStill};
 
 /// Where the digits data lives, relative to the repository root.
@@ -21,7 +22,7 @@ pub struct Resources {
     cache: Mutex<HashMap<String, Result<String, String>>>,
     /// The digits demos' stills drawn in this build, by demo name: each trains a model, and one
     /// demo may be on several pages.
-    digits_stills: Mutex<HashMap<String, Option<DigitsStill>>>,
+    digits_stills: Mutex<HashMap<DemoKind, Option<DigitsStill>>>,
 }
 
 impl Resources {
@@ -69,21 +70,21 @@ impl Resources {
 }
 
 impl Resources {
-    /// The still of digits demo `name` (see [`downhill_plots::digits_stills`]), drawn on the first
-    /// call only; `None` when `name` is not a digits demo.
-    pub fn digits_still(&self, name: &str) -> Result<Option<DigitsStill>, String> {
+    /// The still of digits demo `kind` (see [`downhill_plots::digits_stills`]), drawn on the first
+    /// call only; `None` when `kind` is not a digits demo.
+    pub fn digits_still(&self, kind: DemoKind) -> Result<Option<DigitsStill>, String> {
         if let Some(known) = self
             .digits_stills
             .lock()
             .ok()
-            .and_then(|stills| stills.get(name).cloned())
+            .and_then(|stills| stills.get(&kind).cloned())
         {
             return Ok(known);
         }
         let prepared = crate::outputs::prepared_digits(self)?;
-        let still = digits_stills::digits_still(name, &prepared);
+        let still = digits_stills::digits_still(kind, &prepared);
         if let Ok(mut stills) = self.digits_stills.lock() {
-            stills.insert(name.to_string(), still.clone());
+            stills.insert(kind, still.clone());
         }
         Ok(still)
     }

@@ -7,6 +7,7 @@
 //! column; the site's CSS caps its width on a desktop so the text does not grow past body size.
 
 use crate::any_backend::AnyBackend;
+use crate::catalogue::DemoKind;
 use crate::chart_style::ChartStyle;
 use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
@@ -28,12 +29,12 @@ use plotters_svg::SVGBackend;
 use std::rc::Rc;
 
 /// The demos whose stills are drawn here; each needs the digits.
-pub const DIGITS_DEMOS: [&str; 5] = [
-    "hiker-digits",
-    "step-size-sweep",
-    "learning-curves",
-    "training-dashboard",
-    "minibatch-noise",
+pub const DIGITS_DEMOS: [DemoKind; 5] = [
+    DemoKind::HikerDigits,
+    DemoKind::StepSizeSweep,
+    DemoKind::LearningCurves,
+    DemoKind::TrainingDashboard,
+    DemoKind::MinibatchNoise,
 ];
 
 /// Every size of a still's chart (text, lines, margins) is multiplied by this, so a 640-unit still
@@ -52,9 +53,9 @@ const DASHBOARD_STILL_SIZE: (u32, u32) = (640, 640);
 
 use crate::still::Scheme;
 
-/// Whether `demo_name` is one of the digits demos drawn here.
-pub fn needs_digits(demo_name: &str) -> bool {
-    DIGITS_DEMOS.contains(&demo_name)
+/// Whether `kind` is one of the digits demos drawn here.
+pub fn needs_digits(kind: DemoKind) -> bool {
+    DIGITS_DEMOS.contains(&kind)
 }
 
 /// A digits demo's still from one run: the light picture and, where the demo has a dark look, the
@@ -75,19 +76,25 @@ impl DigitsStill {
     }
 }
 
-/// The still of digits demo `demo_name`, or `None` for any other name. The hiker's chart sits on
-/// fog that reads in either scheme, so it has no dark version.
-pub fn digits_still(demo_name: &str, prepared: &PreparedDigits) -> Option<DigitsStill> {
-    match demo_name {
-        "hiker-digits" => Some(DigitsStill {
+/// The still of digits demo `kind`, or `None` for a demo drawn without the digits
+/// ([`crate::still::demo_still_svg`]). The hiker's chart sits on fog that reads in either scheme, so
+/// it has no dark version.
+pub fn digits_still(kind: DemoKind, prepared: &PreparedDigits) -> Option<DigitsStill> {
+    match kind {
+        DemoKind::HikerDigits => Some(DigitsStill {
             light: hiker_digits_still(prepared),
             dark: None,
         }),
-        "step-size-sweep" => Some(step_size_sweep_still(prepared)),
-        "learning-curves" => Some(learning_curves_still(prepared)),
-        "training-dashboard" => Some(training_dashboard_still(prepared)),
-        "minibatch-noise" => Some(minibatch_noise_still(prepared)),
-        _ => None,
+        DemoKind::StepSizeSweep => Some(step_size_sweep_still(prepared)),
+        DemoKind::LearningCurves => Some(learning_curves_still(prepared)),
+        DemoKind::TrainingDashboard => Some(training_dashboard_still(prepared)),
+        DemoKind::MinibatchNoise => Some(minibatch_noise_still(prepared)),
+        DemoKind::SaddleRace
+        | DemoKind::BlindfoldedHiker
+        | DemoKind::LrSchedules
+        | DemoKind::HyperparameterSearch
+        | DemoKind::GradientCheck
+        | DemoKind::StepSizePaths => None,
     }
 }
 

@@ -103,7 +103,8 @@ pub struct RacePreset {
     pub mu: Option<f64>,
 }
 
-/// The Ukrainian lecture's run: step size 0.02 and momentum 0.99 on an ill-conditioned quadratic.
+/// The Ukrainian lecture's settings, step size 0.02 and momentum 0.99, on our ill-conditioned
+/// quadratic (the slides do not say which function their run minimizes).
 pub const RACE_PRESETS: &[RacePreset] = &[RacePreset {
     name: "ukrainian-momentum",
     surface: downhill_core::surfaces::SurfaceKind::Ravine,

@@ -54,8 +54,9 @@ pub const DARK: StepSizePalette = StepSizePalette {
 };
 
 /// The step-size sweep's defaults, shared by the live demo and its still. The step sizes run as
-/// powers of ten from 1e-10 to 1e3: the lesson's table stops at 1e-1, but on the digits (pixels
-/// scaled to 0..1) the loss is still falling there, so the demo goes on to show where it turns.
+/// powers of ten from 1e-10 to 1e3, as the lesson's table does: the document's table stopped at 1e-1,
+/// but on the digits (pixels scaled to 0..1) the loss is still falling there, so the sweep and the
+/// table go on to show where it turns.
 pub const SWEEP_LOG10_STEP_RANGE: (f64, f64) = (-10.0, 3.0);
 /// Points per power of ten on the plotted curve between the table's dots.
 pub const SWEEP_CURVE_POINTS_PER_DECADE: usize = 4;

@@ -1,6 +1,7 @@
 //! Still pictures of the demos, drawn at build time as SVG: what a reader sees before the wasm
 //! arrives, or without scripts at all. Each is a real run of the demo's defaults, not a mock-up.
 
+use crate::catalogue::DemoKind;
 use crate::heatmap::{self, ValueScale};
 use crate::paths::{self, OverlayMarks, PathToDraw};
 use downhill_core::optimizers::{Hyperparameters, OptimizerKind};
@@ -21,10 +22,10 @@ const STILL_BANDS: usize = 12;
 /// The still of a demo as a lesson sets it up: the race draws the lesson's surface and racers; demos
 /// whose still does not depend on their settings get their one still. `settings` are the lesson's
 /// `key = value` pairs, lists joined with commas.
-pub fn demo_still_svg_for(demo_name: &str, settings: &[(String, String)]) -> Option<String> {
-    match demo_name {
-        "saddle-race" => Some(race_still_for(settings)),
-        _ => demo_still_svg(demo_name),
+pub fn demo_still_svg_for(kind: DemoKind, settings: &[(String, String)]) -> Option<String> {
+    match kind {
+        DemoKind::SaddleRace => Some(race_still_for(settings)),
+        _ => demo_still_svg(kind),
     }
 }
 
@@ -83,23 +84,50 @@ fn race_still_for(settings: &[(String, String)]) -> String {
             )
         })
         .collect();
-    let paths: Vec<PathToDraw<'_>> = trajectories
+    let runs: Vec<RaceStillRun<'_>> = trajectories
         .iter()
         .zip(&racers)
-        .map(|(trajectory, racer)| PathToDraw {
+        .map(|(trajectory, racer)| RaceStillRun {
+            kind: racer.kind,
             points: &trajectory.points,
-            colour: racer.colour,
+        })
+        .collect();
+    race_still_svg(surface.as_ref(), &runs, surface.default_start())
+}
+
+/// One optimizer's run in a race still.
+#[derive(Debug, Clone, Copy)]
+pub struct RaceStillRun<'a> {
+    pub kind: OptimizerKind,
+    /// The iterates from the start.
+    pub points: &'a [[f64; 2]],
+}
+
+/// The race's still: `surface`'s landscape, each run's path in its racer's colour, the start as a ring,
+/// the minima as crosses, and a legend naming the optimizers in the order given. The lessons' race
+/// stills and `downhill run --svg` both draw with this, so the command shows the picture the site
+/// shows.
+pub fn race_still_svg(surface: &dyn Surface, runs: &[RaceStillRun<'_>], start: [f64; 2]) -> String {
+    let colour_of = |kind: OptimizerKind| {
+        crate::race_style::RACE_DEFAULTS
+            .racers
+            .iter()
+            .find(|racer| racer.kind == kind)
+            .map_or(WHITE, |racer| racer.colour)
+    };
+    let paths: Vec<PathToDraw<'_>> = runs
+        .iter()
+        .map(|run| PathToDraw {
+            points: run.points,
+            colour: colour_of(run.kind),
             stopped: false,
         })
         .collect();
-    let legend: Vec<(RGBColor, &str)> = racers
+    let legend: Vec<(RGBColor, &str)> = runs
         .iter()
-        .map(|racer| (racer.colour, racer.kind.label()))
+        .map(|run| (colour_of(run.kind), run.kind.label()))
         .collect();
-    with_legend(
-        &landscape_with_paths_svg(surface.as_ref(), &paths, surface.default_start()),
-        &legend,
-    )
+    with_legend(&landscape_with_paths_svg(surface, &paths, start), &legend)
 }
 
 /// Adds a legend in the top-left corner: a line in each path's colour and the optimizer's name,
@@ -286,28 +314,36 @@ pub const CHART_STILL_PIXEL_RATIO: f64 = 1.6;
 
 /// The dark version of a demo's still, for demos drawn with a dark look of their own; the others
 /// (landscapes, which read on either background) have none.
-pub fn demo_dark_still_svg(demo_name: &str) -> Option<String> {
-    match demo_name {
-        "lr-schedules" => Some(crate::lr_schedules::still_svg_in(Scheme::Dark)),
-        "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg_in(Scheme::Dark)),
-        "gradient-check" => Some(crate::gradient_check::still_svg_in(Scheme::Dark)),
+pub fn demo_dark_still_svg(kind: DemoKind) -> Option<String> {
+    match kind {
+        DemoKind::LrSchedules => Some(crate::lr_schedules::still_svg_in(Scheme::Dark)),
+        DemoKind::HyperparameterSearch => {
+            Some(crate::hyperparameter_search::still_svg_in(Scheme::Dark))
+        }
+        DemoKind::GradientCheck => Some(crate::gradient_check::still_svg_in(Scheme::Dark)),
         _ => None,
     }
 }
 
-/// The SVG still of a demo, or `None` when no demo has that name.
-pub fn demo_still_svg(demo_name: &str) -> Option<String> {
-    match demo_name {
-        "saddle-race" => Some(race_still(
+/// The SVG still of a demo drawn without the digits; `None` for the digits demos, whose stills
+/// [`crate::digits_stills::digits_still`] draws from a real run. The match names every demo, so a
+/// new one does not compile until someone decides where its still comes from.
+pub fn demo_still_svg(kind: DemoKind) -> Option<String> {
+    match kind {
+        DemoKind::SaddleRace => Some(race_still(
             SurfaceKind::BoundedSaddle,
             &crate::race_style::RACE_DEFAULTS,
         )),
-        "blindfolded-hiker" => Some(crate::hiker::hiker_still()),
-        "lr-schedules" => Some(crate::lr_schedules::still_svg()),
-        "hyperparameter-search" => Some(crate::hyperparameter_search::still_svg()),
-        "gradient-check" => Some(crate::gradient_check::still_svg()),
-        "step-size-paths" => Some(crate::step_size::paths_still_svg()),
-        _ => None,
+        DemoKind::BlindfoldedHiker => Some(crate::hiker::hiker_still()),
+        DemoKind::LrSchedules => Some(crate::lr_schedules::still_svg()),
+        DemoKind::HyperparameterSearch => Some(crate::hyperparameter_search::still_svg()),
+        DemoKind::GradientCheck => Some(crate::gradient_check::still_svg()),
+        DemoKind::StepSizePaths => Some(crate::step_size::paths_still_svg()),
+        DemoKind::HikerDigits
+        | DemoKind::MinibatchNoise
+        | DemoKind::StepSizeSweep
+        | DemoKind::LearningCurves
+        | DemoKind::TrainingDashboard => None,
     }
 }
 
@@ -453,7 +489,7 @@ mod tests {
 
     #[test]
     fn the_race_still_shows_the_landscape_and_every_racer() {
-        let svg = demo_still_svg("saddle-race").expect("the race has a still");
+        let svg = demo_still_svg(DemoKind::SaddleRace).expect("the race has a still");
         assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
         let n_rectangles = svg.matches("<rect").count();
         // Merged runs: far fewer shapes than cells, but at least one per row.
@@ -485,9 +521,9 @@ mod tests {
                 .map(|(key, value)| (key.to_string(), value.to_string()))
                 .collect::<Vec<_>>()
         };
-        let default = demo_still_svg_for("saddle-race", &[]).unwrap();
+        let default = demo_still_svg_for(DemoKind::SaddleRace, &[]).unwrap();
         let bumpy = demo_still_svg_for(
-            "saddle-race",
+            DemoKind::SaddleRace,
             &settings(&[("surface", "bumpy"), ("optimizers", "sgd,momentum")]),
         )
         .unwrap();
@@ -500,12 +536,12 @@ mod tests {
             "no legend"
         );
         let preset = demo_still_svg_for(
-            "saddle-race",
+            DemoKind::SaddleRace,
             &settings(&[("preset", "ukrainian-momentum")]),
         )
         .unwrap();
         let ravine = demo_still_svg_for(
-            "saddle-race",
+            DemoKind::SaddleRace,
             &settings(&[
                 ("surface", "ravine"),
                 ("optimizers", "sgd,momentum"),
@@ -520,7 +556,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_demo_has_no_still() {
-        assert!(demo_still_svg("no-such-demo").is_none());
+    fn an_unknown_demo_has_no_still_and_every_demo_has_one_source_of_still() {
+        // A name no demo has names no kind, so nothing can ask for its still.
+        assert_eq!(DemoKind::from_name("no-such-demo"), None);
+        // Each demo's still is drawn here or from the digits, never both and never neither.
+        for kind in DemoKind::ALL {
+            assert_eq!(
+                demo_still_svg(kind).is_some(),
+                !crate::digits_stills::needs_digits(kind),
+                "{kind:?}"
+            );
+        }
     }
 }

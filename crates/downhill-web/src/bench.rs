@@ -6,7 +6,8 @@
 //! bench` builds for the browser harness (`tests/bench/browser.mjs`). The code they time is the
 //! demos' own (the same functions, at the same profile).
 
-use crate::layers::context_2d;
+use crate::kit::clock::now_ms;
+use crate::kit::layers::context_2d;
 use downhill_core::optimizers::OptimizerKind;
 use downhill_core::surfaces::SurfaceKind;
 use downhill_core::trajectory::{RunSettings, run_optimizer};
@@ -44,13 +45,6 @@ fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
 
 fn js_array<T>(items: &[T], to_js: impl Fn(&T) -> JsValue) -> JsValue {
     items.iter().map(to_js).collect::<js_sys::Array>().into()
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(0.0)
 }
 
 fn surface_named(name: &str) -> Result<SurfaceKind, JsValue> {

@@ -1,4 +1,4 @@
-//! Reading a number that a slider, a field or a URL gives as text.
+//! Reading a number that a slider, a field or a URL gives as text, and writing one back for a URL.
 //!
 //! Every number the demos read goes through [`parse_number`]. It checks the text against one plain
 //! decimal grammar in Rust, then converts it with the browser's own `parseFloat` in the site, and
@@ -17,6 +17,19 @@
 pub fn parse_number(text: &str) -> Option<f64> {
     let text = text.trim();
     is_plain_decimal(text).then(|| convert(text))
+}
+
+/// The shortest text that [`parse_number`] reads back as exactly `value`: plain (`0.05`) or with
+/// an exponent (`1e-8`), whichever is shorter, so a setting written into a link is never refused as
+/// too long and never drifts by a rounding.
+pub fn exact_number_text(value: f64) -> String {
+    let plain = format!("{value}");
+    let scientific = format!("{value:e}");
+    if scientific.len() < plain.len() {
+        scientific
+    } else {
+        plain
+    }
 }
 
 fn is_plain_decimal(text: &str) -> bool {
@@ -94,6 +107,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_exact_number_text_reads_as_people_write_it() {
+        assert_eq!(super::exact_number_text(0.05), "0.05");
+        assert_eq!(super::exact_number_text(1e-8), "1e-8");
+        assert_eq!(super::exact_number_text(2.0), "2");
+        assert_eq!(super::exact_number_text(-0.5), "-0.5");
+    }
+
     /// The browser's conversion is checked against the same cases below, so both sides of the cfg
     /// read every case alike.
     #[test]
@@ -113,6 +134,15 @@ mod tests {
         fn every_written_number_reads_back(value in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
             proptest::prop_assert_eq!(parse_number(&format!("{value}")).map(f64::to_bits), Some(value.to_bits()));
             proptest::prop_assert_eq!(parse_number(&format!("{value:e}")).map(f64::to_bits), Some(value.to_bits()));
+        }
+
+        /// What a demo writes into a link is short enough to be read (at most 24 characters, far
+        /// under the settings' limit) and reads back as itself.
+        #[test]
+        fn an_exact_number_text_is_short_and_reads_back_exactly(value in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO) {
+            let text = super::exact_number_text(value);
+            proptest::prop_assert!(text.chars().count() <= 24, "{}", text);
+            proptest::prop_assert_eq!(parse_number(&text).map(f64::to_bits), Some(value.to_bits()));
         }
 
         /// Whatever the text, the answer is either nothing or what Rust's own parser says.

@@ -8,8 +8,8 @@
 //! logs the panic, writes the message into that figure and marks the figure stopped, which its
 //! animation loop reads to stop asking for frames. The other demos keep working.
 
-use crate::demo::EventClosure;
-use crate::dom;
+use crate::kit::dom;
+use crate::kit::listeners::EventClosure;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -1,16 +1,15 @@
 //! Build-time syntax highlighting for the few languages the lessons show, with CSS classes only.
 //!
-//! A small highlighter of our own rather than syntect: the lessons show Rust, TOML and shell
-//! commands, and syntect's bundled grammars have no TOML while its dump of grammars costs more build
-//! time than the three lexers here. The output holds `<span class="hl-...">` and never a `style`
-//! attribute, so it passes the site's content policy; the colours live in `www/site.css`.
+//! A small highlighter of our own rather than syntect: the lessons show Rust and plain text only,
+//! and syntect's dump of grammars costs more build time than the one lexer here. The output holds
+//! `<span class="hl-...">` and never a `style` attribute, so it passes the site's content policy; the
+//! colours live in `www/site.css`.
 //!
 //! An unknown language is an error (zola's rule): silently showing unhighlighted text would hide a
-//! typo in the fence's language name.
+//! typo in the fence's language name. A language joins the list when a lesson needs it (TOML and
+//! shell lexers were here once and were removed because no lesson used them).
 
 mod rust;
-mod shell;
-mod toml_lang;
 
 use crate::html::push_escaped;
 
@@ -26,12 +25,6 @@ pub enum TokenClass {
     Comment,
     Attribute,
     Lifetime,
-    /// A TOML key.
-    Key,
-    /// A TOML `[table]` header.
-    Section,
-    /// A shell variable such as `$HOME`.
-    Variable,
 }
 
 impl TokenClass {
@@ -47,9 +40,6 @@ impl TokenClass {
             TokenClass::Comment => "hl-comment",
             TokenClass::Attribute => "hl-attribute",
             TokenClass::Lifetime => "hl-lifetime",
-            TokenClass::Key => "hl-key",
-            TokenClass::Section => "hl-section",
-            TokenClass::Variable => "hl-variable",
         }
     }
 }
@@ -65,8 +55,6 @@ pub struct Token {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     Rust,
-    Toml,
-    Shell,
     Text,
 }
 
@@ -74,11 +62,6 @@ pub enum Language {
 const LANGUAGE_NAMES: &[(&str, Language)] = &[
     ("rust", Language::Rust),
     ("rs", Language::Rust),
-    ("toml", Language::Toml),
-    ("shell", Language::Shell),
-    ("sh", Language::Shell),
-    ("bash", Language::Shell),
-    ("console", Language::Shell),
     ("text", Language::Text),
     ("txt", Language::Text),
     ("plain", Language::Text),
@@ -100,8 +83,6 @@ impl Language {
     pub fn name(self) -> &'static str {
         match self {
             Language::Rust => "rust",
-            Language::Toml => "toml",
-            Language::Shell => "shell",
             Language::Text => "text",
         }
     }
@@ -109,8 +90,6 @@ impl Language {
     fn tokens(self, code: &str) -> Vec<Token> {
         match self {
             Language::Rust => rust::tokens(code),
-            Language::Toml => toml_lang::tokens(code),
-            Language::Shell => shell::tokens(code),
             Language::Text => vec![Token {
                 range: 0..code.len(),
                 class: None,
@@ -167,13 +146,13 @@ impl TokenList {
 }
 
 /// The byte offset just past a string literal that opens at `start` with `quote`, honouring
-/// backslash escapes when `escapes` is true; an unclosed string runs to the end of the code.
-fn end_of_quoted(code: &str, start: usize, quote: u8, escapes: bool) -> usize {
+/// backslash escapes; an unclosed string runs to the end of the code.
+fn end_of_quoted(code: &str, start: usize, quote: u8) -> usize {
     let bytes = code.as_bytes();
     let mut position = start + 1;
     while position < bytes.len() {
         match bytes[position] {
-            b'\\' if escapes => position += 2,
+            b'\\' => position += 2,
             byte if byte == quote => return position + 1,
             _ => position += 1,
         }
@@ -226,7 +205,10 @@ mod tests {
             assert_eq!(Language::from_fence_name(name), Some(*language));
         }
         assert_eq!(Language::from_fence_name(""), Some(Language::Text));
-        assert_eq!(Language::from_fence_name("python"), None);
+        // Languages no lesson uses have no lexer, so naming them is an error, not plain text.
+        for unknown in ["python", "toml", "shell", "sh", "bash", "console"] {
+            assert_eq!(Language::from_fence_name(unknown), None, "{unknown}");
+        }
     }
 
     #[test]
@@ -246,12 +228,7 @@ mod tests {
     #[test]
     fn highlighted_output_has_every_byte_of_the_input() {
         let code = "fn f<'a>(x: &'a str) -> u8 { let s = \"q\\\"\"; 'c' as u8 } // end\n";
-        for language in [
-            Language::Rust,
-            Language::Toml,
-            Language::Shell,
-            Language::Text,
-        ] {
+        for language in [Language::Rust, Language::Text] {
             let tokens = language.tokens(code);
             let rebuilt: String = tokens
                 .iter()

@@ -40,12 +40,12 @@ pub(super) fn tokens(code: &str) -> Vec<Token> {
             (end, Some(TokenClass::String))
         } else if byte == b'"' {
             (
-                end_of_quoted(code, position, b'"', true),
+                end_of_quoted(code, position, b'"'),
                 Some(TokenClass::String),
             )
         } else if rest.starts_with("b\"") {
             (
-                end_of_quoted(code, position + 1, b'"', true),
+                end_of_quoted(code, position + 1, b'"'),
                 Some(TokenClass::String),
             )
         } else if byte == b'\'' {
@@ -150,10 +150,7 @@ fn end_of_raw_string(code: &str, start: usize) -> Option<usize> {
 fn char_or_lifetime(code: &str, start: usize) -> (usize, Option<TokenClass>) {
     let rest = &code[start + 1..];
     if rest.starts_with('\\') {
-        return (
-            end_of_quoted(code, start, b'\'', true),
-            Some(TokenClass::String),
-        );
+        return (end_of_quoted(code, start, b'\''), Some(TokenClass::String));
     }
     let mut characters = rest.char_indices();
     match (characters.next(), characters.next()) {

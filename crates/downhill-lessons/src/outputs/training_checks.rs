@@ -5,6 +5,7 @@ use downhill_core::classifiers::{softmax, svm};
 use downhill_core::gradient::check::{Coordinates, gradient_check};
 use downhill_core::gradient::numerical::forward_difference;
 use downhill_core::rng::Rng;
+use downhill_plots::step_size::SWEEP_LOG10_STEP_RANGE;
 
 use super::prepared_digits;
 use super::table::{Table, count, fixed, scientific};
@@ -19,9 +20,10 @@ const WEIGHT_SCALE: f64 = 0.001;
 /// The step of the numerical gradient, the documents' `h = 1e-5`.
 const H: f64 = 1e-5;
 
-/// Loss after one step `W - eta * dW` for `eta = 1e-10 .. 1e-1`, where `dW` is the forward-difference
-/// gradient of the SVM loss (no regularization) on the training images at small random `W`: the
-/// document's experiment, with its numerical gradient.
+/// Loss after one step `W - eta * dW` for `eta = 1e-10 .. 1e3` (the range of the `step-size-sweep`
+/// demo, [`SWEEP_LOG10_STEP_RANGE`]), where `dW` is the forward-difference gradient of the SVM loss (no
+/// regularization) on the training images at small random `W`: the document's experiment, with its
+/// numerical gradient.
 pub fn step_size_table(resources: &Resources) -> Result<Table, String> {
     let prepared = prepared_digits(resources)?;
     let train = &prepared.train;
@@ -32,8 +34,10 @@ pub fn step_size_table(resources: &Resources) -> Result<Table, String> {
     let mut rows = Vec::new();
     // The document's table stops at 1e-1, where CIFAR-10's raw pixels had long since blown the loss
     // up; our scaled digits still improve there (the loss turns near a step of 1), so the table goes
-    // on to 1e3 to show the whole story: too small, best, too large.
-    for exponent in -10..=3 {
+    // on to 1e3 to show the whole story: too small, best, too large. It spans the sweep demo's range,
+    // whose dots are this table's rows.
+    let (low_exponent, high_exponent) = SWEEP_LOG10_STEP_RANGE;
+    for exponent in (low_exponent as i32)..=(high_exponent as i32) {
         let step_size = 10f64.powi(exponent);
         let stepped: Vec<f64> = weights
             .iter()

@@ -162,7 +162,7 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
             return String::new();
         }
     };
-    let Some(info) = demos::find(&block.name) else {
+    let Some(kind) = demos::find(&block.name) else {
         context.error_at(
             start,
             format!(
@@ -173,6 +173,7 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
         );
         return String::new();
     };
+    let info = kind.info();
     context.demo_count += 1;
     let id = context.unique_id(&format!("demo-{}", context.demo_count));
     let settings_json = serde_json::to_string(&block.settings).unwrap_or_else(|_| "{}".to_string());
@@ -183,10 +184,10 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
         escape(&settings_json),
     );
     let still_settings = demos::settings_as_text(&block.settings);
-    let still_id = demos::still_id(info.name, &still_settings);
+    let still_id = demos::still_id(kind, &still_settings);
     let still = match context.stills.get(&still_id) {
         Some(still) => Some(still.clone()),
-        None => match demos::still(info.name, &still_settings, context.resources) {
+        None => match demos::still(kind, &still_settings, context.resources) {
             Ok(still) => still.inspect(|still| {
                 context.stills.insert(still_id.clone(), still.clone());
             }),

@@ -5,7 +5,7 @@ use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
 use downhill_lessons::demos;
 use downhill_lessons::outputs;
 use downhill_lessons::resources::Resources;
-use downhill_plots::catalogue::DEMOS;
+use downhill_plots::catalogue::DemoKind;
 use downhill_plots::digits_stills::{self, DIGITS_DEMOS};
 
 use super::support::{assert_contains, render_errors, render_ok, repository_root};
@@ -44,10 +44,10 @@ fn n_shapes(svg: &str) -> usize {
 #[test]
 fn every_demo_in_the_catalogue_has_a_still() {
     let resources = Resources::new(&repository_root());
-    for demo in DEMOS {
-        let still = demos::still(demo.name, &[], &resources)
-            .unwrap_or_else(|message| panic!("{}: {message}", demo.name))
-            .unwrap_or_else(|| panic!("{} has no still", demo.name));
+    for kind in DemoKind::ALL {
+        let still = demos::still(kind, &[], &resources)
+            .unwrap_or_else(|message| panic!("{}: {message}", kind.name()))
+            .unwrap_or_else(|| panic!("{} has no still", kind.name()));
         for (path, svg) in still.files() {
             assert!(path.starts_with("stills/still-"), "{path}");
             assert_good_still_file(&path, svg);
@@ -68,8 +68,8 @@ fn a_dark_still_has_a_dark_background_and_its_light_one_a_light_background() {
     // An image does not take the page's colours: each version must carry its own background.
     let resources = Resources::new(&repository_root());
     let mut n_dark = 0;
-    for demo in DEMOS {
-        let still = demos::still(demo.name, &[], &resources).unwrap().unwrap();
+    for kind in DemoKind::ALL {
+        let still = demos::still(kind, &[], &resources).unwrap().unwrap();
         let Some(dark) = &still.dark_svg else {
             continue;
         };
@@ -78,7 +78,11 @@ fn a_dark_still_has_a_dark_background_and_its_light_one_a_light_background() {
             background_luminance(&still.light_svg),
             background_luminance(dark),
         );
-        assert!(light > 0.8 && dark < 0.2, "{}: {light} / {dark}", demo.name);
+        assert!(
+            light > 0.8 && dark < 0.2,
+            "{}: {light} / {dark}",
+            kind.name()
+        );
     }
     assert!(n_dark >= 6, "only {n_dark} demos have a dark still");
 }
@@ -86,8 +90,9 @@ fn a_dark_still_has_a_dark_background_and_its_light_one_a_light_background() {
 #[test]
 fn the_digits_stills_are_charts_with_text_in_both_schemes() {
     let resources = Resources::new(&repository_root());
-    for name in DIGITS_DEMOS {
-        let still = demos::still(name, &[], &resources).unwrap().unwrap();
+    for kind in DIGITS_DEMOS {
+        let name = kind.name();
+        let still = demos::still(kind, &[], &resources).unwrap().unwrap();
         let light = &still.light_svg;
         // Axes, ticks, grid and series: far more than a background and a frame.
         assert!(n_shapes(light) > 20, "{name}: {} shapes", n_shapes(light));
@@ -100,9 +105,9 @@ fn the_digits_stills_are_charts_with_text_in_both_schemes() {
             light.contains("<rect x=\"0\" y=\"0\" width=\"640\""),
             "{name}: no background"
         );
-        match name {
+        match kind {
             // The hiker's chart sits on fog that reads in either scheme: one version.
-            "hiker-digits" => assert!(still.dark_svg.is_none()),
+            DemoKind::HikerDigits => assert!(still.dark_svg.is_none()),
             _ => {
                 let dark = still.dark_svg.as_ref().expect("a dark version");
                 assert_ne!(dark, light, "{name}: the dark version is the light one");
@@ -127,10 +132,14 @@ fn the_digits_stills_are_drawn_from_the_data() {
         outputs::SPLIT_SEED + 1,
     )
     .unwrap();
-    for name in ["step-size-sweep", "minibatch-noise", "learning-curves"] {
-        let from_usual = digits_stills::digits_still(name, &usual).unwrap().light;
-        let from_other = digits_stills::digits_still(name, &other).unwrap().light;
-        assert_ne!(from_usual, from_other, "{name} ignores the data");
+    for kind in [
+        DemoKind::StepSizeSweep,
+        DemoKind::MinibatchNoise,
+        DemoKind::LearningCurves,
+    ] {
+        let from_usual = digits_stills::digits_still(kind, &usual).unwrap().light;
+        let from_other = digits_stills::digits_still(kind, &other).unwrap().light;
+        assert_ne!(from_usual, from_other, "{kind:?} ignores the data");
     }
 }
 
@@ -179,7 +188,7 @@ fn the_learning_curves_still_trains_every_rate_for_its_epochs() {
 #[test]
 fn a_demo_figure_shows_its_still_as_a_picture_file() {
     let html = render_ok("```demo\nname = \"saddle-race\"\ncaption = \"c\"\n```\n");
-    let id = demos::still_id("saddle-race", &[]);
+    let id = demos::still_id(DemoKind::SaddleRace, &[]);
     assert_contains(
         &html,
         &format!(
@@ -197,11 +206,11 @@ fn a_demo_figure_shows_its_still_as_a_picture_file() {
 #[test]
 fn a_dark_version_is_offered_to_readers_who_prefer_dark() {
     let resources = Resources::new(&repository_root());
-    let still = demos::still("learning-curves", &[], &resources)
+    let still = demos::still(DemoKind::LearningCurves, &[], &resources)
         .unwrap()
         .unwrap();
-    let info = demos::find("learning-curves").unwrap();
-    let html = demos::still_picture(info, &still);
+    let kind = demos::find("learning-curves").unwrap();
+    let html = demos::still_picture(kind.info(), &still);
     let id = &still.id;
     assert!(
         html.starts_with(&format!(

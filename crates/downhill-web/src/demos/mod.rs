@@ -1,8 +1,9 @@
 //! One module per demo. Each has a `mount(figure, settings)` that builds the live demo inside the
-//! figure and returns it; [`mount`] picks the module by the figure's `data-demo` name, which must be
-//! in `downhill_plots::catalogue::DEMOS`.
+//! figure and returns it; [`mount`] picks the module by the figure's [`DemoKind`], in a match that
+//! names every kind, so a demo without a mount does not compile.
 
 use crate::settings::Settings;
+use downhill_plots::catalogue::DemoKind;
 use std::any::Any;
 use std::rc::Rc;
 use web_sys::Element;
@@ -20,36 +21,22 @@ pub mod race;
 pub mod step_size;
 pub mod training_dashboard;
 
-/// Mounts the demo called `name`; the error is a sentence for the demo's own box.
-pub fn mount(name: &str, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
-    match name {
-        "saddle-race" => race::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
-        "gradient-check" => gradient_check::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
-        "minibatch-noise" => {
-            minibatch_noise::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "lr-schedules" => lr_schedules::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
-        "hyperparameter-search" => {
-            hyperparameter_search::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "blindfolded-hiker" => {
-            blindfolded_hiker::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "step-size-sweep" => {
-            step_size::sweep::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "step-size-paths" => {
-            step_size::paths::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "learning-curves" => {
-            step_size::curves::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "training-dashboard" => {
-            training_dashboard::mount(figure, settings).map(|demo| demo as Rc<dyn Any>)
-        }
-        "hiker-digits" => hiker_digits::mount(figure, settings).map(|demo| demo as Rc<dyn Any>),
-        other => Err(format!(
-            "this page names a demo this site does not have: {other}"
-        )),
+/// Mounts the demo `kind` in `figure`; the error is a sentence for the demo's own box.
+pub fn mount(kind: DemoKind, figure: &Element, settings: &Settings) -> Result<Rc<dyn Any>, String> {
+    fn kept<T: 'static>(demo: Result<Rc<T>, String>) -> Result<Rc<dyn Any>, String> {
+        demo.map(|demo| demo as Rc<dyn Any>)
+    }
+    match kind {
+        DemoKind::SaddleRace => kept(race::mount(figure, settings)),
+        DemoKind::BlindfoldedHiker => kept(blindfolded_hiker::mount(figure, settings)),
+        DemoKind::HikerDigits => kept(hiker_digits::mount(figure, settings)),
+        DemoKind::MinibatchNoise => kept(minibatch_noise::mount(figure, settings)),
+        DemoKind::LrSchedules => kept(lr_schedules::mount(figure, settings)),
+        DemoKind::HyperparameterSearch => kept(hyperparameter_search::mount(figure, settings)),
+        DemoKind::GradientCheck => kept(gradient_check::mount(figure, settings)),
+        DemoKind::StepSizeSweep => kept(step_size::sweep::mount(figure, settings)),
+        DemoKind::StepSizePaths => kept(step_size::paths::mount(figure, settings)),
+        DemoKind::LearningCurves => kept(step_size::curves::mount(figure, settings)),
+        DemoKind::TrainingDashboard => kept(training_dashboard::mount(figure, settings)),
     }
 }

@@ -1,17 +1,17 @@
-//! The race's controls and what each one does to the model.
+//! The race's controls, built from the kit, and what each one does to the model.
 
 use super::Race;
 use super::model::{RaceModel, status_at};
 use super::settings::{SPEED_RANGE, range_of};
-use crate::dom;
 use crate::format::format_number;
-use crate::number_text::parse_number;
+use crate::kit::dom::{self, input_checked, input_number, input_text, set_text_if_changed};
+use crate::kit::media;
+use crate::kit::transport::Transport;
 use downhill_core::optimizers::{Hyperparameter, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
-use downhill_plots::race_style::suggested_learning_rate;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 /// One hyperparameter slider of one racer (or the race-wide step size when `kind` is `None`).
 pub struct HyperparameterSlider {
@@ -31,9 +31,7 @@ pub struct RaceControls {
     pub sliders: Vec<HyperparameterSlider>,
     pub surface: HtmlSelectElement,
     pub speed: dom::Slider,
-    pub play_pause: HtmlButtonElement,
-    pub step: HtmlButtonElement,
-    pub reset: HtmlButtonElement,
+    pub transport: Transport,
     pub racers: Vec<RacerRow>,
     pub racer_list: HtmlElement,
     pub step_readout: HtmlElement,
@@ -86,10 +84,7 @@ fn hyperparameter_slider(
         step,
         to_position(hyperparameter, value),
     );
-    slider.output.set_text_content(Some(&format_number(value)));
-    let _ = slider
-        .input
-        .set_attribute("aria-valuetext", &format_number(value));
+    slider.show_value(&format_number(value));
     HyperparameterSlider {
         kind,
         hyperparameter,
@@ -98,18 +93,13 @@ fn hyperparameter_slider(
 }
 
 impl RaceControls {
-    pub fn build(
-        figure_id: &str,
-        model: &RaceModel,
-        learning_rate: f64,
-        speed: usize,
-    ) -> RaceControls {
+    pub fn build(figure_id: &str, model: &RaceModel) -> RaceControls {
         let panel = dom::element("div", "demo-controls");
         let mut sliders = vec![hyperparameter_slider(
             &format!("{figure_id}-learning-rate"),
             None,
             Hyperparameter::LearningRate,
-            learning_rate,
+            model.learning_rate,
             "Step size (all optimizers)",
         )];
         dom::append(&panel, &sliders[0].slider.row);
@@ -132,22 +122,15 @@ impl RaceControls {
             SPEED_RANGE.0 as f64,
             SPEED_RANGE.1 as f64,
             1.0,
-            speed as f64,
+            model.speed as f64,
         );
         speed_slider
             .output
-            .set_text_content(Some(&speed.to_string()));
+            .set_text_content(Some(&model.speed.to_string()));
         dom::append(&panel, &speed_slider.row);
 
-        let buttons = dom::element("div", "demo-buttons");
-        let play_pause = dom::button("play-pause", "Play");
-        let _ = play_pause.set_attribute("aria-pressed", "false");
-        let step = dom::button("step", "Step");
-        let reset = dom::button("reset", "Reset");
-        for button in [&play_pause, &step, &reset] {
-            dom::append(&buttons, button);
-        }
-        dom::append(&panel, &buttons);
+        let transport = Transport::new("Step");
+        dom::append(&panel, &transport.row);
         let step_readout = dom::element("p", "demo-readout");
         dom::append(&panel, &step_readout);
 
@@ -229,9 +212,7 @@ impl RaceControls {
             sliders,
             surface,
             speed: speed_slider,
-            play_pause,
-            step,
-            reset,
+            transport,
             racers,
             racer_list,
             step_readout,
@@ -242,17 +223,9 @@ impl RaceControls {
         controls
     }
 
-    pub fn show_playing(&self, playing: bool) {
-        self.play_pause
-            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = self
-            .play_pause
-            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
-    }
-
     /// The step, each racer's loss or outcome, and who has arrived.
     pub fn show_readouts(&self, model: &RaceModel) {
-        set_text(
+        set_text_if_changed(
             &self.step_readout,
             &format!("Step {} of {}", model.cursor, model.last_step()),
         );
@@ -272,7 +245,7 @@ impl RaceControls {
                     .map(|loss| format!("loss {}", format_number(*loss)))
                     .unwrap_or_default()
             };
-            set_text(&row.readout, &text);
+            set_text_if_changed(&row.readout, &text);
         }
         let arrivals = model.arrivals_so_far();
         let text = if model.surface.minima().is_empty() {
@@ -286,7 +259,7 @@ impl RaceControls {
                 .collect();
             format!("Reached a minimum: {}.", names.join(", "))
         };
-        set_text(&self.winners, &text);
+        set_text_if_changed(&self.winners, &text);
     }
 
     /// Puts every slider back on the model's values (after the race-wide step size or the surface changed).
@@ -311,29 +284,16 @@ impl RaceControls {
     }
 }
 
+/// Shows a hyperparameter's value beside its slider, as students read numbers.
 fn show_value(slider: &dom::Slider, value: f64) {
-    slider.output.set_text_content(Some(&format_number(value)));
-    let _ = slider
-        .input
-        .set_attribute("aria-valuetext", &format_number(value));
+    slider.show_value(&format_number(value));
 }
 
-fn set_text(element: &HtmlElement, text: &str) {
-    if element.text_content().as_deref() != Some(text) {
-        element.set_text_content(Some(text));
-    }
-}
-
-fn input_value(event: &web_sys::Event) -> Option<f64> {
-    let input: HtmlInputElement = event.target()?.dyn_into().ok()?;
-    parse_number(&input.value()).filter(|value| value.is_finite())
-}
-
-/// Wires every control to the race.
+/// Wires every control to the race (the transport's buttons are wired by the kit).
 pub fn listen(race: &Rc<Race>) {
     for (index, entry) in race.controls.sliders.iter().enumerate() {
         race.listen(entry.slider.input.as_ref(), "input", move |race, event| {
-            let Some(position) = input_value(event) else {
+            let Some(position) = input_number(event) else {
                 return;
             };
             let entry = &race.controls.sliders[index];
@@ -353,26 +313,12 @@ pub fn listen(race: &Rc<Race>) {
         });
     }
     race.listen(race.controls.surface.as_ref(), "change", |race, event| {
-        let Some(select) = event
-            .target()
-            .and_then(|target| target.dyn_into::<HtmlSelectElement>().ok())
-        else {
+        let Some(kind) = input_text(event).and_then(|name| name.parse::<SurfaceKind>().ok()) else {
             return;
         };
-        let Ok(kind) = select.value().parse::<SurfaceKind>() else {
-            return;
-        };
-        {
-            let mut model = race.model.borrow_mut();
-            model.set_surface(kind);
-            // A new surface starts from the step size that suits it, as a lesson's race would.
-            model.set_hyperparameter(
-                None,
-                Hyperparameter::LearningRate,
-                suggested_learning_rate(kind),
-            );
-        }
-        let learning_rate = suggested_learning_rate(kind);
+        // A new surface starts from the step size that suits it, as a lesson's race would.
+        race.model.borrow_mut().set_surface(kind);
+        let learning_rate = race.model.borrow().learning_rate;
         let global = &race.controls.sliders[0];
         global
             .slider
@@ -389,11 +335,11 @@ pub fn listen(race: &Rc<Race>) {
         race.controls.speed.input.as_ref(),
         "input",
         |race, event| {
-            let Some(value) = input_value(event) else {
+            let Some(value) = input_number(event) else {
                 return;
             };
             let speed = (value.round() as usize).clamp(SPEED_RANGE.0, SPEED_RANGE.1);
-            race.speed.set(speed);
+            race.model.borrow_mut().speed = speed;
             race.controls
                 .speed
                 .output
@@ -407,46 +353,16 @@ pub fn listen(race: &Rc<Race>) {
     );
     for (index, row) in race.controls.racers.iter().enumerate() {
         race.listen(row.enabled.as_ref(), "change", move |race, event| {
-            let Some(input) = event
-                .target()
-                .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(enabled) = input_checked(event) else {
                 return;
             };
-            {
-                let mut model = race.model.borrow_mut();
-                model.racers[index].enabled = input.checked();
-                model.recompute_paths();
-            }
+            race.model.borrow_mut().set_enabled(index, enabled);
             race.redraw();
             race.write_url();
         });
     }
-    race.listen(
-        race.controls.play_pause.as_ref(),
-        "click",
-        |race, _event| {
-            let playing = race.is_playing();
-            if !playing && race.model.borrow().cursor >= race.model.borrow().last_step() {
-                race.model.borrow_mut().cursor = 0;
-            }
-            race.set_playing(!playing);
-        },
-    );
-    race.listen(race.controls.step.as_ref(), "click", |race, _event| {
-        race.set_playing(false);
-        race.advance(1);
-    });
-    race.listen(race.controls.reset.as_ref(), "click", |race, _event| {
-        race.set_playing(false);
-        race.model.borrow_mut().cursor = 0;
-        race.redraw();
-    });
     race.listen(race.controls.inspect.as_ref(), "change", |race, event| {
-        let Some(select) = event
-            .target()
-            .and_then(|target| target.dyn_into::<HtmlSelectElement>().ok())
-        else {
+        let Some(name) = input_text(event) else {
             return;
         };
         let index = race
@@ -454,11 +370,13 @@ pub fn listen(race: &Rc<Race>) {
             .borrow()
             .racers
             .iter()
-            .position(|racer| racer.style.kind.name() == select.value());
+            .position(|racer| racer.style.kind.name() == name);
         race.inspected.set(index);
         race.redraw();
     });
     super::view::listen_for_start_drag(race);
+    // The loss chart's ink follows the reader's scheme: a switch redraws it at once.
+    media::on_scheme_change(&race.listeners, race, |race, _event| race.redraw());
     if let Some(window) = web_sys::window() {
         race.listen(window.as_ref(), "resize", |race, _event| {
             if race.view.resize() {

@@ -6,18 +6,25 @@
 //! surface cost well under a millisecond, the whole race is recomputed whenever a setting changes and
 //! playing only moves a cursor along the stored paths: a setting changed mid-race shows at once what
 //! it would have done from the start, at the same step.
+//!
+//! The reference shape of a demo: [`settings`] (DOM-free, read and written), [`model`] (DOM-free
+//! state and what each control does to it), [`view`] and [`controls`] (the DOM, built from the kit),
+//! and this module, which mounts them and implements the kit's [`Demo`] and [`Playback`].
 
 mod controls;
 pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::dom;
+use crate::kit::dom;
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
+use crate::settings::DemoSettings;
 use downhill_plots::paths::PathToDraw;
 use model::{MAX_STEPS, RaceModel};
-use std::cell::RefCell;
+use settings::RaceSettings;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -29,131 +36,58 @@ pub struct Race {
     model: RefCell<RaceModel>,
     view: view::RaceView,
     controls: controls::RaceControls,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
-    /// Steps shown per animation frame.
-    speed: std::cell::Cell<usize>,
     /// The racer whose state the inspector shows, by index into the model's racers.
-    inspected: std::cell::Cell<Option<usize>>,
+    inspected: Cell<Option<usize>>,
     /// Whether the pointer is dragging the start point.
-    dragging: std::cell::Cell<bool>,
-    // Listeners live as long as the race; closures hold the race weakly.
-    listeners: RefCell<Vec<EventClosure>>,
+    dragging: Cell<bool>,
+    /// Every listener of the race, taken off the page with it; each holds the race weakly.
+    listeners: Listeners,
     /// The frame callback of [`Race::redraw_next_frame`], made once; `Some` in the cell beside it
     /// while a frame is asked for, so several changes in one frame ask for one redraw.
     next_frame_redraw: RefCell<Option<FrameClosure>>,
-    redraw_asked: std::cell::Cell<bool>,
+    redraw_asked: Cell<bool>,
 }
 
 /// Builds the race inside `figure`, replacing its static still, and starts listening.
-pub fn mount(figure: &Element, settings: &crate::settings::Settings) -> Result<Rc<Race>, String> {
-    let initial = settings::read(settings);
-    let model = RaceModel::new(initial.surface, initial.racers);
-    let mut model = model;
-    if let Some(start) = initial.start {
-        model.set_start(start);
-        // The start is kept inside the picture; a link that asked for more hears so.
-        if model.start != start {
-            settings.note(format!(
-                "“start” lies outside this surface's picture; using {:.2},{:.2}.",
-                model.start[0], model.start[1]
-            ));
-        }
-    }
+pub fn mount(figure: &Element, source: &crate::settings::Settings) -> Result<Rc<Race>, String> {
+    let settings = RaceSettings::read(source);
+    let model = RaceModel::from_settings(&settings);
     let figure_id = figure.id();
-    let controls =
-        controls::RaceControls::build(&figure_id, &model, initial.learning_rate, initial.speed);
+    let controls = controls::RaceControls::build(&figure_id, &model);
     let view = view::RaceView::build(figure, &controls);
     let race = Rc::new(Race {
         model: RefCell::new(model),
         view,
         controls,
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
-        speed: std::cell::Cell::new(initial.speed),
-        inspected: std::cell::Cell::new(None),
-        dragging: std::cell::Cell::new(false),
-        listeners: RefCell::new(Vec::new()),
+        inspected: Cell::new(None),
+        dragging: Cell::new(false),
+        listeners: Listeners::new(),
         next_frame_redraw: RefCell::new(None),
-        redraw_asked: std::cell::Cell::new(false),
+        redraw_asked: Cell::new(false),
     });
     let toolbar = Toolbar::attach(&race.view.side, &figure_id, as_demo(&race));
     *race.toolbar.borrow_mut() = Some(toolbar);
 
     race.view.draw_landscape(&race.model.borrow());
     race.redraw();
-    dom::set_message(&race.view.message, &settings.messages().join(" "));
+    dom::set_message(&race.view.message, &source.messages().join(" "));
 
-    let weak = Rc::downgrade(&race);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        let Some(race) = weak.upgrade() else {
-            return false;
-        };
-        race.advance(race.speed.get())
-    }));
-    animation.watch_visibility(figure);
-    *race.animation.borrow_mut() = Some(animation);
+    Transport::wire(&race, figure, &race.listeners);
     controls::listen(&race);
     Ok(race)
 }
 
 impl Race {
-    /// Adds a listener that holds the race weakly, so the page never keeps a dead demo alive.
+    /// Listens to `event_name` at `target` for as long as the race lives.
     fn listen(
         self: &Rc<Self>,
         target: &web_sys::EventTarget,
         event_name: &str,
         handler: impl Fn(&Rc<Race>, &web_sys::Event) + 'static,
     ) {
-        let weak = Rc::downgrade(self);
-        let closure = EventClosure::new(move |event: web_sys::Event| {
-            if let Some(race) = weak.upgrade() {
-                handler(&race, &event);
-            }
-        });
-        if target
-            .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            self.listeners.borrow_mut().push(closure);
-        }
-    }
-
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn set_playing(&self, playing: bool) {
-        if playing && reduced_motion() {
-            // No animation for readers who asked for less motion: show where the race ends.
-            let last = self.model.borrow().last_step();
-            self.model.borrow_mut().cursor = last;
-            self.redraw();
-            self.controls.show_playing(false);
-            return;
-        }
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.controls.show_playing(playing);
-    }
-
-    /// Moves the cursor `n_steps` on and redraws; returns whether there is more to show.
-    fn advance(&self, n_steps: usize) -> bool {
-        let more = {
-            let mut model = self.model.borrow_mut();
-            let last = model.last_step();
-            model.cursor = (model.cursor + n_steps).min(last);
-            model.cursor < last
-        };
-        self.redraw();
-        if !more {
-            self.controls.show_playing(false);
-        }
-        more
+        self.listeners.listen(self, target, event_name, handler);
     }
 
     /// Redraws what changes with the paths: overlay, loss chart, legend, inspector.
@@ -180,7 +114,7 @@ impl Race {
         };
         if self.next_frame_redraw.borrow().is_none() {
             let weak = Rc::downgrade(self);
-            let closure = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(move |_: f64| {
+            let closure = FrameClosure::new(move |_: f64| {
                 let Some(race) = weak.upgrade() else {
                     return;
                 };
@@ -214,20 +148,52 @@ impl Race {
     }
 }
 
-fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|window| {
-            window
-                .match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|query| query.matches())
+impl Playback for Race {
+    fn transport(&self) -> &Transport {
+        &self.controls.transport
+    }
+
+    fn frame(&self, _timestamp: f64) -> bool {
+        let more = {
+            let mut model = self.model.borrow_mut();
+            let speed = model.speed;
+            model.advance(speed)
+        };
+        self.redraw();
+        more
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().at_end()
+    }
+
+    fn rewind(&self) {
+        self.model.borrow_mut().cursor = 0;
+    }
+
+    fn step(&self) {
+        self.model.borrow_mut().advance(1);
+        self.redraw();
+    }
+
+    fn draw(&self) {
+        self.redraw();
+    }
+
+    /// No animation for readers who asked for less motion: show where the race ends.
+    fn jump_to_end(&self) -> bool {
+        {
+            let mut model = self.model.borrow_mut();
+            model.cursor = model.last_step();
+        }
+        self.redraw();
+        true
+    }
 }
 
 impl Demo for Race {
     fn url_settings(&self) -> Vec<(String, String)> {
-        settings::write(&self.model.borrow(), self.speed.get())
+        self.model.borrow().settings().write()
     }
 
     fn export_csv(&self) -> String {
@@ -273,10 +239,11 @@ impl Demo for Race {
     }
 
     fn file_stem(&self) -> String {
+        let model = self.model.borrow();
         format!(
             "saddle-race-{}-step-{}",
-            self.model.borrow().surface_kind.name(),
-            self.model.borrow().cursor.min(MAX_STEPS)
+            model.surface_kind.name(),
+            model.cursor.min(MAX_STEPS)
         )
     }
 }

@@ -1,11 +1,14 @@
 //! The race's state without any DOM: the surface, the start, each racer's settings and its computed
-//! path. The view reads it; the controls change it and ask for a recompute.
+//! path, the step on show and the speed. The view reads it; the controls change it and ask for a
+//! recompute. It is built from [`RaceSettings`] and gives them back, so the link always describes
+//! the race on screen.
 
+use super::settings::{RaceSettings, RacerSettings, SPEED_RANGE};
 use downhill_core::arrival::first_arrival;
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind, StateField};
 use downhill_core::surfaces::{Surface, SurfaceKind};
 use downhill_core::trajectory::{Outcome, Run, RunSettings, Trajectory};
-use downhill_plots::race_style::RacerStyle;
+use downhill_plots::race_style::{RACE_DEFAULTS, RacerStyle, suggested_learning_rate};
 
 /// Steps every racer gets. Enough for the slow ones to show they are slow.
 pub const MAX_STEPS: usize = 1_000;
@@ -27,32 +30,98 @@ pub struct RaceModel {
     pub surface: Box<dyn Surface>,
     pub start: [f64; 2],
     pub racers: Vec<Racer>,
+    /// The race-wide step size: the first slider's value.
+    pub learning_rate: f64,
     /// Index of the step on show; 0 is the start.
     pub cursor: usize,
+    /// Steps shown per animation frame.
+    pub speed: usize,
 }
 
 impl RaceModel {
-    pub fn new(surface_kind: SurfaceKind, racers: Vec<Racer>) -> RaceModel {
-        let surface = surface_kind.build();
-        let start = surface.default_start();
+    /// The race `settings` describe, its paths computed, at step 0.
+    pub fn from_settings(settings: &RaceSettings) -> RaceModel {
+        let surface = settings.surface.build();
+        let racers = settings
+            .racers
+            .iter()
+            .filter_map(|racer| {
+                let style = RACE_DEFAULTS
+                    .racers
+                    .iter()
+                    .find(|style| style.kind == racer.kind)?;
+                Some(Racer {
+                    style: *style,
+                    enabled: racer.enabled,
+                    hyperparameters: racer.hyperparameters,
+                    trajectory: empty_trajectory(),
+                    arrival: None,
+                })
+            })
+            .collect();
         let mut model = RaceModel {
-            surface_kind,
+            surface_kind: settings.surface,
+            start: surface.default_start(),
             surface,
-            start,
             racers,
+            learning_rate: settings.learning_rate,
             cursor: 0,
+            speed: settings.speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1),
         };
-        model.recompute_paths();
+        match settings.start {
+            Some(start) => model.set_start(start),
+            None => model.recompute_paths(),
+        }
         model
     }
 
-    /// Changes the surface, moving the start to the new surface's default.
+    /// The settings that reproduce this race.
+    pub fn settings(&self) -> RaceSettings {
+        RaceSettings {
+            surface: self.surface_kind,
+            learning_rate: self.learning_rate,
+            speed: self.speed,
+            start: Some(self.start),
+            racers: self
+                .racers
+                .iter()
+                .map(|racer| RacerSettings {
+                    kind: racer.style.kind,
+                    enabled: racer.enabled,
+                    hyperparameters: racer.hyperparameters,
+                })
+                .collect(),
+        }
+    }
+
+    /// Changes the surface, moving the start to the new surface's default and every racer to the
+    /// step size that suits it, as a lesson's race on that surface would start.
     pub fn set_surface(&mut self, kind: SurfaceKind) {
         self.surface_kind = kind;
         self.surface = kind.build();
         self.start = self.surface.default_start();
         self.cursor = 0;
+        self.apply_hyperparameter(
+            None,
+            Hyperparameter::LearningRate,
+            suggested_learning_rate(kind),
+        );
         self.recompute_paths();
+    }
+
+    /// Switches one racer on or off.
+    pub fn set_enabled(&mut self, index: usize, enabled: bool) {
+        if let Some(racer) = self.racers.get_mut(index) {
+            racer.enabled = enabled;
+            self.recompute_paths();
+        }
+    }
+
+    /// Moves the start where the reader put it, to four decimals (a ten-thousandth of a unit is
+    /// under a pixel), so a copied link shows short numbers and replays exactly this race.
+    pub fn place_start(&mut self, point: [f64; 2]) {
+        let to_four_decimals = |value: f64| (value * 1e4).round() / 1e4;
+        self.set_start([to_four_decimals(point[0]), to_four_decimals(point[1])]);
     }
 
     /// Moves the start, kept inside the view so it can always be seen and dragged back.
@@ -106,8 +175,23 @@ impl RaceModel {
         hyperparameter: Hyperparameter,
         value: f64,
     ) {
+        if self.apply_hyperparameter(kind, hyperparameter, value) {
+            self.recompute_paths();
+        }
+    }
+
+    /// [`RaceModel::set_hyperparameter`] without the recompute; returns whether the value was taken.
+    fn apply_hyperparameter(
+        &mut self,
+        kind: Option<OptimizerKind>,
+        hyperparameter: Hyperparameter,
+        value: f64,
+    ) -> bool {
         if hyperparameter.check(value).is_err() {
-            return;
+            return false;
+        }
+        if kind.is_none() && hyperparameter == Hyperparameter::LearningRate {
+            self.learning_rate = value;
         }
         for racer in &mut self.racers {
             let applies = kind.is_none_or(|kind| kind == racer.style.kind);
@@ -115,7 +199,19 @@ impl RaceModel {
                 racer.hyperparameters.set(hyperparameter, value);
             }
         }
-        self.recompute_paths();
+        true
+    }
+
+    /// Whether the cursor shows the last step there is.
+    pub fn at_end(&self) -> bool {
+        self.cursor >= self.last_step()
+    }
+
+    /// Moves the cursor `n_steps` on, no further than the last step; returns whether there is more.
+    pub fn advance(&mut self, n_steps: usize) -> bool {
+        let last = self.last_step();
+        self.cursor = (self.cursor + n_steps).min(last);
+        self.cursor < last
     }
 
     /// The racers that have arrived by the cursor, earliest first.
@@ -177,5 +273,105 @@ pub fn status_at(racer: &Racer, cursor: usize) -> Option<String> {
         Outcome::Stopped { step, reason } => Some(format!("stopped at step {step}: {reason}")),
         Outcome::Rejected { reason } => Some(format!("did not start: {reason}")),
         Outcome::Completed { .. } => None,
+    }
+}
+
+/// A racer's path before it is computed.
+fn empty_trajectory() -> Trajectory {
+    Trajectory {
+        points: Vec::new(),
+        losses: Vec::new(),
+        outcome: Outcome::Completed { steps: 0 },
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    //! The model natively: what each control does, and that a copied link replays the race.
+
+    use super::*;
+    use crate::settings::{DemoSettings, Settings};
+
+    fn lessons_race() -> RaceModel {
+        let source = Settings::from_parts("demo-1", Vec::new(), Vec::new());
+        RaceModel::from_settings(&RaceSettings::read(&source))
+    }
+
+    #[test]
+    fn a_copied_link_replays_the_race_on_screen() {
+        let mut model = lessons_race();
+        model.set_surface(SurfaceKind::Ravine);
+        model.set_hyperparameter(Some(OptimizerKind::Adam), Hyperparameter::Beta2, 0.95);
+        model.set_enabled(2, true);
+        model.place_start([0.123456, -0.654321]);
+        model.speed = 7;
+        let pairs: Vec<(String, String)> = model
+            .settings()
+            .write()
+            .into_iter()
+            .map(|(key, value)| (format!("demo-1.{key}"), value))
+            .collect();
+        let source = Settings::from_parts("demo-1", Vec::new(), pairs);
+        let replayed = RaceModel::from_settings(&RaceSettings::read(&source));
+        assert!(source.messages().is_empty(), "{:?}", source.messages());
+        assert_eq!(replayed.settings(), model.settings());
+        assert_eq!(replayed.start, [0.1235, -0.6543]);
+        for (left, right) in replayed.racers.iter().zip(&model.racers) {
+            assert_eq!(left.trajectory.points, right.trajectory.points);
+        }
+    }
+
+    #[test]
+    fn a_new_surface_starts_over_at_the_step_size_that_suits_it() {
+        let mut model = lessons_race();
+        model.advance(5);
+        model.set_surface(SurfaceKind::Beale);
+        assert_eq!(model.cursor, 0);
+        assert_eq!(
+            model.learning_rate,
+            suggested_learning_rate(SurfaceKind::Beale)
+        );
+        assert_eq!(model.start, model.surface.default_start());
+        for racer in model.enabled() {
+            if racer
+                .style
+                .kind
+                .hyperparameters()
+                .contains(&Hyperparameter::LearningRate)
+            {
+                assert_eq!(racer.hyperparameters.learning_rate, model.learning_rate);
+            }
+        }
+    }
+
+    #[test]
+    fn the_cursor_stops_at_the_last_step() {
+        let mut model = lessons_race();
+        assert!(!model.at_end());
+        assert!(model.advance(1));
+        assert_eq!(model.cursor, 1);
+        let last = model.last_step();
+        assert!(!model.advance(last + 10));
+        assert_eq!(model.cursor, last);
+        assert!(model.at_end());
+    }
+
+    #[test]
+    fn a_start_put_outside_the_picture_stays_inside() {
+        let mut model = lessons_race();
+        let view = model.surface.view();
+        model.place_start([1e9, -1e9]);
+        assert_eq!(model.start, [view.x_max, view.y_min]);
+        let before = model.start;
+        model.place_start([f64::NAN, 0.0]);
+        assert_eq!(model.start, before, "a point that is not finite is ignored");
+    }
+
+    #[test]
+    fn a_value_the_core_rejects_changes_nothing() {
+        let mut model = lessons_race();
+        let before = model.settings();
+        model.set_hyperparameter(None, Hyperparameter::LearningRate, -1.0);
+        assert_eq!(model.settings(), before);
     }
 }

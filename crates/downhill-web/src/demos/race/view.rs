@@ -4,9 +4,10 @@
 use super::Race;
 use super::controls::RaceControls;
 use super::model::RaceModel;
-use crate::dom;
 use crate::format::format_number;
-use crate::layers::{LayerSize, LayeredCanvas};
+use crate::kit::dom;
+use crate::kit::layers::{self, LayerSize, LayeredCanvas};
+use crate::kit::media;
 use downhill_core::optimizers::OptimizerKind;
 use downhill_plots::heatmap::{self, ValueScale};
 use downhill_plots::loss_plot::{self, ChartInk, LossSeries};
@@ -47,8 +48,6 @@ impl RaceView {
         let inspector = dom::element("div", "race-inspector");
         let _ = inspector.set_attribute("aria-live", "off");
 
-        let caption = figure.query_selector("figcaption").ok().flatten();
-        figure.set_inner_html("");
         let body = dom::element("div", "demo-body");
         let picture = dom::element("div", "race-picture");
         dom::append(&picture, &canvas.frame);
@@ -69,11 +68,7 @@ impl RaceView {
         dom::append(&side, &message);
         dom::append(&body, &picture);
         dom::append(&body, &side);
-        dom::append(figure, &body);
-        if let Some(caption) = caption {
-            dom::append(figure, &caption);
-        }
-        let _ = figure.class_list().add_1("demo-live");
+        dom::replace_still(figure, &body);
         let size = canvas.measure();
         RaceView {
             canvas,
@@ -94,7 +89,7 @@ impl RaceView {
 
     /// Empties the paths layer: between a new landscape and the paths on it, nothing stale shows.
     pub fn clear_overlay(&self) {
-        crate::layers::clear_canvas(&self.canvas.overlay);
+        layers::clear_canvas(&self.canvas.overlay);
     }
 
     /// Measures the frame again; returns whether the size changed.
@@ -137,7 +132,7 @@ impl RaceView {
     pub fn draw_overlay(&self, model: &RaceModel, inspected: Option<usize>) {
         let size = self.size.get();
         self.canvas.resize_overlay(size);
-        let Some(backend) = crate::layers::cleared_drawing_backend(&self.canvas.overlay) else {
+        let Some(backend) = layers::cleared_drawing_backend(&self.canvas.overlay) else {
             return;
         };
         let area = backend.into_drawing_area();
@@ -210,7 +205,7 @@ impl RaceView {
             self.loss_canvas.set_height(height);
         }
         // The chart is transparent over the demo box, so it is cleared before each drawing.
-        let Some(backend) = crate::layers::cleared_drawing_backend(&self.loss_canvas) else {
+        let Some(backend) = layers::cleared_drawing_backend(&self.loss_canvas) else {
             return;
         };
         let area = backend.into_drawing_area();
@@ -266,7 +261,6 @@ impl RaceView {
         };
         let kind = racer.style.kind;
         let states = model.states_at_cursor();
-        let document = dom::document();
         self.inspector.set_text_content(Some(""));
         let heading = dom::text(
             "p",
@@ -305,7 +299,6 @@ impl RaceView {
             dom::append(&table, &row);
         }
         dom::append(&self.inspector, &table);
-        let _ = document;
     }
 
     /// Keeps the picture's text alternative true to what it shows.
@@ -352,7 +345,7 @@ impl RaceView {
 /// Paths are drawn light on the dark-ish landscape; on the chart's page background, white would
 /// vanish in light mode, so it becomes a dark grey there.
 fn chart_colour(colour: RGBColor) -> RGBColor {
-    if colour == RGBColor(255, 255, 255) && !dark_mode() {
+    if colour == RGBColor(255, 255, 255) && !media::prefers_dark_scheme() {
         RGBColor(60, 60, 60)
     } else {
         colour
@@ -360,22 +353,7 @@ fn chart_colour(colour: RGBColor) -> RGBColor {
 }
 
 fn chart_ink() -> ChartInk {
-    if dark_mode() {
-        loss_plot::DARK_INK
-    } else {
-        loss_plot::LIGHT_INK
-    }
-}
-
-fn dark_mode() -> bool {
-    web_sys::window()
-        .and_then(|window| {
-            window
-                .match_media("(prefers-color-scheme: dark)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|query| query.matches())
+    media::by_scheme(loss_plot::LIGHT_INK, loss_plot::DARK_INK)
 }
 
 /// Pointer: press anywhere on the picture to put the start there, drag to move it. Keyboard: arrow
@@ -391,7 +369,7 @@ pub fn listen_for_start_drag(race: &Rc<Race>) {
             pointer.offset_x() as f64,
             pointer.offset_y() as f64,
         );
-        race.model.borrow_mut().set_start(point);
+        race.model.borrow_mut().place_start(point);
         race.redraw();
     };
     race.listen(overlay.as_ref(), "pointerdown", move |race, event| {
@@ -434,7 +412,7 @@ pub fn listen_for_start_drag(race: &Rc<Race>) {
             let mut model = race.model.borrow_mut();
             let view = model.surface.view();
             let start = model.start;
-            model.set_start([
+            model.place_start([
                 start[0] + dx * fraction * view.width(),
                 start[1] + dy * fraction * view.height(),
             ]);

@@ -1,5 +1,5 @@
 //! The step-size sweep: the loss of the digits classifier after one gradient step from the same
-//! weights, for step sizes 1e-10 to 1e-1, as the lesson's table and as a plot on logarithmic axes,
+//! weights, for step sizes 1e-10 to 1e3, as the lesson's table and as a plot on logarithmic axes,
 //! with a slider that picks any step size in between.
 //!
 //! The gradient is evaluated once (when the digits arrive, or the loss or the weights change), with
@@ -23,9 +23,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-/// The step sizes of the sweep, as powers of ten: the lesson's table runs from 1e-10 to 1e-1, but on
-/// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo goes on to 1e3
-/// to show where it turns and how fast it then grows. The slider and the axis span the same.
+/// The step sizes of the sweep, as powers of ten: the document's table ran from 1e-10 to 1e-1, but on
+/// the digits (pixels scaled to 0..1) the loss is still falling at 1e-1, so the demo and the lesson's
+/// table go on to 1e3 to show where it turns and how fast it then grows. The slider and the axis span
+/// the same.
 pub(crate) const LOG10_STEP_RANGE: (f64, f64) = downhill_plots::step_size::SWEEP_LOG10_STEP_RANGE;
 /// Points per power of ten on the plotted curve between the table's dots.
 pub(crate) const CURVE_POINTS_PER_DECADE: usize =

@@ -2,7 +2,7 @@
 //! redrawn whenever the paths change. Moving a slider then costs one overlay redraw, never a
 //! landscape recompute.
 
-use crate::dom;
+use super::dom;
 use downhill_plots::any_backend::AnyBackend;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ImageData};
@@ -55,14 +55,7 @@ impl LayeredCanvas {
     /// The size the frame has on screen now. The frame's width comes from the page's CSS; its height
     /// from [`ASPECT_RATIO`]. A frame not laid out yet (width 0) gets a sensible fallback.
     pub fn measure(&self) -> LayerSize {
-        let pixel_ratio = web_sys::window()
-            .map(|window| window.device_pixel_ratio())
-            .unwrap_or(1.0);
-        let pixel_ratio = if pixel_ratio.is_finite() {
-            pixel_ratio.clamp(1.0, 3.0)
-        } else {
-            1.0
-        };
+        let pixel_ratio = super::media::pixel_ratio();
         let width = self.frame.get_bounding_client_rect().width();
         let css_width = if width.is_finite() && width >= 100.0 {
             width.round() as u32

@@ -4,13 +4,14 @@
 //! A demo implements [`Demo`]; [`Toolbar::attach`] adds the buttons and keeps their listeners alive
 //! exactly as long as the demo.
 
-use crate::dom;
+use super::dom;
+use super::listeners::Listeners;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement};
 
-pub type EventClosure = Closure<dyn FnMut(web_sys::Event)>;
+// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
+pub use super::listeners::EventClosure;
 
 pub trait Demo {
     /// The current settings as `(key, value)` pairs, the same keys [`crate::settings::Settings`] reads.
@@ -28,7 +29,7 @@ pub trait Demo {
 /// The buttons under a demo, and the listeners that must live as long as it does.
 pub struct Toolbar {
     prefix: String,
-    listeners: Vec<EventClosure>,
+    listeners: Listeners,
 }
 
 impl Toolbar {
@@ -37,9 +38,9 @@ impl Toolbar {
         let row = dom::element("div", "demo-toolbar");
         let status = dom::element("span", "demo-toolbar-status");
         let _ = status.set_attribute("role", "status");
-        let mut toolbar = Toolbar {
+        let toolbar = Toolbar {
             prefix: prefix.to_string(),
-            listeners: Vec::new(),
+            listeners: Listeners::new(),
         };
         let actions: [(&str, &str, &str); 4] = [
             (
@@ -63,30 +64,26 @@ impl Toolbar {
             let demo = demo.clone();
             let prefix = prefix.to_string();
             let status = status.clone();
-            let closure = EventClosure::new(move |_event: web_sys::Event| {
-                let Some(demo) = demo.upgrade() else { return };
-                let outcome = match action {
-                    "copy-link" => copy_link(&prefix, demo.as_ref()),
-                    "export-png" => export_png(demo.as_ref()),
-                    "export-svg" => download_text(
-                        &format!("{}.svg", demo.file_stem()),
-                        "image/svg+xml",
-                        &demo.export_svg(),
-                    ),
-                    _ => download_text(
-                        &format!("{}.csv", demo.file_stem()),
-                        "text/csv",
-                        &demo.export_csv(),
-                    ),
-                };
-                status.set_text_content(Some(&outcome.unwrap_or_else(|error| error)));
-            });
-            if button
-                .add_event_listener_with_callback("click", closure.as_ref().unchecked_ref())
-                .is_ok()
-            {
-                toolbar.listeners.push(closure);
-            }
+            toolbar
+                .listeners
+                .on(button.as_ref(), "click", move |_event| {
+                    let Some(demo) = demo.upgrade() else { return };
+                    let outcome = match action {
+                        "copy-link" => copy_link(&prefix, demo.as_ref()),
+                        "export-png" => export_png(demo.as_ref()),
+                        "export-svg" => download_text(
+                            &format!("{}.svg", demo.file_stem()),
+                            "image/svg+xml",
+                            &demo.export_svg(),
+                        ),
+                        _ => download_text(
+                            &format!("{}.csv", demo.file_stem()),
+                            "text/csv",
+                            &demo.export_csv(),
+                        ),
+                    };
+                    status.set_text_content(Some(&outcome.unwrap_or_else(|error| error)));
+                });
         }
         dom::append(&row, &status);
         dom::append(container, &row);
@@ -175,7 +172,7 @@ fn export_png(demo: &dyn Demo) -> Result<String, String> {
     let combined: HtmlCanvasElement = dom::element("canvas", "").unchecked_into();
     combined.set_width(width);
     combined.set_height(height);
-    let context = crate::layers::context_2d(&combined).ok_or("No 2-D canvas in this browser.")?;
+    let context = super::layers::context_2d(&combined).ok_or("No 2-D canvas in this browser.")?;
     for layer in &layers {
         let _ = context.draw_image_with_html_canvas_element_and_dw_and_dh(
             layer,

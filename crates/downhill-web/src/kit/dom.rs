@@ -1,6 +1,8 @@
 //! Small builders for the demo controls, so each demo describes its controls instead of repeating
-//! web-sys calls. Every control gets a visible label; sliders show their value in an `<output>`.
+//! web-sys calls, and the readers of what a control says. Every control gets a visible label;
+//! sliders show their value in an `<output>` and say it to screen readers.
 
+use crate::number_text::parse_number;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
@@ -41,6 +43,13 @@ pub struct Slider {
     pub row: HtmlElement,
     pub input: HtmlInputElement,
     pub output: HtmlElement,
+}
+
+impl Slider {
+    /// Shows `text` as the slider's value, on screen and to screen readers.
+    pub fn show_value(&self, text: &str) {
+        show_value(&self.input, &self.output, text);
+    }
 }
 
 /// Builds a labelled range input. `id` must be unique in the page: the label and output point at it.
@@ -109,4 +118,68 @@ pub fn select(
 /// Shows a short status message in a demo's own message line (assertive only for problems).
 pub fn set_message(line: &Element, message: &str) {
     line.set_text_content(Some(message));
+}
+
+/// Sets an element's text only when it changes, so screen readers hear nothing twice and the page
+/// does no needless layout.
+pub fn set_text_if_changed(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Sets an `aria-label` only when it changes, so screen readers are not told the same thing twice.
+pub fn set_label(element: &Element, label: &str) {
+    if element.get_attribute("aria-label").as_deref() != Some(label) {
+        let _ = element.set_attribute("aria-label", label);
+    }
+}
+
+/// Shows a slider's value as text in its `<output>` and as its spoken value.
+pub fn show_value(input: &HtmlInputElement, output: &HtmlElement, text: &str) {
+    output.set_text_content(Some(text));
+    let _ = input.set_attribute("aria-valuetext", text);
+}
+
+/// The finite number in the input an event came from (a slider or a number field), if it is one.
+pub fn input_number(event: &web_sys::Event) -> Option<f64> {
+    let input = event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())?;
+    parse_number(&input.value()).filter(|value| value.is_finite())
+}
+
+/// The value of the select or input an event came from.
+pub fn input_text(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?;
+    if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        return Some(select.value());
+    }
+    target
+        .dyn_ref::<HtmlInputElement>()
+        .map(|input| input.value())
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn input_checked(event: &web_sys::Event) -> Option<bool> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.checked())
+}
+
+/// A log10 slider's position as the number it stands for, kept inside the slider's range.
+pub fn from_log10(log10: f64, range: (f64, f64)) -> f64 {
+    10f64.powf(log10.clamp(range.0, range.1))
+}
+
+/// Replaces the figure's still with `body`, keeping its caption after it, and marks it live.
+pub fn replace_still(figure: &Element, body: &Element) {
+    let caption = figure.query_selector("figcaption").ok().flatten();
+    figure.set_inner_html("");
+    append(figure, body);
+    if let Some(caption) = caption {
+        append(figure, &caption);
+    }
+    let _ = figure.class_list().add_1("demo-live");
 }

@@ -6,6 +6,7 @@
 //! page that says it is hidden while its frames still run) would keep a loop going, so the loop also
 //! stops itself when the document is hidden and starts again on `visibilitychange`.
 
+use super::listeners::Listeners;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -16,7 +17,6 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 type FrameCallback = Box<dyn FnMut(f64) -> bool>;
 type FrameClosure = Closure<dyn FnMut(f64)>;
 type ObserverClosure = Closure<dyn FnMut(js_sys::Array)>;
-type VisibilityClosure = Closure<dyn FnMut()>;
 
 pub struct Animation {
     playing: Cell<bool>,
@@ -26,7 +26,8 @@ pub struct Animation {
     // Kept here so the closures live exactly as long as the demo.
     frame_closure: RefCell<Option<FrameClosure>>,
     observer_closure: RefCell<Option<ObserverClosure>>,
-    visibility_closure: RefCell<Option<VisibilityClosure>>,
+    /// The document's `visibilitychange` listener, taken off the document with the animation.
+    listeners: Listeners,
     /// The demo's figure, so a panic in a frame is reported in its box (see `panic_box`).
     figure: RefCell<Option<web_sys::Element>>,
 }
@@ -40,7 +41,7 @@ impl Animation {
             on_frame: RefCell::new(on_frame),
             frame_closure: RefCell::new(None),
             observer_closure: RefCell::new(None),
-            visibility_closure: RefCell::new(None),
+            listeners: Listeners::new(),
             figure: RefCell::new(None),
         });
         let weak = Rc::downgrade(&animation);
@@ -50,19 +51,14 @@ impl Animation {
             }
         });
         *animation.frame_closure.borrow_mut() = Some(closure);
-        let weak = Rc::downgrade(&animation);
-        let on_visibility = Closure::<dyn FnMut()>::new(move || {
-            if let Some(animation) = weak.upgrade() {
-                animation.request_frame_if_needed();
-            }
-        });
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-            let _ = document.add_event_listener_with_callback(
+            animation.listeners.listen(
+                &animation,
+                document.as_ref(),
                 "visibilitychange",
-                on_visibility.as_ref().unchecked_ref(),
+                |animation, _event| animation.request_frame_if_needed(),
             );
         }
-        *animation.visibility_closure.borrow_mut() = Some(on_visibility);
         animation
     }
 
