@@ -6,8 +6,7 @@ use super::GradientCheck;
 use super::model::{reg_to_slider, slider_to_reg};
 use super::settings::{GradientCheckSettings, LOG10_REG_RANGE};
 use super::text::{reg_text, step_text};
-use crate::dom;
-use crate::number_text::parse_number;
+use crate::kit::dom::{self, input_number, input_text};
 use downhill_core::gradient::workbench::{CheckFunction, MAX_EXAMPLES, PlantedBugs};
 use downhill_plots::gradient_check::LOG10_H_RANGE;
 use std::rc::Rc;
@@ -201,31 +200,31 @@ impl Controls {
 pub(crate) fn listen(demo: &Rc<GradientCheck>) {
     let controls = &demo.controls;
     demo.listen(controls.function.as_ref(), "change", |demo, event| {
-        let Some(function) = input_value(event).and_then(|name| name.parse().ok()) else {
+        let Some(function) = input_text(event).and_then(|name| name.parse().ok()) else {
             return;
         };
         demo.change(|model| model.set_function(function));
         demo.write_url();
     });
     demo.listen(controls.precision.as_ref(), "change", |demo, event| {
-        let Some(precision) = input_value(event).and_then(|name| name.parse().ok()) else {
+        let Some(precision) = input_text(event).and_then(|name| name.parse().ok()) else {
             return;
         };
         demo.change(|model| model.set_precision(precision));
         demo.write_url();
     });
     demo.listen(controls.h.input.as_ref(), "input", |demo, event| {
-        if let Some(position) = slider_position(event) {
+        if let Some(position) = input_number(event) {
             demo.change(|model| model.set_h_at(position));
         }
     });
     demo.listen(controls.reg.input.as_ref(), "input", |demo, event| {
-        if let Some(position) = slider_position(event) {
+        if let Some(position) = input_number(event) {
             demo.change(|model| model.set_reg(slider_to_reg(position)));
         }
     });
     demo.listen(controls.examples.input.as_ref(), "input", |demo, event| {
-        if let Some(count) = slider_position(event) {
+        if let Some(count) = input_number(event) {
             demo.change(|model| model.set_examples(count));
         }
     });
@@ -267,20 +266,4 @@ fn checkbox(parent: &Element, id: &str, name: &str, label: &str) -> HtmlInputEle
     dom::append(&row, &label_element);
     dom::append(parent, &row);
     input
-}
-
-/// The number a slider's event carries.
-fn slider_position(event: &web_sys::Event) -> Option<f64> {
-    input_value(event).and_then(|text| parse_number(&text))
-}
-
-/// The value of an event's target input.
-fn input_value(event: &web_sys::Event) -> Option<String> {
-    let target = event.target()?;
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        return Some(input.value());
-    }
-    target
-        .dyn_ref::<HtmlSelectElement>()
-        .map(HtmlSelectElement::value)
 }

@@ -12,7 +12,10 @@ pub(crate) mod settings;
 mod text;
 mod view;
 
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
+use crate::kit::clock::now_ms;
+use crate::kit::listeners::Listeners;
+use crate::kit::media;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
 use crate::settings::{DemoSettings, Settings};
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, PreparedDigits};
 use downhill_plots::gradient_check::error_plot_svg;
@@ -31,7 +34,8 @@ pub struct GradientCheck {
     view: view::View,
     controls: controls::Controls,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
+    listeners: Listeners,
     /// The settings the page started with, for the reset button.
     initial: GradientCheckSettings,
     /// Problems with the settings from the link, shown until the next change.
@@ -49,7 +53,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<GradientCheck>,
         view,
         controls,
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
         initial,
         settings_messages: settings.messages().join(" "),
     });
@@ -66,31 +70,20 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<GradientCheck>,
 }
 
 impl GradientCheck {
-    /// Adds a listener that holds the demo weakly, so the page never keeps a dead demo alive.
+    /// Listens to `event_name` at `target` for as long as the demo lives.
     fn listen(
         self: &Rc<Self>,
         target: &web_sys::EventTarget,
         event_name: &str,
         handler: impl Fn(&Rc<GradientCheck>, &web_sys::Event) + 'static,
     ) {
-        let weak = Rc::downgrade(self);
-        let closure = EventClosure::new(move |event: web_sys::Event| {
-            if let Some(demo) = weak.upgrade() {
-                handler(&demo, &event);
-            }
-        });
-        if target
-            .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            self.listeners.borrow_mut().push(closure);
-        }
+        self.listeners.listen(self, target, event_name, handler);
     }
 
     /// Applies one change to the model, shows what it left to show, and leaves its time on the
     /// figure for the speed harness.
     fn change(&self, change: impl FnOnce(&mut Model) -> Update) {
-        let started = now();
+        let started = now_ms();
         let update = change(&mut self.model.borrow_mut());
         let model = self.model.borrow();
         let only_the_step = update == Update::StepMoved;
@@ -112,7 +105,7 @@ impl GradientCheck {
         } else {
             self.view.draw_plot(&model);
         }
-        self.view.record_time(now() - started);
+        self.view.record_time(now_ms() - started);
     }
 
     /// Starts loading the digits; the digits losses show a note until they arrive.
@@ -170,17 +163,9 @@ fn listen_to_page(demo: &Rc<GradientCheck>) {
             demo.view.draw_plot(&demo.model.borrow());
         }
     });
-    if let Ok(Some(dark)) = window.match_media("(prefers-color-scheme: dark)") {
-        demo.listen(dark.as_ref(), "change", |demo, _event| {
-            demo.view.draw_plot(&demo.model.borrow());
-        });
-    }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
+    media::on_scheme_change(&demo.listeners, demo, |demo, _event| {
+        demo.view.draw_plot(&demo.model.borrow());
+    });
 }
 
 impl Demo for GradientCheck {

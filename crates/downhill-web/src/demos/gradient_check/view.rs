@@ -6,7 +6,9 @@ use super::model::Model;
 use super::text::{
     Summary, derivative_text, describe_plot, error_text, kink_text, short_derivative_text,
 };
-use crate::dom;
+use crate::kit::dom::{self, set_text_if_changed};
+use crate::kit::layers::{cleared_drawing_backend, context_2d, drawing_backend};
+use crate::kit::media;
 use downhill_core::gradient::check::ErrorBand;
 use downhill_plots::gradient_check::{
     DARK_THEME, ErrorPlot, LIGHT_THEME, draw_error_plot_curves, draw_error_plot_frame,
@@ -298,7 +300,7 @@ impl View {
         let plot = error_plot(model, &parameter, pixel_ratio, dark);
         let axes_key = Some((device_width, device_height, dark));
         if self.axes_drawn_for.get() != axes_key
-            && let Some(backend) = crate::layers::drawing_backend(&self.axes)
+            && let Some(backend) = drawing_backend(&self.axes)
         {
             let area = backend.into_drawing_area();
             let _ = draw_error_plot_frame(&area, &plot);
@@ -306,10 +308,10 @@ impl View {
             self.axes_drawn_for.set(axes_key);
         }
         // The axes are opaque and of the same size: the copy replaces every pixel.
-        if let Some(context) = crate::layers::context_2d(&self.canvas) {
+        if let Some(context) = context_2d(&self.canvas) {
             let _ = context.draw_image_with_html_canvas_element(&self.axes, 0.0, 0.0);
         }
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas) {
+        if let Some(backend) = drawing_backend(&self.canvas) {
             let area = backend.into_drawing_area();
             let _ = draw_error_plot_curves(&area, &plot);
             let _ = draw_error_plot_legend(&area, &plot);
@@ -322,16 +324,8 @@ impl View {
     /// alternative: all an h slider move needs.
     pub(crate) fn draw_marks(&self, model: &Model) {
         let (pixel_ratio, dark) = pixel_ratio_and_darkness();
-        if let Some(context) = crate::layers::context_2d(&self.marks) {
-            context.clear_rect(
-                0.0,
-                0.0,
-                f64::from(self.marks.width()),
-                f64::from(self.marks.height()),
-            );
-        }
         let parameter = model.selected_parameter();
-        if let Some(backend) = crate::layers::drawing_backend(&self.marks) {
+        if let Some(backend) = cleared_drawing_backend(&self.marks) {
             let area = backend.into_drawing_area();
             let plot = error_plot(model, &parameter, pixel_ratio, dark);
             let _ = draw_error_plot_marks(&area, &plot);
@@ -375,16 +369,7 @@ fn error_plot<'a>(
 
 /// The device pixel ratio and whether the page is dark, which choose the plot's theme.
 fn pixel_ratio_and_darkness() -> (f64, bool) {
-    let pixel_ratio = web_sys::window()
-        .map(|window| window.device_pixel_ratio())
-        .filter(|ratio| ratio.is_finite())
-        .unwrap_or(1.0)
-        .clamp(1.0, 3.0);
-    let dark = web_sys::window()
-        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
-        .flatten()
-        .is_some_and(|query| query.matches());
-    (pixel_ratio, dark)
+    (media::pixel_ratio(), media::prefers_dark_scheme())
 }
 
 fn band_class(band: ErrorBand) -> &'static str {
@@ -393,11 +378,5 @@ fn band_class(band: ErrorBand) -> &'static str {
         ErrorBand::Uneasy => "gradient-check-band-uneasy",
         ErrorBand::FineWithKinks => "gradient-check-band-kinks",
         ErrorBand::Good => "gradient-check-band-good",
-    }
-}
-
-fn set_text_if_changed(element: &Element, text: &str) {
-    if element.text_content().as_deref() != Some(text) {
-        element.set_text_content(Some(text));
     }
 }
