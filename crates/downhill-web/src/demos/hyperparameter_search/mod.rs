@@ -8,10 +8,9 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::demos::chart_canvas;
-use crate::dom;
-use crate::number_text::parse_number;
+use crate::kit::dom::{self, input_number};
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
 use crate::settings::{DemoSettings, Settings};
 use downhill_plots::hyperparameter_search as plot;
 use model::Model;
@@ -24,7 +23,8 @@ pub struct HyperparameterSearch {
     model: RefCell<Model>,
     view: view::View,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
+    listeners: Listeners,
 }
 
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterSearch>, String> {
@@ -34,7 +34,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterS
         model: RefCell::new(Model::new(initial)),
         view,
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
     *demo.toolbar.borrow_mut() = Some(toolbar);
@@ -45,28 +45,29 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterS
 }
 
 fn listen(demo: &Rc<HyperparameterSearch>) {
-    let input = demo.view.slider.input.clone();
-    chart_canvas::listen(demo, &demo.listeners, &input, "input", |demo, event| {
-        let Some(per_axis) = chart_canvas::event_value(event)
-            .and_then(|value| parse_number(&value))
-            .filter(|value| value.is_finite())
-        else {
-            return;
-        };
-        demo.model.borrow_mut().set_per_axis(per_axis);
-        demo.draw();
+    let listeners = &demo.listeners;
+    let input = &demo.view.slider.input;
+    listeners.listen(demo, input.as_ref(), "input", |demo, event| {
+        if let Some(per_axis) = input_number(event) {
+            demo.model.borrow_mut().set_per_axis(per_axis);
+            demo.draw();
+        }
     });
-    chart_canvas::listen(demo, &demo.listeners, &input, "change", |demo, _event| {
+    listeners.listen(demo, input.as_ref(), "change", |demo, _event| {
         demo.write_url();
     });
-    let new_seed = demo.view.new_seed.clone();
-    chart_canvas::listen(demo, &demo.listeners, &new_seed, "click", |demo, _| {
-        demo.model.borrow_mut().new_seed();
-        demo.draw();
-        demo.write_url();
-    });
+    listeners.listen(
+        demo,
+        demo.view.new_seed.as_ref(),
+        "click",
+        |demo, _event| {
+            demo.model.borrow_mut().new_seed();
+            demo.draw();
+            demo.write_url();
+        },
+    );
     if let Some(window) = web_sys::window() {
-        chart_canvas::listen(demo, &demo.listeners, &window, "resize", |demo, _event| {
+        listeners.listen(demo, window.as_ref(), "resize", |demo, _event| {
             if demo.view.remeasure() {
                 demo.draw();
             }

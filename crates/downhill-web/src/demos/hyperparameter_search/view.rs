@@ -4,9 +4,9 @@
 
 use super::model::Model;
 use super::settings::{PER_AXIS_RANGE, SearchSettings};
-use crate::demos::chart_canvas::{self, ChartCanvas};
-use crate::dom;
-use crate::layers::LayerSize;
+use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::kit::dom;
+use crate::kit::layers::{LayerSize, drawing_backend};
 use downhill_plots::hyperparameter_search::{self as plot, aspect_for_width};
 use plotters::prelude::*;
 use std::cell::Cell;
@@ -54,8 +54,6 @@ impl View {
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
 
-        let caption = figure.query_selector("figcaption").ok().flatten();
-        figure.set_inner_html("");
         let body = dom::element("div", "demo-body demo-body-wide");
         dom::append(&body, &canvas.frame);
         let side = dom::element("div", "demo-side");
@@ -63,11 +61,7 @@ impl View {
         dom::append(&side, &readouts);
         dom::append(&side, &message);
         dom::append(&body, &side);
-        dom::append(figure, &body);
-        if let Some(caption) = caption {
-            dom::append(figure, &caption);
-        }
-        let _ = figure.class_list().add_1("demo-live");
+        dom::replace_still(figure, &body);
         let size = Cell::new(canvas.measure(aspect_for_width));
         View {
             canvas,
@@ -92,16 +86,12 @@ impl View {
     pub(crate) fn draw(&self, model: &Model) {
         let size = self.size.get();
         self.canvas.resize(size);
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
-            let _ = plot::draw_comparison(
-                &area,
-                &model.comparison,
-                &chart_canvas::chart_style(size.pixel_ratio),
-            );
+            let _ = plot::draw_comparison(&area, &model.comparison, &chart_style(size.pixel_ratio));
             let _ = area.present();
         }
-        chart_canvas::show_value(&self.slider, &model.trials_text());
+        self.slider.show_value(&model.trials_text());
         let (grid, random) = model.readouts();
         self.grid_readout.set_text_content(Some(&grid));
         self.random_readout.set_text_content(Some(&random));

@@ -10,10 +10,10 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::animation::Animation;
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::demos::chart_canvas;
-use crate::number_text::parse_number;
+use crate::kit::dom::input_number;
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use crate::kit::transport::{Playback, Transport};
 use crate::settings::{DemoSettings, Settings};
 use downhill_plots::lr_schedules::{self as plot, ScheduleSettings};
 use model::Model;
@@ -28,9 +28,9 @@ pub struct LrSchedules {
     model: RefCell<Model>,
     view: view::View,
     settings_message: String,
-    animation: RefCell<Option<Rc<Animation>>>,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
+    listeners: Listeners,
 }
 
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, String> {
@@ -40,94 +40,40 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, S
         model: RefCell::new(Model::new(initial)),
         view,
         settings_message: settings.messages().join(" "),
-        animation: RefCell::new(None),
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
     *demo.toolbar.borrow_mut() = Some(toolbar);
-    demo.draw();
-
-    let weak = Rc::downgrade(&demo);
-    let animation = Animation::new(Box::new(move |_timestamp| {
-        weak.upgrade()
-            .is_some_and(|demo| demo.advance(STEPS_PER_FRAME))
-    }));
-    animation.watch_visibility(figure);
-    *demo.animation.borrow_mut() = Some(animation);
+    Playback::draw(demo.as_ref());
+    Transport::wire(&demo, figure, &demo.listeners);
     listen_to_sliders(&demo);
-    listen_to_transport(&demo);
     Ok(demo)
 }
 
 fn listen_to_sliders(demo: &Rc<LrSchedules>) {
-    for index in 0..demo.view.sliders.len() {
-        let (knob, input) = (
-            demo.view.sliders[index].0,
-            demo.view.sliders[index].1.input.clone(),
-        );
-        chart_canvas::listen(
-            demo,
-            &demo.listeners,
-            &input,
-            "input",
-            move |demo, event| {
-                let Some(position) = chart_canvas::event_value(event)
-                    .and_then(|value| parse_number(&value))
-                    .filter(|value| value.is_finite())
-                else {
-                    return;
-                };
-                let value = demo.model.borrow_mut().set_knob(knob, position);
-                chart_canvas::show_value(&demo.view.sliders[index].1, &knob.shown(value));
-                demo.draw();
-            },
-        );
-        chart_canvas::listen(demo, &demo.listeners, &input, "change", |demo, _event| {
+    let listeners = &demo.listeners;
+    for (index, (knob, slider)) in demo.view.sliders.iter().enumerate() {
+        let knob = *knob;
+        listeners.listen(demo, slider.input.as_ref(), "input", move |demo, event| {
+            let Some(position) = input_number(event) else {
+                return;
+            };
+            let value = demo.model.borrow_mut().set_knob(knob, position);
+            demo.view.sliders[index].1.show_value(&knob.shown(value));
+            Playback::draw(demo.as_ref());
+        });
+        listeners.listen(demo, slider.input.as_ref(), "change", |demo, _event| {
             demo.write_url();
         });
     }
     if let Some(window) = web_sys::window() {
-        chart_canvas::listen(demo, &demo.listeners, &window, "resize", |demo, _event| {
+        listeners.listen(demo, window.as_ref(), "resize", |demo, _event| {
             if demo.view.remeasure() {
-                demo.draw();
+                Playback::draw(demo.as_ref());
             }
         });
     }
-}
-
-fn listen_to_transport(demo: &Rc<LrSchedules>) {
-    let play_pause = demo.view.play_pause.clone();
-    chart_canvas::listen(demo, &demo.listeners, &play_pause, "click", |demo, _| {
-        if demo.is_playing() {
-            demo.set_playing(false);
-            return;
-        }
-        if chart_canvas::prefers_reduced_motion() {
-            // No animation for readers who asked for less motion: show the whole run at once.
-            demo.model.borrow_mut().show_all();
-            demo.draw();
-            return;
-        }
-        if demo.model.borrow().at_end() {
-            demo.model.borrow_mut().rewind();
-        }
-        demo.set_playing(true);
-    });
-    let step = demo.view.step.clone();
-    chart_canvas::listen(demo, &demo.listeners, &step, "click", |demo, _event| {
-        demo.set_playing(false);
-        if demo.model.borrow().at_end() {
-            demo.model.borrow_mut().rewind();
-        }
-        demo.advance(1);
-    });
-    let reset = demo.view.reset.clone();
-    chart_canvas::listen(demo, &demo.listeners, &reset, "click", |demo, _event| {
-        demo.set_playing(false);
-        demo.model.borrow_mut().rewind();
-        demo.draw();
-    });
 }
 
 impl LrSchedules {
@@ -137,32 +83,48 @@ impl LrSchedules {
         }
     }
 
-    fn is_playing(&self) -> bool {
-        self.animation
-            .borrow()
-            .as_ref()
-            .is_some_and(|animation| animation.is_playing())
-    }
-
-    fn set_playing(&self, playing: bool) {
-        if let Some(animation) = self.animation.borrow().as_ref() {
-            animation.set_playing(playing);
-        }
-        self.view.show_playing(playing);
-    }
-
     /// Moves the cursor on and redraws; returns whether there is more to show.
     fn advance(&self, n_steps: usize) -> bool {
         let more = self.model.borrow_mut().advance(n_steps);
-        self.draw();
-        if !more {
-            self.view.show_playing(false);
-        }
+        Playback::draw(self);
         more
+    }
+}
+
+impl Playback for LrSchedules {
+    fn transport(&self) -> &Transport {
+        &self.view.transport
+    }
+
+    fn frame(&self, _timestamp: f64) -> bool {
+        self.advance(STEPS_PER_FRAME)
+    }
+
+    fn at_end(&self) -> bool {
+        self.model.borrow().at_end()
+    }
+
+    fn rewind(&self) {
+        self.model.borrow_mut().rewind();
+    }
+
+    /// One step on, starting over from the first step at the end of the run.
+    fn step(&self) {
+        if self.at_end() {
+            self.rewind();
+        }
+        self.advance(1);
     }
 
     fn draw(&self) {
         self.view.draw(&self.model.borrow(), &self.settings_message);
+    }
+
+    /// No animation for readers who asked for less motion: show the whole run at once.
+    fn jump_to_end(&self) -> bool {
+        self.model.borrow_mut().show_all();
+        Playback::draw(self);
+        true
     }
 }
 

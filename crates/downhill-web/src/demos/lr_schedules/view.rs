@@ -1,16 +1,17 @@
 //! The learning-rate schedules demo on screen: the two charts (drawn by
-//! `downhill_plots::lr_schedules`), play, step and reset, the step readout, the legend with a
+//! `downhill_plots::lr_schedules`), the kit's play, step and reset, the step readout, the legend with a
 //! readout per schedule, a slider per [`Knob`] and the message line.
 
 use super::model::Model;
 use super::settings::Knob;
-use crate::demos::chart_canvas::{self, ChartCanvas};
-use crate::dom;
-use crate::layers::LayerSize;
+use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::kit::dom::{self, set_text_if_changed};
+use crate::kit::layers::{LayerSize, drawing_backend};
+use crate::kit::transport::Transport;
 use downhill_plots::lr_schedules::{self as plot, SERIES_NAMES, ScheduleSettings};
 use plotters::prelude::*;
 use std::cell::Cell;
-use web_sys::{Element, HtmlButtonElement, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 /// Height over width of the two charts.
 const ASPECT: f64 = 0.8;
@@ -19,9 +20,8 @@ pub(crate) struct View {
     pub(crate) canvas: ChartCanvas,
     size: Cell<LayerSize>,
     pub(crate) sliders: Vec<(Knob, dom::Slider)>,
-    pub(crate) play_pause: HtmlButtonElement,
-    pub(crate) step: HtmlButtonElement,
-    pub(crate) reset: HtmlButtonElement,
+    /// Play, step and reset, under the charts.
+    pub(crate) transport: Transport,
     step_readout: HtmlElement,
     series_readouts: Vec<HtmlElement>,
     message: HtmlElement,
@@ -49,18 +49,11 @@ impl View {
                 knob.slider_step(),
                 knob.position(knob.get(settings)),
             );
-            chart_canvas::show_value(&slider, &knob.shown(knob.get(settings)));
+            slider.show_value(&knob.shown(knob.get(settings)));
             dom::append(&controls, &slider.row);
             sliders.push((knob, slider));
         }
-        let buttons = dom::element("div", "demo-buttons");
-        let play_pause = dom::button("play-pause", "Play");
-        let _ = play_pause.set_attribute("aria-pressed", "false");
-        let step = dom::button("step", "Step");
-        let reset = dom::button("reset", "Reset");
-        for button in [&play_pause, &step, &reset] {
-            dom::append(&buttons, button);
-        }
+        let transport = Transport::new("Step");
 
         let legend = dom::element("ul", "demo-legend");
         let mut series_readouts = Vec::new();
@@ -79,12 +72,10 @@ impl View {
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
 
-        let caption = figure.query_selector("figcaption").ok().flatten();
-        figure.set_inner_html("");
         let body = dom::element("div", "demo-body");
         let chart_column = dom::element("div", "lr-schedules-chart");
         dom::append(&chart_column, &canvas.frame);
-        dom::append(&chart_column, &buttons);
+        dom::append(&chart_column, &transport.row);
         dom::append(&chart_column, &step_readout);
         dom::append(&chart_column, &legend);
         dom::append(&body, &chart_column);
@@ -92,19 +83,13 @@ impl View {
         dom::append(&side, &controls);
         dom::append(&side, &message);
         dom::append(&body, &side);
-        dom::append(figure, &body);
-        if let Some(caption) = caption {
-            dom::append(figure, &caption);
-        }
-        let _ = figure.class_list().add_1("demo-live");
-        let size = Cell::new(canvas.measure(|_| ASPECT));
+        dom::replace_still(figure, &body);
+        let size = Cell::new(canvas.measure(ASPECT));
         View {
             canvas,
             size,
             sliders,
-            play_pause,
-            step,
-            reset,
+            transport,
             step_readout,
             series_readouts,
             message,
@@ -115,19 +100,10 @@ impl View {
     /// Measures the charts again (on resize); whether their size changed, so they must be drawn
     /// again.
     pub(crate) fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(|_| ASPECT);
+        let size = self.canvas.measure(ASPECT);
         let changed = size != self.size.get();
         self.size.set(size);
         changed
-    }
-
-    /// The play button's label and pressed state.
-    pub(crate) fn show_playing(&self, playing: bool) {
-        self.play_pause
-            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
-        let _ = self
-            .play_pause
-            .set_attribute("aria-pressed", if playing { "true" } else { "false" });
     }
 
     /// Draws the charts and writes the readouts; `settings_message` (the link's problems) leads
@@ -135,9 +111,9 @@ impl View {
     pub(crate) fn draw(&self, model: &Model, settings_message: &str) {
         let size = self.size.get();
         self.canvas.resize(size);
-        let style = chart_canvas::chart_style(size.pixel_ratio);
+        let style = chart_style(size.pixel_ratio);
         let series = plot::series_for(&model.settings, &model.runs, &style);
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
             let _ = plot::draw_schedules(&area, &series, model.cursor, &style);
             let _ = area.present();
@@ -145,9 +121,7 @@ impl View {
         self.step_readout.set_text_content(Some(&model.step_text()));
         let readouts = model.readouts();
         for (readout, text) in self.series_readouts.iter().zip(&readouts.per_series) {
-            if readout.text_content().as_deref() != Some(text.as_str()) {
-                readout.set_text_content(Some(text));
-            }
+            set_text_if_changed(readout, text);
         }
         let mut messages = vec![settings_message.to_string()];
         messages.extend(readouts.divergences.iter().cloned());

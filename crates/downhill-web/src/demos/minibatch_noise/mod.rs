@@ -9,10 +9,9 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::demo::{Demo, EventClosure, Toolbar, as_demo};
-use crate::demos::chart_canvas;
-use crate::dom;
-use crate::number_text::parse_number;
+use crate::kit::dom::{self, input_number};
+use crate::kit::listeners::Listeners;
+use crate::kit::toolbar::{Demo, Toolbar, as_demo};
 use crate::settings::{DemoSettings, Settings};
 use downhill_plots::minibatch_noise as plot;
 use model::Model;
@@ -25,7 +24,8 @@ pub struct MinibatchNoise {
     model: RefCell<Model>,
     view: view::View,
     toolbar: RefCell<Option<Toolbar>>,
-    listeners: RefCell<Vec<EventClosure>>,
+    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
+    listeners: Listeners,
 }
 
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>, String> {
@@ -35,7 +35,7 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>
         model: RefCell::new(Model::new(initial)),
         view,
         toolbar: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
+        listeners: Listeners::new(),
     });
     let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
     *demo.toolbar.borrow_mut() = Some(toolbar);
@@ -47,28 +47,29 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>
 }
 
 fn listen(demo: &Rc<MinibatchNoise>) {
-    let input = demo.view.slider.input.clone();
-    chart_canvas::listen(demo, &demo.listeners, &input, "input", |demo, event| {
-        let Some(position) = chart_canvas::event_value(event)
-            .and_then(|value| parse_number(&value))
-            .filter(|value| value.is_finite())
-        else {
-            return;
-        };
-        demo.model.borrow_mut().set_batch_at(position);
-        demo.draw();
+    let listeners = &demo.listeners;
+    let input = &demo.view.slider.input;
+    listeners.listen(demo, input.as_ref(), "input", |demo, event| {
+        if let Some(position) = input_number(event) {
+            demo.model.borrow_mut().set_batch_at(position);
+            demo.draw();
+        }
     });
-    chart_canvas::listen(demo, &demo.listeners, &input, "change", |demo, _event| {
+    listeners.listen(demo, input.as_ref(), "change", |demo, _event| {
         demo.write_url();
     });
-    let new_batches = demo.view.new_batches.clone();
-    chart_canvas::listen(demo, &demo.listeners, &new_batches, "click", |demo, _| {
-        demo.model.borrow_mut().new_batches();
-        demo.draw();
-        demo.write_url();
-    });
+    listeners.listen(
+        demo,
+        demo.view.new_batches.as_ref(),
+        "click",
+        |demo, _event| {
+            demo.model.borrow_mut().new_batches();
+            demo.draw();
+            demo.write_url();
+        },
+    );
     if let Some(window) = web_sys::window() {
-        chart_canvas::listen(demo, &demo.listeners, &window, "resize", |demo, _event| {
+        listeners.listen(demo, window.as_ref(), "resize", |demo, _event| {
             if demo.view.remeasure() {
                 demo.draw();
             }

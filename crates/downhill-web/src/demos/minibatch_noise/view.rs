@@ -4,9 +4,9 @@
 
 use super::model::Model;
 use super::settings::{MAX_LOG2_BATCH, NoiseSettings, log2_of};
-use crate::demos::chart_canvas::{self, ChartCanvas};
-use crate::dom;
-use crate::layers::LayerSize;
+use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::kit::dom;
+use crate::kit::layers::{LayerSize, drawing_backend};
 use downhill_plots::minibatch_noise as plot;
 use plotters::prelude::*;
 use std::cell::Cell;
@@ -40,7 +40,7 @@ impl View {
             1.0,
             log2_of(settings.batch_size) as f64,
         );
-        chart_canvas::show_value(&slider, &settings.batch_size.to_string());
+        slider.show_value(&settings.batch_size.to_string());
         slider.input.set_disabled(true);
         let buttons = dom::element("div", "demo-buttons");
         let new_batches = dom::button("new-batches", "New batches");
@@ -52,8 +52,6 @@ impl View {
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
 
-        let caption = figure.query_selector("figcaption").ok().flatten();
-        figure.set_inner_html("");
         let body = dom::element("div", "demo-body");
         dom::append(&body, &canvas.frame);
         let side = dom::element("div", "demo-side");
@@ -61,12 +59,8 @@ impl View {
         dom::append(&side, &readout);
         dom::append(&side, &message);
         dom::append(&body, &side);
-        dom::append(figure, &body);
-        if let Some(caption) = caption {
-            dom::append(figure, &caption);
-        }
-        let _ = figure.class_list().add_1("demo-live");
-        let size = Cell::new(canvas.measure(|_| ASPECT));
+        dom::replace_still(figure, &body);
+        let size = Cell::new(canvas.measure(ASPECT));
         View {
             canvas,
             size,
@@ -80,7 +74,7 @@ impl View {
 
     /// Measures the picture again (on resize); whether its size changed, so it must be drawn again.
     pub(crate) fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(|_| ASPECT);
+        let size = self.canvas.measure(ASPECT);
         let changed = size != self.size.get();
         self.size.set(size);
         changed
@@ -99,20 +93,21 @@ impl View {
     }
 
     pub(crate) fn draw(&self, model: &Model) {
-        chart_canvas::show_value(&self.slider, &model.settings.batch_size.to_string());
+        self.slider
+            .show_value(&model.settings.batch_size.to_string());
         let size = self.size.get();
         self.canvas.resize(size);
-        let style = chart_canvas::chart_style(size.pixel_ratio);
+        let style = chart_style(size.pixel_ratio);
         let (Some((loaded, cloud)), Some(summary)) = (model.current(), model.summary()) else {
             // Until the digits arrive, a calm empty frame of the right size.
-            if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+            if let Some(backend) = drawing_backend(&self.canvas.canvas) {
                 let area = backend.into_drawing_area();
                 let _ = area.fill(&style.palette.background);
                 let _ = area.present();
             }
             return;
         };
-        if let Some(backend) = crate::layers::drawing_backend(&self.canvas.canvas) {
+        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
             let area = backend.into_drawing_area();
             let _ = plot::draw_cloud(
                 &area,
