@@ -4,6 +4,7 @@
 
 use super::model::Model;
 use super::settings::{PER_AXIS_RANGE, SearchSettings};
+use crate::demos::chart_demo::ChartView;
 use crate::kit::chart_canvas::{ChartCanvas, chart_style};
 use crate::kit::dom;
 use crate::kit::layers::{LayerSize, drawing_backend};
@@ -19,14 +20,14 @@ pub(crate) struct View {
     pub(crate) new_seed: HtmlButtonElement,
     grid_readout: HtmlElement,
     random_readout: HtmlElement,
-    pub(crate) message: HtmlElement,
     /// The column beside the picture, where the toolbar goes.
-    pub(crate) side: HtmlElement,
+    side: HtmlElement,
 }
 
 impl View {
-    /// Replaces the figure's still with the live layout, keeping its caption.
-    pub(crate) fn build(figure: &Element, settings: &SearchSettings) -> View {
+    /// Replaces the figure's still with the live layout, keeping its caption; `link_problems` (what
+    /// was wrong with the link's settings) goes in the message line.
+    pub(crate) fn build(figure: &Element, settings: &SearchSettings, link_problems: &str) -> View {
         let canvas = ChartCanvas::new(
             "hyperparameter-search-frame",
             "Grid and random search trials on the plane of learning rate and regularization.",
@@ -53,6 +54,7 @@ impl View {
         dom::append(&readouts, &random_readout);
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
+        dom::set_message(&message, link_problems);
 
         let body = dom::element("div", "demo-body demo-body-wide");
         dom::append(&body, &canvas.frame);
@@ -70,20 +72,24 @@ impl View {
             new_seed,
             grid_readout,
             random_readout,
-            message,
             side,
         }
     }
+}
 
-    /// Measures the picture again (on resize); whether its size changed, so it must be drawn again.
-    pub(crate) fn remeasure(&self) -> bool {
+impl ChartView<Model> for View {
+    fn side(&self) -> &HtmlElement {
+        &self.side
+    }
+
+    fn remeasure(&self) -> bool {
         let size = self.canvas.measure(aspect_for_width);
         let changed = size != self.size.get();
         self.size.set(size);
         changed
     }
 
-    pub(crate) fn draw(&self, model: &Model) {
+    fn draw(&self, model: &Model) {
         let size = self.size.get();
         self.canvas.resize(size);
         if let Some(backend) = drawing_backend(&self.canvas.canvas) {

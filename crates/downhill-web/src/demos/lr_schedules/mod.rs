@@ -10,85 +10,39 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::kit::dom::input_number;
-use crate::kit::listeners::Listeners;
-use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use super::chart_demo::{ChartDemo, ChartView};
+use crate::kit::toolbar::Demo;
 use crate::kit::transport::{Playback, Transport};
 use crate::settings::{DemoSettings, Settings};
 use downhill_plots::lr_schedules::{self as plot, ScheduleSettings};
 use model::Model;
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
 
 /// Steps the cursor moves per animation frame: the run plays in about two and a half seconds.
 pub(crate) const STEPS_PER_FRAME: usize = 2;
 
-pub struct LrSchedules {
-    model: RefCell<Model>,
-    view: view::View,
-    settings_message: String,
-    toolbar: RefCell<Option<Toolbar>>,
-    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
-    listeners: Listeners,
-}
+pub type LrSchedules = ChartDemo<Model, view::View>;
 
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<LrSchedules>, String> {
     let initial = ScheduleSettings::read(settings);
-    let view = view::View::build(figure, &initial);
-    let demo = Rc::new(LrSchedules {
-        model: RefCell::new(Model::new(initial)),
-        view,
-        settings_message: settings.messages().join(" "),
-        toolbar: RefCell::new(None),
-        listeners: Listeners::new(),
-    });
-    let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
-    *demo.toolbar.borrow_mut() = Some(toolbar);
-    Playback::draw(demo.as_ref());
+    let view = view::View::build(figure, &initial, &settings.messages().join(" "));
+    let demo = ChartDemo::mount(&figure.id(), Model::new(initial), view);
     Transport::wire(&demo, figure, &demo.listeners);
-    listen_to_sliders(&demo);
+    for (index, &(knob, ref slider)) in demo.view.sliders.iter().enumerate() {
+        demo.listen_to_slider(slider.input.as_ref(), move |demo, position| {
+            let value = demo.model.borrow_mut().set_knob(knob, position);
+            demo.view.sliders[index].1.show_value(&knob.shown(value));
+        });
+    }
     Ok(demo)
 }
 
-fn listen_to_sliders(demo: &Rc<LrSchedules>) {
-    let listeners = &demo.listeners;
-    for (index, (knob, slider)) in demo.view.sliders.iter().enumerate() {
-        let knob = *knob;
-        listeners.listen(demo, slider.input.as_ref(), "input", move |demo, event| {
-            let Some(position) = input_number(event) else {
-                return;
-            };
-            let value = demo.model.borrow_mut().set_knob(knob, position);
-            demo.view.sliders[index].1.show_value(&knob.shown(value));
-            Playback::draw(demo.as_ref());
-        });
-        listeners.listen(demo, slider.input.as_ref(), "change", |demo, _event| {
-            demo.write_url();
-        });
-    }
-    if let Some(window) = web_sys::window() {
-        listeners.listen(demo, window.as_ref(), "resize", |demo, _event| {
-            if demo.view.remeasure() {
-                Playback::draw(demo.as_ref());
-            }
-        });
-    }
-}
-
-impl LrSchedules {
-    fn write_url(&self) {
-        if let Some(toolbar) = self.toolbar.borrow().as_ref() {
-            toolbar.write_url(self);
-        }
-    }
-
-    /// Moves the cursor on and redraws; returns whether there is more to show.
-    fn advance(&self, n_steps: usize) -> bool {
-        let more = self.model.borrow_mut().advance(n_steps);
-        Playback::draw(self);
-        more
-    }
+/// Moves the cursor on and redraws; returns whether there is more to show.
+fn advance(demo: &LrSchedules, n_steps: usize) -> bool {
+    let more = demo.model.borrow_mut().advance(n_steps);
+    demo.draw();
+    more
 }
 
 impl Playback for LrSchedules {
@@ -97,7 +51,7 @@ impl Playback for LrSchedules {
     }
 
     fn frame(&self, _timestamp: f64) -> bool {
-        self.advance(STEPS_PER_FRAME)
+        advance(self, STEPS_PER_FRAME)
     }
 
     fn at_end(&self) -> bool {
@@ -113,17 +67,17 @@ impl Playback for LrSchedules {
         if self.at_end() {
             self.rewind();
         }
-        self.advance(1);
+        advance(self, 1);
     }
 
     fn draw(&self) {
-        self.view.draw(&self.model.borrow(), &self.settings_message);
+        self.view.draw(&self.model.borrow());
     }
 
     /// No animation for readers who asked for less motion: show the whole run at once.
     fn jump_to_end(&self) -> bool {
         self.model.borrow_mut().show_all();
-        Playback::draw(self);
+        self.view.draw(&self.model.borrow());
         true
     }
 }

@@ -4,6 +4,7 @@
 
 use super::model::Model;
 use super::settings::Knob;
+use crate::demos::chart_demo::ChartView;
 use crate::kit::chart_canvas::{ChartCanvas, chart_style};
 use crate::kit::dom::{self, set_text_if_changed};
 use crate::kit::layers::{LayerSize, drawing_backend};
@@ -25,13 +26,21 @@ pub(crate) struct View {
     step_readout: HtmlElement,
     series_readouts: Vec<HtmlElement>,
     message: HtmlElement,
+    /// What was wrong with the link's settings: the start of the message line, before any
+    /// divergence.
+    link_problems: String,
     /// The column beside the charts, where the toolbar goes.
-    pub(crate) side: HtmlElement,
+    side: HtmlElement,
 }
 
 impl View {
-    /// Replaces the figure's still with the live layout, keeping its caption.
-    pub(crate) fn build(figure: &Element, settings: &ScheduleSettings) -> View {
+    /// Replaces the figure's still with the live layout, keeping its caption; `link_problems` (what
+    /// was wrong with the link's settings) leads the message line.
+    pub(crate) fn build(
+        figure: &Element,
+        settings: &ScheduleSettings,
+        link_problems: &str,
+    ) -> View {
         let canvas = ChartCanvas::new(
             "lr-schedules-frame",
             "The learning rate and the loss against the step for four schedules.",
@@ -93,22 +102,27 @@ impl View {
             step_readout,
             series_readouts,
             message,
+            link_problems: link_problems.to_string(),
             side,
         }
     }
+}
 
-    /// Measures the charts again (on resize); whether their size changed, so they must be drawn
-    /// again.
-    pub(crate) fn remeasure(&self) -> bool {
+impl ChartView<Model> for View {
+    fn side(&self) -> &HtmlElement {
+        &self.side
+    }
+
+    fn remeasure(&self) -> bool {
         let size = self.canvas.measure(ASPECT);
         let changed = size != self.size.get();
         self.size.set(size);
         changed
     }
 
-    /// Draws the charts and writes the readouts; `settings_message` (the link's problems) leads
-    /// the message line, followed by any divergence.
-    pub(crate) fn draw(&self, model: &Model, settings_message: &str) {
+    /// Draws the charts and writes the readouts; the link's problems lead the message line,
+    /// followed by any divergence.
+    fn draw(&self, model: &Model) {
         let size = self.size.get();
         self.canvas.resize(size);
         let style = chart_style(size.pixel_ratio);
@@ -123,7 +137,7 @@ impl View {
         for (readout, text) in self.series_readouts.iter().zip(&readouts.per_series) {
             set_text_if_changed(readout, text);
         }
-        let mut messages = vec![settings_message.to_string()];
+        let mut messages = vec![self.link_problems.clone()];
         messages.extend(readouts.divergences.iter().cloned());
         dom::set_message(&self.message, messages.join(" ").trim());
         self.canvas.set_label(&model.label(&readouts));

@@ -9,72 +9,27 @@ pub(crate) mod model;
 pub(crate) mod settings;
 mod view;
 
-use crate::kit::dom::{self, input_number};
-use crate::kit::listeners::Listeners;
-use crate::kit::toolbar::{Demo, Toolbar, as_demo};
+use super::chart_demo::ChartDemo;
+use crate::kit::toolbar::Demo;
 use crate::settings::{DemoSettings, Settings};
 use downhill_plots::minibatch_noise as plot;
 use model::Model;
 use settings::NoiseSettings;
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
 
-pub struct MinibatchNoise {
-    model: RefCell<Model>,
-    view: view::View,
-    toolbar: RefCell<Option<Toolbar>>,
-    /// Every listener of the demo, taken off the page with it; each holds the demo weakly.
-    listeners: Listeners,
-}
+pub type MinibatchNoise = ChartDemo<Model, view::View>;
 
 pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<MinibatchNoise>, String> {
     let initial = NoiseSettings::read(settings);
-    let view = view::View::build(figure, &initial);
-    let demo = Rc::new(MinibatchNoise {
-        model: RefCell::new(Model::new(initial)),
-        view,
-        toolbar: RefCell::new(None),
-        listeners: Listeners::new(),
+    let view = view::View::build(figure, &initial, &settings.messages().join(" "));
+    let demo = ChartDemo::mount(&figure.id(), Model::new(initial), view);
+    demo.listen_to_slider(demo.view.slider.input.as_ref(), |demo, position| {
+        demo.model.borrow_mut().set_batch_at(position);
     });
-    let toolbar = Toolbar::attach(&demo.view.side, &figure.id(), as_demo(&demo));
-    *demo.toolbar.borrow_mut() = Some(toolbar);
-    dom::set_message(&demo.view.message, &settings.messages().join(" "));
-    demo.draw();
-    listen(&demo);
+    demo.listen_to_button(demo.view.new_batches.as_ref(), Model::new_batches);
     load_digits(&demo);
     Ok(demo)
-}
-
-fn listen(demo: &Rc<MinibatchNoise>) {
-    let listeners = &demo.listeners;
-    let input = &demo.view.slider.input;
-    listeners.listen(demo, input.as_ref(), "input", |demo, event| {
-        if let Some(position) = input_number(event) {
-            demo.model.borrow_mut().set_batch_at(position);
-            demo.draw();
-        }
-    });
-    listeners.listen(demo, input.as_ref(), "change", |demo, _event| {
-        demo.write_url();
-    });
-    listeners.listen(
-        demo,
-        demo.view.new_batches.as_ref(),
-        "click",
-        |demo, _event| {
-            demo.model.borrow_mut().new_batches();
-            demo.draw();
-            demo.write_url();
-        },
-    );
-    if let Some(window) = web_sys::window() {
-        listeners.listen(demo, window.as_ref(), "resize", |demo, _event| {
-            if demo.view.remeasure() {
-                demo.draw();
-            }
-        });
-    }
 }
 
 /// Loads the digits and computes their gradients; the controls wake when they are ready.
@@ -94,18 +49,6 @@ fn load_digits(demo: &Rc<MinibatchNoise>) {
             Err(reason) => demo.view.show_failure(&reason),
         }
     });
-}
-
-impl MinibatchNoise {
-    fn write_url(&self) {
-        if let Some(toolbar) = self.toolbar.borrow().as_ref() {
-            toolbar.write_url(self);
-        }
-    }
-
-    fn draw(&self) {
-        self.view.draw(&self.model.borrow());
-    }
 }
 
 impl Demo for MinibatchNoise {

@@ -4,6 +4,7 @@
 
 use super::model::Model;
 use super::settings::{MAX_LOG2_BATCH, NoiseSettings, log2_of};
+use crate::demos::chart_demo::ChartView;
 use crate::kit::chart_canvas::{ChartCanvas, chart_style};
 use crate::kit::dom;
 use crate::kit::layers::{LayerSize, drawing_backend};
@@ -21,14 +22,15 @@ pub(crate) struct View {
     pub(crate) slider: dom::Slider,
     pub(crate) new_batches: HtmlButtonElement,
     readout: HtmlElement,
-    pub(crate) message: HtmlElement,
+    message: HtmlElement,
     /// The column beside the picture, where the toolbar goes.
-    pub(crate) side: HtmlElement,
+    side: HtmlElement,
 }
 
 impl View {
-    /// Replaces the figure's still with the live layout, keeping its caption.
-    pub(crate) fn build(figure: &Element, settings: &NoiseSettings) -> View {
+    /// Replaces the figure's still with the live layout, keeping its caption; `link_problems` (what
+    /// was wrong with the link's settings) goes in the message line.
+    pub(crate) fn build(figure: &Element, settings: &NoiseSettings, link_problems: &str) -> View {
         let canvas = ChartCanvas::new("minibatch-noise-frame", "Loading the digits.");
         let controls = dom::element("div", "demo-controls");
         let slider = dom::slider(
@@ -51,6 +53,7 @@ impl View {
         let readout = dom::text("p", "demo-readout", "Loading the digits…");
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
+        dom::set_message(&message, link_problems);
 
         let body = dom::element("div", "demo-body");
         dom::append(&body, &canvas.frame);
@@ -72,14 +75,6 @@ impl View {
         }
     }
 
-    /// Measures the picture again (on resize); whether its size changed, so it must be drawn again.
-    pub(crate) fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(ASPECT);
-        let changed = size != self.size.get();
-        self.size.set(size);
-        changed
-    }
-
     /// The digits have arrived: the controls work.
     pub(crate) fn enable(&self) {
         self.slider.input.set_disabled(false);
@@ -91,8 +86,21 @@ impl View {
         self.readout.set_text_content(Some(""));
         dom::set_message(&self.message, reason);
     }
+}
 
-    pub(crate) fn draw(&self, model: &Model) {
+impl ChartView<Model> for View {
+    fn side(&self) -> &HtmlElement {
+        &self.side
+    }
+
+    fn remeasure(&self) -> bool {
+        let size = self.canvas.measure(ASPECT);
+        let changed = size != self.size.get();
+        self.size.set(size);
+        changed
+    }
+
+    fn draw(&self, model: &Model) {
         self.slider
             .show_value(&model.settings.batch_size.to_string());
         let size = self.size.get();
