@@ -1,24 +1,68 @@
 //! What the three chart demos (minibatch noise, learning-rate schedules, hyperparameter search)
 //! share around their own model and view: the model in a cell, the toolbar, the listeners, the
-//! first drawing, a redraw when the window's size changes the chart's, and sliders and buttons that
-//! change the model, redraw, and write the settings into the address bar.
+//! first drawing, a chart that keeps its measured size and is drawn again when the window's size
+//! changes it, and sliders and buttons that change the model, redraw, and write the settings into
+//! the address bar.
 //!
 //! Each demo is a `ChartDemo<its Model, its View>` and implements the kit's `Demo` (and `Playback`
 //! where it plays) for that type.
 
+use crate::kit::chart_canvas::{ChartCanvas, chart_style};
 use crate::kit::dom::input_number;
+use crate::kit::layers::{LayerSize, drawing_backend};
 use crate::kit::listeners::Listeners;
 use crate::kit::toolbar::{Demo, Toolbar, as_demo};
-use std::cell::{OnceCell, RefCell};
+use downhill_plots::any_backend::AnyBackend;
+use downhill_plots::chart_style::ChartStyle;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use web_sys::{EventTarget, HtmlElement};
+
+/// A chart canvas that keeps the size it was last measured at.
+pub(crate) struct SizedChart {
+    pub(crate) canvas: ChartCanvas,
+    /// Height over width for a width in CSS pixels.
+    aspect: fn(f64) -> f64,
+    size: Cell<LayerSize>,
+}
+
+impl SizedChart {
+    /// Measures `canvas`, whose frame must be in the page already.
+    pub(crate) fn new(canvas: ChartCanvas, aspect: fn(f64) -> f64) -> SizedChart {
+        let size = Cell::new(canvas.measure(aspect));
+        SizedChart {
+            canvas,
+            aspect,
+            size,
+        }
+    }
+
+    /// Measures the chart again (on resize); whether its size changed, so it must be drawn again.
+    pub(crate) fn remeasure(&self) -> bool {
+        let size = self.canvas.measure(self.aspect);
+        let changed = size != self.size.get();
+        self.size.set(size);
+        changed
+    }
+
+    /// Gives the canvas its measured size, and returns the chart colours for the page at that
+    /// size's pixel ratio and a backend to draw on it with.
+    pub(crate) fn sized(&self) -> (ChartStyle, Option<AnyBackend<'static>>) {
+        let size = self.size.get();
+        self.canvas.resize(size);
+        (
+            chart_style(size.pixel_ratio),
+            drawing_backend(&self.canvas.canvas),
+        )
+    }
+}
 
 /// What a chart demo's view offers the shared part.
 pub(crate) trait ChartView<M> {
     /// The column beside the chart, where the toolbar goes.
     fn side(&self) -> &HtmlElement;
-    /// Measures the chart again (on resize); whether its size changed, so it must be drawn again.
-    fn remeasure(&self) -> bool;
+    /// The chart, drawn again when the window's size changes it.
+    fn chart(&self) -> &SizedChart;
     /// Draws the chart and writes the text around it.
     fn draw(&self, model: &M);
 }
@@ -50,7 +94,7 @@ where
         if let Some(window) = web_sys::window() {
             demo.listeners
                 .listen(&demo, window.as_ref(), "resize", |demo, _event| {
-                    if demo.view.remeasure() {
+                    if demo.view.chart().remeasure() {
                         demo.draw();
                     }
                 });

@@ -4,18 +4,15 @@
 
 use super::model::Model;
 use super::settings::{PER_AXIS_RANGE, SearchSettings};
-use crate::demos::chart_demo::ChartView;
-use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom;
-use crate::kit::layers::{LayerSize, drawing_backend};
 use downhill_plots::hyperparameter_search::{self as plot, aspect_for_width};
 use plotters::prelude::*;
-use std::cell::Cell;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 pub(crate) struct View {
-    pub(crate) canvas: ChartCanvas,
-    size: Cell<LayerSize>,
+    pub(crate) chart: SizedChart,
     pub(crate) slider: dom::Slider,
     pub(crate) new_seed: HtmlButtonElement,
     grid_readout: HtmlElement,
@@ -64,10 +61,9 @@ impl View {
         dom::append(&side, &message);
         dom::append(&body, &side);
         dom::replace_still(figure, &body);
-        let size = Cell::new(canvas.measure(aspect_for_width));
+        let chart = SizedChart::new(canvas, aspect_for_width);
         View {
-            canvas,
-            size,
+            chart,
             slider,
             new_seed,
             grid_readout,
@@ -82,25 +78,20 @@ impl ChartView<Model> for View {
         &self.side
     }
 
-    fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(aspect_for_width);
-        let changed = size != self.size.get();
-        self.size.set(size);
-        changed
+    fn chart(&self) -> &SizedChart {
+        &self.chart
     }
 
     fn draw(&self, model: &Model) {
-        let size = self.size.get();
-        self.canvas.resize(size);
-        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
+        if let (style, Some(backend)) = self.chart.sized() {
             let area = backend.into_drawing_area();
-            let _ = plot::draw_comparison(&area, &model.comparison, &chart_style(size.pixel_ratio));
+            let _ = plot::draw_comparison(&area, &model.comparison, &style);
             let _ = area.present();
         }
         self.slider.show_value(&model.trials_text());
         let (grid, random) = model.readouts();
         self.grid_readout.set_text_content(Some(&grid));
         self.random_readout.set_text_content(Some(&random));
-        self.canvas.set_label(&model.label());
+        self.chart.canvas.set_label(&model.label());
     }
 }

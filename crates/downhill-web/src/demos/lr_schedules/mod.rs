@@ -97,7 +97,7 @@ impl Demo for LrSchedules {
     }
 
     fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
-        vec![self.view.canvas.canvas.clone()]
+        vec![self.view.chart.canvas.canvas.clone()]
     }
 
     fn file_stem(&self) -> String {

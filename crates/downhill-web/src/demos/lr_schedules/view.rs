@@ -4,22 +4,19 @@
 
 use super::model::Model;
 use super::settings::Knob;
-use crate::demos::chart_demo::ChartView;
-use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom::{self, set_text_if_changed};
-use crate::kit::layers::{LayerSize, drawing_backend};
 use crate::kit::transport::Transport;
 use downhill_plots::lr_schedules::{self as plot, SERIES_NAMES, ScheduleSettings};
 use plotters::prelude::*;
-use std::cell::Cell;
 use web_sys::{Element, HtmlElement};
 
 /// Height over width of the two charts.
 const ASPECT: f64 = 0.8;
 
 pub(crate) struct View {
-    pub(crate) canvas: ChartCanvas,
-    size: Cell<LayerSize>,
+    pub(crate) chart: SizedChart,
     pub(crate) sliders: Vec<(Knob, dom::Slider)>,
     /// Play, step and reset, under the charts.
     pub(crate) transport: Transport,
@@ -93,10 +90,9 @@ impl View {
         dom::append(&side, &message);
         dom::append(&body, &side);
         dom::replace_still(figure, &body);
-        let size = Cell::new(canvas.measure(ASPECT));
+        let chart = SizedChart::new(canvas, |_| ASPECT);
         View {
-            canvas,
-            size,
+            chart,
             sliders,
             transport,
             step_readout,
@@ -113,21 +109,16 @@ impl ChartView<Model> for View {
         &self.side
     }
 
-    fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(ASPECT);
-        let changed = size != self.size.get();
-        self.size.set(size);
-        changed
+    fn chart(&self) -> &SizedChart {
+        &self.chart
     }
 
     /// Draws the charts and writes the readouts; the link's problems lead the message line,
     /// followed by any divergence.
     fn draw(&self, model: &Model) {
-        let size = self.size.get();
-        self.canvas.resize(size);
-        let style = chart_style(size.pixel_ratio);
+        let (style, backend) = self.chart.sized();
         let series = plot::series_for(&model.settings, &model.runs, &style);
-        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
+        if let Some(backend) = backend {
             let area = backend.into_drawing_area();
             let _ = plot::draw_schedules(&area, &series, model.cursor, &style);
             let _ = area.present();
@@ -140,6 +131,6 @@ impl ChartView<Model> for View {
         let mut messages = vec![self.link_problems.clone()];
         messages.extend(readouts.divergences.iter().cloned());
         dom::set_message(&self.message, messages.join(" ").trim());
-        self.canvas.set_label(&model.label(&readouts));
+        self.chart.canvas.set_label(&model.label(&readouts));
     }
 }

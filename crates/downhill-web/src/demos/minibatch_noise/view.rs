@@ -4,21 +4,18 @@
 
 use super::model::Model;
 use super::settings::{MAX_LOG2_BATCH, NoiseSettings, log2_of};
-use crate::demos::chart_demo::ChartView;
-use crate::kit::chart_canvas::{ChartCanvas, chart_style};
+use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom;
-use crate::kit::layers::{LayerSize, drawing_backend};
 use downhill_plots::minibatch_noise as plot;
 use plotters::prelude::*;
-use std::cell::Cell;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 /// Height over width of the picture.
 const ASPECT: f64 = 0.75;
 
 pub(crate) struct View {
-    pub(crate) canvas: ChartCanvas,
-    size: Cell<LayerSize>,
+    pub(crate) chart: SizedChart,
     pub(crate) slider: dom::Slider,
     pub(crate) new_batches: HtmlButtonElement,
     readout: HtmlElement,
@@ -63,10 +60,9 @@ impl View {
         dom::append(&side, &message);
         dom::append(&body, &side);
         dom::replace_still(figure, &body);
-        let size = Cell::new(canvas.measure(ASPECT));
+        let chart = SizedChart::new(canvas, |_| ASPECT);
         View {
-            canvas,
-            size,
+            chart,
             slider,
             new_batches,
             readout,
@@ -93,29 +89,24 @@ impl ChartView<Model> for View {
         &self.side
     }
 
-    fn remeasure(&self) -> bool {
-        let size = self.canvas.measure(ASPECT);
-        let changed = size != self.size.get();
-        self.size.set(size);
-        changed
+    fn chart(&self) -> &SizedChart {
+        &self.chart
     }
 
     fn draw(&self, model: &Model) {
         self.slider
             .show_value(&model.settings.batch_size.to_string());
-        let size = self.size.get();
-        self.canvas.resize(size);
-        let style = chart_style(size.pixel_ratio);
+        let (style, backend) = self.chart.sized();
         let (Some((loaded, cloud)), Some(summary)) = (model.current(), model.summary()) else {
             // Until the digits arrive, a calm empty frame of the right size.
-            if let Some(backend) = drawing_backend(&self.canvas.canvas) {
+            if let Some(backend) = backend {
                 let area = backend.into_drawing_area();
                 let _ = area.fill(&style.palette.background);
                 let _ = area.present();
             }
             return;
         };
-        if let Some(backend) = drawing_backend(&self.canvas.canvas) {
+        if let Some(backend) = backend {
             let area = backend.into_drawing_area();
             let _ = plot::draw_cloud(
                 &area,
@@ -128,7 +119,7 @@ impl ChartView<Model> for View {
             let _ = area.present();
         }
         self.readout.set_text_content(Some(&summary));
-        self.canvas.set_label(&format!(
+        self.chart.canvas.set_label(&format!(
             "A cloud of dots, one per minibatch gradient, around an arrow for the full gradient of \
              the digits classifier; each dot's angle to the arrow is its true angle to the full \
              gradient. {summary}"
