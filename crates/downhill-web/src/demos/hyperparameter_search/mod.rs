@@ -9,9 +9,7 @@ pub(crate) mod settings;
 mod view;
 
 use super::chart_demo::ChartDemo;
-use crate::kit::toolbar::Demo;
 use crate::settings::{DemoSettings, Settings};
-use downhill_plots::hyperparameter_search as plot;
 use model::Model;
 use settings::SearchSettings;
 use std::rc::Rc;
@@ -28,31 +26,4 @@ pub fn mount(figure: &Element, settings: &Settings) -> Result<Rc<HyperparameterS
     });
     demo.listen_to_button(demo.view.new_seed.as_ref(), Model::new_seed);
     Ok(demo)
-}
-
-impl Demo for HyperparameterSearch {
-    fn url_settings(&self) -> Vec<(String, String)> {
-        self.model.borrow().settings.write()
-    }
-
-    fn export_csv(&self) -> String {
-        self.model.borrow().csv()
-    }
-
-    fn export_svg(&self) -> String {
-        plot::comparison_svg(&self.model.borrow().comparison, (800, 448))
-    }
-
-    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
-        vec![self.view.chart.canvas.canvas.clone()]
-    }
-
-    fn file_stem(&self) -> String {
-        let settings = self.model.borrow().settings;
-        format!(
-            "hyperparameter-search-{}-trials-seed-{}",
-            settings.per_axis * settings.per_axis,
-            settings.seed
-        )
-    }
 }

@@ -3,12 +3,16 @@
 //! closed-form stand-in costs microseconds, so every change simply recomputes both.
 
 use super::settings::{MAX_SEED, PER_AXIS_RANGE, SearchSettings};
+use crate::demos::chart_demo::ChartModel;
 use crate::format::format_number;
+use crate::settings::DemoSettings;
 use downhill_core::search::hyperparameters::{
     BEST_LEARNING_RATE_EXPONENT, SearchComparison, Trial, best_trial, random_versus_grid,
     validation_loss_stand_in,
 };
-use downhill_plots::hyperparameter_search::{decades_from_best_rate, distinct_learning_rates};
+use downhill_plots::hyperparameter_search::{
+    comparison_svg, decades_from_best_rate, distinct_learning_rates,
+};
 
 pub(crate) struct Model {
     pub(crate) settings: SearchSettings,
@@ -69,9 +73,15 @@ impl Model {
             format_number(10f64.powf(BEST_LEARNING_RATE_EXPONENT))
         )
     }
+}
 
-    /// Every trial of both searches as CSV (trials with a number that does not exist left out).
-    pub(crate) fn csv(&self) -> String {
+impl ChartModel for Model {
+    fn link(&self) -> Vec<(String, String)> {
+        self.settings.write()
+    }
+
+    /// Every trial of both searches (trials with a number that does not exist left out).
+    fn csv(&self) -> String {
         let mut csv = String::from("search,trial,learning_rate,reg,loss\n");
         for (name, trials) in [
             ("grid", &self.comparison.grid),
@@ -90,6 +100,18 @@ impl Model {
             }
         }
         csv
+    }
+
+    fn svg(&self) -> String {
+        comparison_svg(&self.comparison, (800, 448))
+    }
+
+    fn file_stem(&self) -> String {
+        format!(
+            "hyperparameter-search-{}-trials-seed-{}",
+            self.settings.per_axis * self.settings.per_axis,
+            self.settings.seed
+        )
     }
 }
 
@@ -126,8 +148,16 @@ mod tests {
         assert_eq!(model.n_trials(), 9);
         assert_eq!(model.comparison.random.len(), 9);
         assert_eq!(model.trials_text(), "9 (3 × 3 grid)");
+        assert_eq!(model.file_stem(), "hyperparameter-search-9-trials-seed-1");
         model.set_per_axis(4.4);
         assert_eq!((model.settings.per_axis, model.n_trials()), (4, 16));
+        assert!(
+            model
+                .link()
+                .contains(&("per-axis".to_string(), "4".to_string()))
+        );
+        assert_eq!(model.file_stem(), "hyperparameter-search-16-trials-seed-1");
+        assert!(model.svg().starts_with("<svg"));
         model.set_per_axis(1e9);
         assert_eq!(model.settings.per_axis, PER_AXIS_RANGE.1);
         model.set_per_axis(-5.0);

@@ -4,7 +4,7 @@
 
 use super::model::Model;
 use super::settings::{PER_AXIS_RANGE, SearchSettings};
-use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::demos::chart_demo::{ChartLayout, ChartView, message_line};
 use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom;
 use downhill_plots::hyperparameter_search::{self as plot, aspect_for_width};
@@ -12,13 +12,11 @@ use plotters::prelude::*;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
 
 pub(crate) struct View {
-    pub(crate) chart: SizedChart,
+    pub(crate) layout: ChartLayout,
     pub(crate) slider: dom::Slider,
     pub(crate) new_seed: HtmlButtonElement,
     grid_readout: HtmlElement,
     random_readout: HtmlElement,
-    /// The column beside the picture, where the toolbar goes.
-    side: HtmlElement,
 }
 
 impl View {
@@ -49,41 +47,32 @@ impl View {
         let random_readout = dom::element("p", "demo-readout hyperparameter-search-random");
         dom::append(&readouts, &grid_readout);
         dom::append(&readouts, &random_readout);
-        let message = dom::element("p", "demo-message");
-        let _ = message.set_attribute("role", "status");
-        dom::set_message(&message, link_problems);
-
-        let body = dom::element("div", "demo-body demo-body-wide");
-        dom::append(&body, &canvas.frame);
-        let side = dom::element("div", "demo-side");
-        dom::append(&side, &controls);
-        dom::append(&side, &readouts);
-        dom::append(&side, &message);
-        dom::append(&body, &side);
-        dom::replace_still(figure, &body);
-        let chart = SizedChart::new(canvas, aspect_for_width);
+        let message = message_line(link_problems);
+        let layout = ChartLayout::replace_still(
+            figure,
+            "demo-body demo-body-wide",
+            &canvas.frame.clone(),
+            &[&controls, &readouts, &message],
+            canvas,
+            aspect_for_width,
+        );
         View {
-            chart,
+            layout,
             slider,
             new_seed,
             grid_readout,
             random_readout,
-            side,
         }
     }
 }
 
 impl ChartView<Model> for View {
-    fn side(&self) -> &HtmlElement {
-        &self.side
-    }
-
-    fn chart(&self) -> &SizedChart {
-        &self.chart
+    fn layout(&self) -> &ChartLayout {
+        &self.layout
     }
 
     fn draw(&self, model: &Model) {
-        if let (style, Some(backend)) = self.chart.sized() {
+        if let (style, Some(backend)) = self.layout.chart.sized() {
             let area = backend.into_drawing_area();
             let _ = plot::draw_comparison(&area, &model.comparison, &style);
             let _ = area.present();
@@ -92,6 +81,6 @@ impl ChartView<Model> for View {
         let (grid, random) = model.readouts();
         self.grid_readout.set_text_content(Some(&grid));
         self.random_readout.set_text_content(Some(&random));
-        self.chart.canvas.set_label(&model.label());
+        self.layout.chart.canvas.set_label(&model.label());
     }
 }

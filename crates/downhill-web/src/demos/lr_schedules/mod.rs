@@ -11,10 +11,9 @@ pub(crate) mod settings;
 mod view;
 
 use super::chart_demo::{ChartDemo, ChartView};
-use crate::kit::toolbar::Demo;
 use crate::kit::transport::{Playback, Transport};
 use crate::settings::{DemoSettings, Settings};
-use downhill_plots::lr_schedules::{self as plot, ScheduleSettings};
+use downhill_plots::lr_schedules::ScheduleSettings;
 use model::Model;
 use std::rc::Rc;
 use web_sys::Element;
@@ -79,28 +78,5 @@ impl Playback for LrSchedules {
         self.model.borrow_mut().show_all();
         self.view.draw(&self.model.borrow());
         true
-    }
-}
-
-impl Demo for LrSchedules {
-    fn url_settings(&self) -> Vec<(String, String)> {
-        self.model.borrow().settings.write()
-    }
-
-    fn export_csv(&self) -> String {
-        self.model.borrow().csv()
-    }
-
-    fn export_svg(&self) -> String {
-        let model = self.model.borrow();
-        plot::schedules_svg(&model.settings, model.cursor, (640, 512))
-    }
-
-    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
-        vec![self.view.chart.canvas.canvas.clone()]
-    }
-
-    fn file_stem(&self) -> String {
-        "lr-schedules".to_string()
     }
 }

@@ -4,9 +4,11 @@
 //! under a millisecond, so every setting change recomputes them whole.
 
 use super::settings::Knob;
+use crate::demos::chart_demo::ChartModel;
 use crate::format::format_number;
+use crate::settings::DemoSettings;
 use downhill_core::annealing::AnnealedRun;
-use downhill_plots::lr_schedules::{N_STEPS, SERIES_NAMES, ScheduleSettings};
+use downhill_plots::lr_schedules::{N_STEPS, SERIES_NAMES, ScheduleSettings, schedules_svg};
 
 pub(crate) struct Model {
     pub(crate) settings: ScheduleSettings,
@@ -110,9 +112,15 @@ impl Model {
             self.cursor, readouts.spoken
         )
     }
+}
 
-    /// The runs up to the step on show as CSV.
-    pub(crate) fn csv(&self) -> String {
+impl ChartModel for Model {
+    fn link(&self) -> Vec<(String, String)> {
+        self.settings.write()
+    }
+
+    /// The runs up to the step on show.
+    fn csv(&self) -> String {
         let mut csv = String::from("schedule,step,learning_rate,loss,x,y\n");
         for (run, (_, class)) in self.runs.iter().zip(SERIES_NAMES) {
             for step in 0..=self.cursor.min(run.steps_taken()) {
@@ -133,6 +141,14 @@ impl Model {
             }
         }
         csv
+    }
+
+    fn svg(&self) -> String {
+        schedules_svg(&self.settings, self.cursor, (640, 512))
+    }
+
+    fn file_stem(&self) -> String {
+        "lr-schedules".to_string()
     }
 }
 
@@ -158,8 +174,12 @@ mod tests {
     #[test]
     fn the_cursor_walks_from_the_start_to_the_end_and_stops_there() {
         let mut model = Model::new(DEFAULTS);
+        let whole = model.svg();
         model.rewind();
         assert_eq!(model.csv().lines().count(), 1 + 4);
+        assert!(whole.starts_with("<svg"));
+        assert_ne!(model.svg(), whole);
+        assert_eq!(model.file_stem(), "lr-schedules");
         assert!(model.advance(1));
         assert_eq!(model.step_text(), "Step 1 of 300");
         assert!(!model.advance(10_000));

@@ -4,7 +4,7 @@
 
 use super::model::Model;
 use super::settings::Knob;
-use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::demos::chart_demo::{ChartLayout, ChartView, message_line};
 use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom::{self, set_text_if_changed};
 use crate::kit::transport::Transport;
@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement};
 const ASPECT: f64 = 0.8;
 
 pub(crate) struct View {
-    pub(crate) chart: SizedChart,
+    pub(crate) layout: ChartLayout,
     pub(crate) sliders: Vec<(Knob, dom::Slider)>,
     /// Play, step and reset, under the charts.
     pub(crate) transport: Transport,
@@ -26,8 +26,6 @@ pub(crate) struct View {
     /// What was wrong with the link's settings: the start of the message line, before any
     /// divergence.
     link_problems: String,
-    /// The column beside the charts, where the toolbar goes.
-    side: HtmlElement,
 }
 
 impl View {
@@ -75,48 +73,41 @@ impl View {
             series_readouts.push(readout);
         }
         let step_readout = dom::element("p", "demo-readout");
-        let message = dom::element("p", "demo-message");
-        let _ = message.set_attribute("role", "status");
-
-        let body = dom::element("div", "demo-body");
+        let message = message_line("");
         let chart_column = dom::element("div", "lr-schedules-chart");
         dom::append(&chart_column, &canvas.frame);
         dom::append(&chart_column, &transport.row);
         dom::append(&chart_column, &step_readout);
         dom::append(&chart_column, &legend);
-        dom::append(&body, &chart_column);
-        let side = dom::element("div", "demo-side");
-        dom::append(&side, &controls);
-        dom::append(&side, &message);
-        dom::append(&body, &side);
-        dom::replace_still(figure, &body);
-        let chart = SizedChart::new(canvas, |_| ASPECT);
+        let layout = ChartLayout::replace_still(
+            figure,
+            "demo-body",
+            &chart_column,
+            &[&controls, &message],
+            canvas,
+            |_| ASPECT,
+        );
         View {
-            chart,
+            layout,
             sliders,
             transport,
             step_readout,
             series_readouts,
             message,
             link_problems: link_problems.to_string(),
-            side,
         }
     }
 }
 
 impl ChartView<Model> for View {
-    fn side(&self) -> &HtmlElement {
-        &self.side
-    }
-
-    fn chart(&self) -> &SizedChart {
-        &self.chart
+    fn layout(&self) -> &ChartLayout {
+        &self.layout
     }
 
     /// Draws the charts and writes the readouts; the link's problems lead the message line,
     /// followed by any divergence.
     fn draw(&self, model: &Model) {
-        let (style, backend) = self.chart.sized();
+        let (style, backend) = self.layout.chart.sized();
         let series = plot::series_for(&model.settings, &model.runs, &style);
         if let Some(backend) = backend {
             let area = backend.into_drawing_area();
@@ -131,6 +122,6 @@ impl ChartView<Model> for View {
         let mut messages = vec![self.link_problems.clone()];
         messages.extend(readouts.divergences.iter().cloned());
         dom::set_message(&self.message, messages.join(" ").trim());
-        self.chart.canvas.set_label(&model.label(&readouts));
+        self.layout.chart.canvas.set_label(&model.label(&readouts));
     }
 }

@@ -10,9 +10,7 @@ pub(crate) mod settings;
 mod view;
 
 use super::chart_demo::ChartDemo;
-use crate::kit::toolbar::Demo;
 use crate::settings::{DemoSettings, Settings};
-use downhill_plots::minibatch_noise as plot;
 use model::Model;
 use settings::NoiseSettings;
 use std::rc::Rc;
@@ -49,38 +47,4 @@ fn load_digits(demo: &Rc<MinibatchNoise>) {
             Err(reason) => demo.view.show_failure(&reason),
         }
     });
-}
-
-impl Demo for MinibatchNoise {
-    fn url_settings(&self) -> Vec<(String, String)> {
-        self.model.borrow().settings.write()
-    }
-
-    fn export_csv(&self) -> String {
-        self.model.borrow().csv()
-    }
-
-    fn export_svg(&self) -> String {
-        let model = self.model.borrow();
-        match model.current() {
-            Some((loaded, cloud)) => plot::cloud_svg(
-                &cloud.points,
-                loaded.per_example.full_gradient_norm(),
-                loaded.per_example.expected_distance(cloud.batch_size),
-                &loaded.view,
-            ),
-            None => plot::cloud_svg(&[], 0.0, 0.0, &plot::view_for(&[], 0.0)),
-        }
-    }
-
-    fn export_canvases(&self) -> Vec<web_sys::HtmlCanvasElement> {
-        vec![self.view.chart.canvas.canvas.clone()]
-    }
-
-    fn file_stem(&self) -> String {
-        format!(
-            "minibatch-noise-batch-{}",
-            self.model.borrow().settings.batch_size
-        )
-    }
 }

@@ -4,7 +4,9 @@
 //! size's cloud is kept, so moving back to a size costs nothing.
 
 use super::settings::{MAX_LOG2_BATCH, MAX_SEED, NoiseSettings, log2_of};
+use crate::demos::chart_demo::ChartModel;
 use crate::format::format_number;
+use crate::settings::DemoSettings;
 use downhill_core::data::{DEFAULT_N_TEST, DEFAULT_N_VALIDATION, Digits, PreparedDigits};
 use downhill_core::gradient_cloud::{GradientCloud, PerExampleGradients};
 use downhill_core::rng::Rng;
@@ -123,9 +125,15 @@ impl Model {
             format_number(per_example.full_gradient_norm()),
         ))
     }
+}
 
-    /// The full gradient and the cloud on show as CSV (only the header before the digits load).
-    pub(crate) fn csv(&self) -> String {
+impl ChartModel for Model {
+    fn link(&self) -> Vec<(String, String)> {
+        self.settings.write()
+    }
+
+    /// The full gradient and the cloud on show (only the header before the digits load).
+    fn csv(&self) -> String {
         let mut csv = String::from("batch,batch_size,along_full_gradient,rest_signed\n");
         if let Some((loaded, cloud)) = self.current() {
             csv.push_str(&format!(
@@ -143,6 +151,23 @@ impl Model {
             }
         }
         csv
+    }
+
+    /// The cloud on show, or an empty picture before the digits load.
+    fn svg(&self) -> String {
+        match self.current() {
+            Some((loaded, cloud)) => plot::cloud_svg(
+                &cloud.points,
+                loaded.per_example.full_gradient_norm(),
+                loaded.per_example.expected_distance(cloud.batch_size),
+                &loaded.view,
+            ),
+            None => plot::cloud_svg(&[], 0.0, 0.0, &plot::view_for(&[], 0.0)),
+        }
+    }
+
+    fn file_stem(&self) -> String {
+        format!("minibatch-noise-batch-{}", self.settings.batch_size)
     }
 }
 
@@ -175,7 +200,14 @@ mod tests {
         });
         assert!(model.current().is_none() && model.summary().is_none());
         assert_eq!(model.csv().lines().count(), 1);
+        let empty = model.svg();
+        assert!(empty.starts_with("<svg"));
         model.load(Loaded::new(per_example, view));
+        assert_ne!(model.svg(), empty);
+        assert_eq!(
+            model.file_stem(),
+            format!("minibatch-noise-batch-{batch_size}")
+        );
         model
     }
 

@@ -4,7 +4,7 @@
 
 use super::model::Model;
 use super::settings::{MAX_LOG2_BATCH, NoiseSettings, log2_of};
-use crate::demos::chart_demo::{ChartView, SizedChart};
+use crate::demos::chart_demo::{ChartLayout, ChartView, message_line};
 use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom;
 use downhill_plots::minibatch_noise as plot;
@@ -15,13 +15,11 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement};
 const ASPECT: f64 = 0.75;
 
 pub(crate) struct View {
-    pub(crate) chart: SizedChart,
+    pub(crate) layout: ChartLayout,
     pub(crate) slider: dom::Slider,
     pub(crate) new_batches: HtmlButtonElement,
     readout: HtmlElement,
     message: HtmlElement,
-    /// The column beside the picture, where the toolbar goes.
-    side: HtmlElement,
 }
 
 impl View {
@@ -48,26 +46,21 @@ impl View {
         dom::append(&controls, &slider.row);
         dom::append(&controls, &buttons);
         let readout = dom::text("p", "demo-readout", "Loading the digits…");
-        let message = dom::element("p", "demo-message");
-        let _ = message.set_attribute("role", "status");
-        dom::set_message(&message, link_problems);
-
-        let body = dom::element("div", "demo-body");
-        dom::append(&body, &canvas.frame);
-        let side = dom::element("div", "demo-side");
-        dom::append(&side, &controls);
-        dom::append(&side, &readout);
-        dom::append(&side, &message);
-        dom::append(&body, &side);
-        dom::replace_still(figure, &body);
-        let chart = SizedChart::new(canvas, |_| ASPECT);
+        let message = message_line(link_problems);
+        let layout = ChartLayout::replace_still(
+            figure,
+            "demo-body",
+            &canvas.frame.clone(),
+            &[&controls, &readout, &message],
+            canvas,
+            |_| ASPECT,
+        );
         View {
-            chart,
+            layout,
             slider,
             new_batches,
             readout,
             message,
-            side,
         }
     }
 
@@ -85,18 +78,14 @@ impl View {
 }
 
 impl ChartView<Model> for View {
-    fn side(&self) -> &HtmlElement {
-        &self.side
-    }
-
-    fn chart(&self) -> &SizedChart {
-        &self.chart
+    fn layout(&self) -> &ChartLayout {
+        &self.layout
     }
 
     fn draw(&self, model: &Model) {
         self.slider
             .show_value(&model.settings.batch_size.to_string());
-        let (style, backend) = self.chart.sized();
+        let (style, backend) = self.layout.chart.sized();
         let (Some((loaded, cloud)), Some(summary)) = (model.current(), model.summary()) else {
             // Until the digits arrive, a calm empty frame of the right size.
             if let Some(backend) = backend {
@@ -119,7 +108,7 @@ impl ChartView<Model> for View {
             let _ = area.present();
         }
         self.readout.set_text_content(Some(&summary));
-        self.chart.canvas.set_label(&format!(
+        self.layout.chart.canvas.set_label(&format!(
             "A cloud of dots, one per minibatch gradient, around an arrow for the full gradient of \
              the digits classifier; each dot's angle to the arrow is its true angle to the full \
              gradient. {summary}"
