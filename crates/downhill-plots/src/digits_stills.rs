@@ -15,7 +15,6 @@ use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, SweepChart};
 use crate::training_dashboard::{self, DashboardPicture};
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
-use downhill_core::gradient_cloud::PerExampleGradients;
 use downhill_core::live_training::{ExpectedInitialLoss, LiveSettings, LiveTraining};
 use downhill_core::rng::Rng;
 use downhill_core::search::accuracy_race::AccuracyRace;
@@ -321,12 +320,7 @@ fn training_dashboard_still(prepared: &PreparedDigits) -> DigitsStill {
 /// The cloud of minibatch gradients at the demo's default batch size and seed.
 fn minibatch_noise_still(prepared: &PreparedDigits) -> DigitsStill {
     let style_in = |scheme: Scheme| ChartStyle::new(scheme.chart_palette(), STILL_PIXEL_RATIO);
-    let train = &prepared.train;
-    let weights = Rng::new(minibatch_noise::WEIGHT_SEED)
-        .normal_vec(train.n_weights(), minibatch_noise::WEIGHT_SCALE);
-    let Ok(per_example) =
-        PerExampleGradients::new(LossKind::Softmax, train, minibatch_noise::REG, &weights)
-    else {
+    let Ok(per_example) = minibatch_noise::demo_gradients(&prepared.train) else {
         return DigitsStill::both(|scheme| {
             svg_of(STILL_SIZE, |area| {
                 let _ = area.fill(&style_in(scheme).palette.background);

@@ -452,7 +452,7 @@ pub fn still_svg_in(scheme: crate::still::Scheme) -> String {
     };
     error_plot_svg_in(
         &curve,
-        1e-5,
+        downhill_core::gradient::workbench::LESSON_STEP,
         "y on the Beale surface",
         theme,
         // Less than the stills' usual ratio: the title and the legend share the top row, and at

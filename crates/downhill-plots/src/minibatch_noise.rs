@@ -6,6 +6,10 @@
 
 use crate::chart_style::ChartStyle;
 use crate::tick_labels::tick_label;
+use downhill_core::classifiers::LossKind;
+use downhill_core::data::{Dataset, LengthMismatch};
+use downhill_core::gradient_cloud::PerExampleGradients;
+use downhill_core::rng::Rng;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -62,6 +66,14 @@ pub const DEFAULT_SEED: u64 = 1;
 pub const WEIGHT_SEED: u64 = 11;
 pub const WEIGHT_SCALE: f64 = 0.001;
 pub const REG: f64 = 1e-3;
+
+/// The per-example gradients the demo and its still show: the softmax classifier's on `train` at the
+/// demo's small random weights ([`WEIGHT_SEED`], [`WEIGHT_SCALE`]) with its regularization [`REG`].
+/// One function for both, so the live cloud and the still are of the same gradients.
+pub fn demo_gradients(train: &Dataset) -> Result<PerExampleGradients, LengthMismatch> {
+    let weights = Rng::new(WEIGHT_SEED).normal_vec(train.n_weights(), WEIGHT_SCALE);
+    PerExampleGradients::new(LossKind::Softmax, train, REG, &weights)
+}
 
 /// The seed of the batches of `batch_size` under the demo's `seed`: each batch size (a power of
 /// two) gets its own stream, so its cloud is the same whichever sizes were shown before it.
@@ -238,6 +250,30 @@ mod tests {
     use super::*;
     use crate::chart_style::LIGHT;
     use plotters_svg::SVGBackend;
+
+    #[test]
+    fn the_demo_gradients_are_seeded_and_taken_at_small_weights() {
+        // Four examples of two features and three classes.
+        let data = Dataset::new(
+            vec![0.2, 1.0, -0.5, 1.0, 0.9, 1.0, -0.3, 1.0],
+            vec![0, 2, 1, 2],
+            2,
+            3,
+        )
+        .unwrap();
+        let first = demo_gradients(&data).unwrap();
+        let again = demo_gradients(&data).unwrap();
+        assert_eq!(first.full_gradient(), again.full_gradient());
+        assert_eq!(first.n_examples(), 4);
+        // At weights near 0 the softmax gives every class about 1/3: the gradient's bias part for
+        // class 0 is the mean of (1/3 - [label is 0]) over the examples, 1/3 - 1/4, up to the tiny
+        // weights and the regularization.
+        let bias_of_class_0 = first.full_gradient()[1];
+        assert!(
+            (bias_of_class_0 - (1.0 / 3.0 - 0.25)).abs() < 1e-3,
+            "{bias_of_class_0}"
+        );
+    }
 
     #[test]
     fn the_view_holds_the_origin_and_the_full_gradient() {

@@ -66,6 +66,32 @@ impl ErrorBand {
     }
 }
 
+/// What the worst relative error of a whole check says (the lesson's reading of the bands): the
+/// band "fine with kinks" passes a function built from max(0, .) terms and is a warning for a smooth
+/// one, whose centered difference should agree to about seven digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    ProbablyWrong,
+    Uneasy,
+    AcceptableWithKinks,
+    TooHighForSmooth,
+    ChecksOut,
+}
+
+impl Verdict {
+    /// The verdict on a check whose worst relative error (away from crossed kinks) is
+    /// `worst_relative_error`, for a function with or without kinks.
+    pub fn of(worst_relative_error: f64, has_kinks: bool) -> Verdict {
+        match ErrorBand::of(worst_relative_error) {
+            ErrorBand::Wrong => Verdict::ProbablyWrong,
+            ErrorBand::Uneasy => Verdict::Uneasy,
+            ErrorBand::FineWithKinks if has_kinks => Verdict::AcceptableWithKinks,
+            ErrorBand::FineWithKinks => Verdict::TooHighForSmooth,
+            ErrorBand::Good => Verdict::ChecksOut,
+        }
+    }
+}
+
 /// An objective built from max(0, .) terms, which can say which side of each it is on.
 pub trait Kinks {
     /// For every max(0, u) in the loss at `params`, whether u > 0 (the sloped side "wins"), in a fixed
@@ -311,6 +337,19 @@ mod tests {
         assert_eq!(ErrorBand::of(1e-3), ErrorBand::Uneasy);
         assert_eq!(ErrorBand::of(1e-5), ErrorBand::FineWithKinks);
         assert_eq!(ErrorBand::of(1e-9), ErrorBand::Good);
+    }
+
+    #[test]
+    fn the_verdict_passes_the_kinks_band_only_for_a_function_with_kinks() {
+        for has_kinks in [false, true] {
+            assert_eq!(Verdict::of(0.5, has_kinks), Verdict::ProbablyWrong);
+            assert_eq!(Verdict::of(f64::NAN, has_kinks), Verdict::ProbablyWrong);
+            assert_eq!(Verdict::of(1e-3, has_kinks), Verdict::Uneasy);
+            assert_eq!(Verdict::of(1e-9, has_kinks), Verdict::ChecksOut);
+            assert_eq!(Verdict::of(0.0, has_kinks), Verdict::ChecksOut);
+        }
+        assert_eq!(Verdict::of(1e-5, true), Verdict::AcceptableWithKinks);
+        assert_eq!(Verdict::of(1e-5, false), Verdict::TooHighForSmooth);
     }
 
     #[test]

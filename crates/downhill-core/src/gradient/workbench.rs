@@ -168,6 +168,11 @@ pub const RELU_POINT: [f64; 4] = [RELU_KINK_POINT, 1e-3, 0.5, -2.0];
 /// The most digits a check may use: the lesson's advice is a few, and each costs time in every loss.
 pub const MAX_EXAMPLES: usize = 20;
 
+/// The step h the lesson checks with, and the demo's first: the centered difference's truncation
+/// error (of order h²) and its rounding error in f64 (of order 1e-16 / h) are then both far below the
+/// "good" band on the lesson's functions.
+pub const LESSON_STEP: f64 = 1e-5;
+
 /// One function at one point, ready to be checked.
 #[derive(Clone, Debug)]
 pub struct Workbench {
@@ -349,6 +354,18 @@ impl Workbench {
             dropped_mean: bugs.dropped_mean && classifier,
             flipped_sign: bugs.flipped_sign,
             no_regularization: bugs.no_regularization && classifier,
+        }
+    }
+
+    /// The planted bugs that apply to this function and yet change nothing at its setting, so that no
+    /// check can see them: the dropped 1/N with a single example (the mean of one is the sum), and
+    /// the left-out regularization gradient when the strength is 0 (that gradient is 0).
+    pub fn unseen(&self, bugs: PlantedBugs) -> PlantedBugs {
+        let applied = self.applicable(bugs);
+        PlantedBugs {
+            dropped_mean: applied.dropped_mean && self.n_examples() == 1,
+            flipped_sign: false,
+            no_regularization: applied.no_regularization && self.reg() == 0.0,
         }
     }
 
@@ -791,6 +808,16 @@ pub fn worst_centered_error_away_from_kinks(rows: &[WorkbenchRow]) -> f64 {
         })
 }
 
+/// The point of a curve against h where the centered error is smallest (finite errors only; the
+/// first of equal ones): where rounding and truncation balance. `None` for a curve with no finite
+/// error.
+pub fn best_centered_step(curve: &[ErrorAtStep]) -> Option<&ErrorAtStep> {
+    curve
+        .iter()
+        .filter(|point| point.centered_error.is_finite())
+        .min_by(|a, b| a.centered_error.total_cmp(&b.centered_error))
+}
+
 /// Steps from `10^log10_min` to `10^log10_max`, `per_decade` to a factor of ten, ends included.
 pub fn log_spaced_steps(log10_min: f64, log10_max: f64, per_decade: usize) -> Vec<f64> {
     if !(log10_min.is_finite() && log10_max.is_finite()) || log10_min >= log10_max {
@@ -1168,6 +1195,71 @@ mod tests {
         let mut broken = rows.clone();
         broken[1].centered_error = f64::NAN;
         assert!(worst_centered_error_away_from_kinks(&broken).is_nan());
+    }
+
+    #[test]
+    fn bugs_unseen_at_one_example_or_no_regularization_change_no_derivative() {
+        let data = tiny_data();
+        let all = PlantedBugs {
+            dropped_mean: true,
+            flipped_sign: true,
+            no_regularization: true,
+        };
+        let one_example = Workbench::classifier(CheckFunction::Softmax, &data, 1, 0.0, 2).unwrap();
+        let unseen = one_example.unseen(all);
+        assert!(unseen.dropped_mean && unseen.no_regularization && !unseen.flipped_sign);
+        let only_unseen = PlantedBugs {
+            flipped_sign: false,
+            ..all
+        };
+        assert_eq!(
+            one_example.analytic_gradient(only_unseen),
+            one_example.analytic_gradient(PlantedBugs::default())
+        );
+        // With three examples and some regularization, both bugs show, and neither is unseen.
+        let seen = Workbench::classifier(CheckFunction::Softmax, &data, 3, 0.1, 2).unwrap();
+        assert_eq!(seen.unseen(all), PlantedBugs::default());
+        assert_ne!(
+            seen.analytic_gradient(only_unseen),
+            seen.analytic_gradient(PlantedBugs::default())
+        );
+        // Bugs that do not apply to a surface are not "unseen": they are not there at all.
+        let surface = Workbench::new(CheckFunction::Beale, 0).unwrap();
+        assert_eq!(surface.unseen(all), PlantedBugs::default());
+    }
+
+    #[test]
+    fn the_lesson_step_checks_a_smooth_surface_as_good_and_is_near_the_best_step() {
+        let workbench = Workbench::new(CheckFunction::Beale, 0).unwrap();
+        let rows = workbench.rows(LESSON_STEP, Precision::Double, PlantedBugs::default());
+        assert_eq!(
+            ErrorBand::of(worst_centered_error_away_from_kinks(&rows)),
+            ErrorBand::Good
+        );
+        let steps = log_spaced_steps(-12.0, -1.0, 4);
+        let curve =
+            workbench.error_against_step(1, &steps, Precision::Double, PlantedBugs::default());
+        let best = best_centered_step(&curve).unwrap();
+        assert!(best.centered_error.is_finite());
+        assert!(
+            curve
+                .iter()
+                .filter(|point| point.centered_error.is_finite())
+                .all(|point| point.centered_error >= best.centered_error)
+        );
+        // The balance of rounding (1e-16 / h) and truncation (h²) lies within two decades of 1e-5.
+        assert!(
+            (best.h.log10() - LESSON_STEP.log10()).abs() <= 2.0,
+            "{}",
+            best.h
+        );
+        let no_finite = [ErrorAtStep {
+            h: 1e-3,
+            forward_error: f64::NAN,
+            centered_error: f64::NAN,
+        }];
+        assert!(best_centered_step(&no_finite).is_none());
+        assert!(best_centered_step(&[]).is_none());
     }
 
     #[test]

@@ -166,6 +166,41 @@ pub(crate) fn assert_round_trip<S: crate::settings::DemoSettings>(
     Ok(())
 }
 
+/// The round-trip property of one demo's settings type as a proptest over [`hostile_link`], so
+/// each demo's settings test is one line: `round_trip_property!(TheirSettings);`.
+macro_rules! round_trip_property {
+    ($settings:ty) => {
+        proptest::proptest! {
+            #![proptest_config(proptest::test_runner::Config {
+                cases: 256,
+                failure_persistence: None,
+                ..proptest::test_runner::Config::default()
+            })]
+
+            #[test]
+            fn writing_what_was_read_reads_back_the_same(
+                link in $crate::demos::hostile_links::hostile_link()
+            ) {
+                $crate::demos::hostile_links::assert_round_trip::<$settings>(&link)?;
+            }
+        }
+    };
+}
+pub(crate) use round_trip_property;
+
+/// One demo's settings read from a link of `(key, value)` pairs (keys without the figure's
+/// prefix), with the messages reading left: for the worked cases of each demo's settings test.
+pub(crate) fn read_link<S: crate::settings::DemoSettings>(
+    pairs: &[(&str, &str)],
+) -> (S, Vec<String>) {
+    let link: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(key, value)| (format!("{PREFIX}.{key}"), value.to_string()))
+        .collect();
+    let settings = settings_from(&link);
+    (S::read(&settings), settings.messages())
+}
+
 fn in_range(value: f64, low: f64, high: f64) -> bool {
     value.is_finite() && low <= value && value <= high
 }
@@ -344,20 +379,21 @@ fn paths_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
 
 fn minibatch_noise_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = minibatch_noise::read_settings(&settings);
+    let choices = minibatch_noise::settings::NoiseSettings::read(&settings);
     prop_assert!(choices.batch_size.is_power_of_two());
-    prop_assert!(choices.batch_size <= 1 << minibatch_noise::MAX_LOG2_BATCH);
+    prop_assert!(choices.batch_size <= 1 << minibatch_noise::settings::MAX_LOG2_BATCH);
     check_messages(&settings, link)?;
     // A new cloud: every batch's mean of per-example gradients computed once at load.
     Ok(FrameWork::digits(
-        minibatch_noise::N_BATCHES as u64 * choices.batch_size as u64 + N_TRAIN_DIGITS,
+        downhill_plots::minibatch_noise::N_BATCHES as u64 * choices.batch_size as u64
+            + N_TRAIN_DIGITS,
     ))
 }
 
 fn hyperparameter_search_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = hyperparameter_search::read_settings(&settings);
-    let (low, high) = hyperparameter_search::PER_AXIS_RANGE;
+    let choices = hyperparameter_search::settings::SearchSettings::read(&settings);
+    let (low, high) = hyperparameter_search::settings::PER_AXIS_RANGE;
     prop_assert!((low..=high).contains(&choices.per_axis));
     check_messages(&settings, link)?;
     // Grid and random search, per_axis^2 trials each, one closed-form evaluation per trial.
@@ -366,8 +402,8 @@ fn hyperparameter_search_work(link: &[(String, String)]) -> Result<FrameWork, Te
 
 fn lr_schedules_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let schedule = lr_schedules::read_settings(&settings);
-    for knob in lr_schedules::Knob::ALL {
+    let schedule = downhill_plots::lr_schedules::ScheduleSettings::read(&settings);
+    for knob in lr_schedules::settings::Knob::ALL {
         let (low, high) = knob.range();
         let value = knob.get(&schedule);
         prop_assert!(in_range(value, low, high), "{} = {value}", knob.key());
@@ -382,14 +418,14 @@ fn lr_schedules_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseErr
 
 fn gradient_check_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
     let settings = settings_from(link);
-    let choices = gradient_check::read_choices(&settings);
+    let choices = gradient_check::settings::GradientCheckSettings::read(&settings);
     let (low, high) = downhill_plots::gradient_check::LOG10_H_RANGE;
     prop_assert!(in_range(choices.h, 10f64.powf(low), 10f64.powf(high)));
     prop_assert!(choices.reg.is_finite() && choices.reg >= 0.0);
     prop_assert!(
         (1..=downhill_core::gradient::workbench::MAX_EXAMPLES).contains(&choices.n_examples)
     );
-    prop_assert!(choices.selected_row <= 7);
+    prop_assert!(choices.selected_row <= gradient_check::settings::MAX_ROW);
     check_messages(&settings, link)?;
     // The analytic gradient, two losses per table row (eight rows) and two per step of the curve.
     let curve_steps =

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::Element;
 
 pub mod blindfolded_hiker;
-mod chart_canvas;
+mod chart_demo;
 pub mod gradient_check;
 pub mod hiker_digits;
 #[cfg(all(test, not(target_arch = "wasm32")))]
