@@ -11,11 +11,9 @@ use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// The step-size charts draw with the one chart palette type; in their palettes, `emphasis` is the
-/// loss before the step and the chosen step's marker, and `series` the low, good, high and very
-/// high rates, in that order (the sweep's curve takes the first).
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
-pub type StepSizePalette = ChartPalette;
+// The step-size charts draw with the one chart palette type; in their palettes, `emphasis` is the
+// loss before the step and the chosen step's marker, and `series` the low, good, high and very
+// high rates, in that order (the sweep's curve takes the first).
 
 /// On white; every series colour has at least 3:1 contrast with the background.
 pub const LIGHT: ChartPalette = ChartPalette {

@@ -18,6 +18,3 @@ mod settings;
 mod timing;
 
 pub use kit::mount::mount_all;
-
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
-pub(crate) use kit::{animation, dom, layers, toolbar as demo};

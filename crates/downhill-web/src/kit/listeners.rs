@@ -91,23 +91,3 @@ fn weakly<T: 'static>(
         }
     }
 }
-
-/// The old form of [`Listeners::listen`]: the closure goes into a plain vector the demo holds, and
-/// is never taken off its target.
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
-pub fn listen_with_store<T: 'static>(
-    owner: &Rc<T>,
-    store: &RefCell<Vec<EventClosure>>,
-    target: &EventTarget,
-    event_name: &str,
-    handler: impl Fn(&Rc<T>, &Event) + 'static,
-) {
-    let mut handler = weakly(owner, handler);
-    let closure = EventClosure::new(move |event: Event| handler(&event));
-    if target
-        .add_event_listener_with_callback(event_name, closure.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        store.borrow_mut().push(closure);
-    }
-}

@@ -10,9 +10,6 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement};
 
-// Compatibility alias until every demo uses the kit (issue 12); removed at the end.
-pub use super::listeners::EventClosure;
-
 pub trait Demo {
     /// The current settings as `(key, value)` pairs, the same keys [`crate::settings::Settings`] reads.
     fn url_settings(&self) -> Vec<(String, String)>;
