@@ -11,7 +11,7 @@ use crate::catalogue::DemoKind;
 use crate::chart_style::{ChartPalette, ChartStyle};
 use crate::hiker::{self, AccuracyCurve, STRATEGY_STYLES};
 use crate::minibatch_noise;
-use crate::step_size::{self, ChartLook, CurveToDraw, CurvesChart, SweepChart};
+use crate::step_size::{self, CurveToDraw, CurvesChart, SweepChart};
 use crate::training_dashboard::{self, DashboardPicture};
 use downhill_core::classifiers::LossKind;
 use downhill_core::data::PreparedDigits;
@@ -201,7 +201,7 @@ fn step_size_sweep_still(prepared: &PreparedDigits) -> DigitsStill {
         exponents: step_size::SWEEP_LOG10_STEP_RANGE,
     };
     DigitsStill::both(|scheme| {
-        let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+        let look = ChartStyle::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
         svg_of(STILL_SIZE, |area| {
             let _ = step_size::draw_sweep(area, &chart, &look);
         })
@@ -258,7 +258,7 @@ pub fn learning_curves(prepared: &PreparedDigits) -> Vec<TrainedCurve> {
 fn learning_curves_still(prepared: &PreparedDigits) -> DigitsStill {
     let runs = learning_curves(prepared);
     DigitsStill::both(|scheme| {
-        let look = ChartLook::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
+        let look = ChartStyle::new(step_size_palette(scheme), STILL_PIXEL_RATIO);
         let curves: Vec<CurveToDraw<'_>> = runs
             .iter()
             .enumerate()

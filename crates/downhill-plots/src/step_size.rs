@@ -6,7 +6,7 @@
 //! Every number drawn here is checked for being finite first: a value that is not is left out, never
 //! handed to plotters, so no NaN or infinity can reach an axis or a file.
 
-use crate::chart_style::ChartPalette;
+use crate::chart_style::{ChartPalette, ChartStyle};
 use crate::tick_labels::tick_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -72,33 +72,10 @@ pub fn curve_colour(palette: &ChartPalette, index: usize) -> RGBColor {
         .unwrap_or(palette.emphasis)
 }
 
-/// Sizes scale with the device pixel ratio, so a chart reads the same on a phone and a laptop.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChartLook {
-    pub palette: ChartPalette,
-    pub pixel_ratio: f64,
-}
-
-impl ChartLook {
-    pub fn new(palette: ChartPalette, pixel_ratio: f64) -> ChartLook {
-        let pixel_ratio = if pixel_ratio.is_finite() {
-            pixel_ratio.clamp(0.5, 4.0)
-        } else {
-            1.0
-        };
-        ChartLook {
-            palette,
-            pixel_ratio,
-        }
-    }
-
-    fn px(&self, css_pixels: f64) -> u32 {
-        (css_pixels * self.pixel_ratio).round().max(1.0) as u32
-    }
-
-    fn font(&self, css_pixels: f64) -> TextStyle<'static> {
-        font_in(css_pixels * self.pixel_ratio, self.palette.text)
-    }
+/// Text of `css_pixels` CSS pixels in the palette's text colour, scaled by the pixel ratio like every
+/// other size of a step-size chart.
+fn font(look: &ChartStyle, css_pixels: f64) -> TextStyle<'static> {
+    font_in(css_pixels * look.pixel_ratio, look.palette.text)
 }
 
 /// Sans-serif text of `size` device pixels in `colour`.
@@ -130,7 +107,7 @@ pub struct SweepChart<'a> {
 pub fn draw_sweep<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &SweepChart<'_>,
-    look: &ChartLook,
+    look: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = look.palette;
     area.fill(&palette.background)?;
@@ -162,8 +139,8 @@ pub fn draw_sweep<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&|value| power_of_ten_label(*value))
         .y_label_formatter(&|value| tick_label(*value))
-        .label_style(look.font(12.0))
-        .axis_desc_style(look.font(13.0))
+        .label_style(font(look, 12.0))
+        .axis_desc_style(font(look, 13.0))
         .x_desc("step size")
         .y_desc("loss after one step")
         .draw()?;
@@ -232,7 +209,7 @@ pub struct CurvesChart<'a> {
 pub fn draw_learning_curves<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &CurvesChart<'_>,
-    look: &ChartLook,
+    look: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = look.palette;
     area.fill(&palette.background)?;
@@ -259,8 +236,8 @@ pub fn draw_learning_curves<DB: DrawingBackend>(
         .y_labels(8)
         .x_label_formatter(&|value| format!("{value:.0}"))
         .y_label_formatter(&|value| tick_label(*value))
-        .label_style(look.font(12.0))
-        .axis_desc_style(look.font(13.0))
+        .label_style(font(look, 12.0))
+        .axis_desc_style(font(look, 13.0))
         .x_desc("epoch")
         .y_desc("training loss (log scale)")
         .draw()?;
@@ -309,7 +286,7 @@ pub fn draw_learning_curves<DB: DrawingBackend>(
 pub const EXPORT_SIZE: (u32, u32) = (800, 500);
 
 /// The sweep as an SVG document of [`EXPORT_SIZE`].
-pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
+pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartStyle) -> String {
     let mut svg = String::new();
     {
         let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
@@ -325,7 +302,7 @@ pub fn sweep_svg(chart: &SweepChart<'_>, look: &ChartLook) -> String {
 }
 
 /// The learning curves as an SVG document of [`EXPORT_SIZE`].
-pub fn curves_svg(chart: &CurvesChart<'_>, look: &ChartLook) -> String {
+pub fn curves_svg(chart: &CurvesChart<'_>, look: &ChartStyle) -> String {
     let mut svg = String::new();
     {
         let area = crate::any_backend::AnyBackend::new(plotters_svg::SVGBackend::with_string(
@@ -389,7 +366,7 @@ pub fn draw_corner_note<DB: DrawingBackend>(
     text: &str,
     pixel_ratio: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let look = ChartLook::new(DARK, pixel_ratio);
+    let look = ChartStyle::new(DARK, pixel_ratio);
     // Plotters measures text in the browser through an element with an inline style, which the
     // site's content policy blocks; an average glyph of 0.6 em is close enough for a box behind it.
     let size = 15.0 * look.pixel_ratio;
@@ -478,7 +455,7 @@ mod tests {
                     chosen: Some((1e-5, 1.1)),
                     exponents: (-10.0, -1.0),
                 },
-                &ChartLook::new(LIGHT, 1.0),
+                &ChartStyle::new(LIGHT, 1.0),
             )
             .unwrap();
         });
@@ -517,7 +494,7 @@ mod tests {
                     curves: &curves,
                     n_epochs: 3,
                 },
-                &ChartLook::new(DARK, 2.0),
+                &ChartStyle::new(DARK, 2.0),
             )
             .unwrap();
         });

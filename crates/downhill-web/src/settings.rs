@@ -342,11 +342,7 @@ mod native_tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::demos::hostile_links::proptest_cases(256))]
 
         #[test]
         fn a_number_is_in_range_or_the_default_and_any_change_is_said(

@@ -3,32 +3,12 @@
 //! count or the seed changes; a bad link setting gives a message and the default.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{add_figure, click, text_of};
-
-fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
-    figure
-        .query_selector(&format!("input[name=\"{name}\"]"))
-        .unwrap()
-        .expect("the slider")
-        .dyn_into()
-        .unwrap()
-}
-
-/// Moves a slider as a user does: a new value, then a real `input` event.
-fn move_slider(figure: &web_sys::Element, name: &str, value: &str) {
-    let input = slider(figure, name);
-    input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
+use support::{add_figure, click, move_slider, text_of};
 
 #[wasm_bindgen_test]
 fn the_search_replaces_its_still_and_draws_both_panels() {

@@ -5,34 +5,12 @@
 //! loaded demo is tested end to end in tests/e2e/minibatch-noise.test.mjs.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{add_figure, text_of};
-
-fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
-    figure
-        .query_selector(&format!("input[name=\"{name}\"]"))
-        .unwrap()
-        .expect("the slider")
-        .dyn_into()
-        .unwrap()
-}
-
-/// Waits `milliseconds` without blocking the page, so the digits fetch can settle.
-async fn pause(milliseconds: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
+use support::{add_figure, sleep, slider, text_of};
 
 #[wasm_bindgen_test]
 async fn the_demo_loads_then_reports_missing_digits_in_its_box() {
@@ -48,7 +26,7 @@ async fn the_demo_loads_then_reports_missing_digits_in_its_box() {
     assert_eq!(text_of(&figure, "output"), "16");
     let mut message = String::new();
     for _ in 0..40 {
-        pause(100).await;
+        sleep(100).await;
         message = text_of(&figure, ".demo-message");
         if !message.is_empty() {
             break;

@@ -8,14 +8,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{add_figure, button, text_or_empty};
+use support::{add_figure, button, send, sleep, slider, text_or_empty};
 
 /// 800 synthetic digits (enough for the 360 + 360 held out and a training part): each class lights
 /// its own band of pixels, with some noise, so a classifier can learn them.
@@ -45,16 +44,6 @@ fn install_fake_digits() {
         .unwrap();
 }
 
-async fn sleep(milliseconds: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
 /// Waits up to five seconds for `ready` to hold.
 async fn wait_for(ready: impl Fn() -> bool) -> bool {
     for _ in 0..100 {
@@ -64,21 +53,6 @@ async fn wait_for(ready: impl Fn() -> bool) -> bool {
         sleep(50).await;
     }
     ready()
-}
-
-fn input(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
-    figure
-        .query_selector(&format!("input[name=\"{name}\"]"))
-        .unwrap()
-        .expect("the slider")
-        .dyn_into()
-        .unwrap()
-}
-
-fn send(target: &web_sys::EventTarget, event_name: &str) {
-    target
-        .dispatch_event(&web_sys::Event::new(event_name).unwrap())
-        .unwrap();
 }
 
 fn label_of(figure: &web_sys::Element, selector: &str) -> String {
@@ -131,7 +105,7 @@ async fn the_sweep_draws_the_table_and_follows_its_slider() {
         Some("img")
     );
 
-    let slider = input(&figure, "step");
+    let slider = slider(&figure, "step");
     slider.set_value("-5");
     send(slider.as_ref(), "input");
     assert_ne!(
@@ -180,7 +154,7 @@ async fn the_sweep_reports_bad_settings_and_keeps_working() {
     // The name from the settings is shown as text, never parsed as HTML.
     assert!(figure.query_selector(".demo-message b").unwrap().is_none());
     assert_eq!(
-        input(&figure, "step").value(),
+        slider(&figure, "step").value(),
         "-1",
         "the default step, 0.1"
     );
@@ -210,7 +184,7 @@ fn the_paths_draw_four_panels_and_follow_the_step_size() {
     );
     assert!(text_or_empty(&figure, ".step-size-paths-panels").contains("diverged at step"));
 
-    let slider = input(&figure, "learning-rate");
+    let slider = slider(&figure, "learning-rate");
     slider.set_value("-2");
     send(slider.as_ref(), "input");
     assert_ne!(support::pixels_of(&figure, overlay), before);
@@ -261,7 +235,7 @@ fn the_paths_start_moves_with_the_arrow_keys_and_steps_replay() {
         text_or_empty(&figure, ".demo-readout")
     );
 
-    let steps = input(&figure, "steps");
+    let steps = slider(&figure, "steps");
     steps.set_value("300");
     send(steps.as_ref(), "input");
     assert!(text_or_empty(&figure, ".demo-readout").contains("of 300"));
@@ -308,7 +282,7 @@ async fn the_learning_curves_train_epoch_by_epoch() {
     assert!(label_of(&figure, ".step-size-chart-frame").contains("very high"));
 
     // A new rate of one's own restarts only that curve.
-    let slider = input(&figure, "learning-rate");
+    let slider = slider(&figure, "learning-rate");
     slider.set_value("0");
     send(slider.as_ref(), "input");
     assert!(text_or_empty(&figure, ".demo-control output").starts_with('1'));
@@ -334,6 +308,6 @@ fn the_learning_curves_report_bad_settings() {
         message.contains("“epochs”") && message.contains("“lr”"),
         "{message}"
     );
-    assert_eq!(input(&figure, "epochs").value(), "5");
+    assert_eq!(slider(&figure, "epochs").value(), "5");
     assert!(!text_or_empty(&figure, ".demo-control output").contains("inf"));
 }

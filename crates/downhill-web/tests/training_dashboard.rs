@@ -7,14 +7,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{click, document, text_or_empty};
+use support::{click, document, sleep, slider, text_or_empty};
 
 /// 900 made-up 8x8 digits (the split holds out 360 + 360, leaving 180 to train on): label `i % 10`, pixels bright where `pixel % 10 == label`, so a linear
 /// classifier can learn them.
@@ -46,16 +45,6 @@ fn serve_made_up_digits() {
     install
         .call1(&JsValue::NULL, &JsValue::from_str(&made_up_digits_csv()))
         .unwrap();
-}
-
-async fn sleep(milliseconds: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Adds a dashboard figure as the renderer writes it, mounts it, and waits for the digits.
@@ -91,15 +80,6 @@ async fn mounted_figure(id: &str, settings: &str) -> web_sys::Element {
         sleep(50).await;
     }
     figure
-}
-
-fn slider(figure: &web_sys::Element, name: &str) -> HtmlInputElement {
-    figure
-        .query_selector(&format!("input[name=\"{name}\"]"))
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap()
 }
 
 #[wasm_bindgen_test]

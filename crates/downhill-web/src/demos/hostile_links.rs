@@ -171,11 +171,7 @@ pub(crate) fn assert_round_trip<S: crate::settings::DemoSettings>(
 macro_rules! round_trip_property {
     ($settings:ty) => {
         proptest::proptest! {
-            #![proptest_config(proptest::test_runner::Config {
-                cases: 256,
-                failure_persistence: None,
-                ..proptest::test_runner::Config::default()
-            })]
+            #![proptest_config($crate::demos::hostile_links::proptest_cases(256))]
 
             #[test]
             fn writing_what_was_read_reads_back_the_same(
@@ -187,6 +183,16 @@ macro_rules! round_trip_property {
     };
 }
 pub(crate) use round_trip_property;
+
+/// The one proptest configuration of the web crate's native tests: `cases` cases, with failures
+/// reported with their inputs rather than saved in the source tree.
+pub(crate) fn proptest_cases(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
 
 /// One demo's settings read from a link of `(key, value)` pairs (keys without the figure's
 /// prefix), with the messages reading left: for the worked cases of each demo's settings test.
@@ -453,11 +459,7 @@ fn check_of(kind: DemoKind) -> DemoCheck {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 128,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(crate::demos::hostile_links::proptest_cases(128))]
 
     #[test]
     fn no_link_makes_any_demo_panic_accept_a_bad_value_or_run_unbounded_work(link in hostile_link()) {

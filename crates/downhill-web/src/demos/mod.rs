@@ -13,7 +13,7 @@ mod chart_demo;
 pub mod gradient_check;
 pub mod hiker_digits;
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod hostile_links;
+pub(crate) mod hostile_links;
 pub mod hyperparameter_search;
 pub mod lr_schedules;
 pub mod minibatch_noise;

@@ -5,7 +5,9 @@
 #![allow(dead_code)]
 
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+};
 
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -106,4 +108,39 @@ pub fn distinct_colours(pixels: &[u8]) -> usize {
     colours.sort_unstable();
     colours.dedup();
     colours.len()
+}
+
+/// The `<input name=NAME>` of `figure` (a slider, a field or a checkbox); a missing one fails the test.
+pub fn slider(figure: &Element, name: &str) -> HtmlInputElement {
+    figure
+        .query_selector(&format!("input[name=\"{name}\"]"))
+        .unwrap()
+        .expect("the slider")
+        .dyn_into()
+        .unwrap()
+}
+
+/// Sends a plain `event_name` event to `target`, as the browser does after a user's change.
+pub fn send(target: &web_sys::EventTarget, event_name: &str) {
+    target
+        .dispatch_event(&web_sys::Event::new(event_name).unwrap())
+        .unwrap();
+}
+
+/// Moves a slider as a user does: a new value, then a real `input` event.
+pub fn move_slider(figure: &Element, name: &str, value: &str) {
+    let input = slider(figure, name);
+    input.set_value(value);
+    send(&input, "input");
+}
+
+/// Waits `milliseconds` without blocking the page, so fetches, timers and frames can run.
+pub async fn sleep(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

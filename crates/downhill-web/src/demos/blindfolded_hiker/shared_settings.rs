@@ -102,14 +102,7 @@ pub(crate) mod test_support {
     use crate::settings::{DemoSettings, Settings};
     use proptest::prelude::*;
 
-    /// `cases` cases, with failures reported with their inputs rather than saved in the source tree.
-    pub fn cases(cases: u32) -> ProptestConfig {
-        ProptestConfig {
-            cases,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        }
-    }
+    pub(crate) use crate::demos::hostile_links::proptest_cases as cases;
 
     fn link_of(pairs: impl IntoIterator<Item = (String, String)>) -> Settings {
         Settings::from_parts(

@@ -262,19 +262,13 @@ mod tests {
     //! The round trip of every hostile link, and what a few plain links read as.
 
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-    use proptest::prelude::*;
+    use crate::demos::hostile_links::{read_link, round_trip_property};
 
     fn read(pairs: &[(&str, &str)]) -> (RaceSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            pairs
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (RaceSettings::read(&source), source.messages())
+        read_link::<RaceSettings>(pairs)
     }
+
+    round_trip_property!(RaceSettings);
 
     fn racer(settings: &RaceSettings, kind: OptimizerKind) -> &RacerSettings {
         settings
@@ -282,19 +276,6 @@ mod tests {
             .iter()
             .find(|racer| racer.kind == kind)
             .expect("every optimizer races")
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
-
-        #[test]
-        fn writing_what_a_hostile_link_read_reads_back_the_same_race(link in hostile_link()) {
-            assert_round_trip::<RaceSettings>(&link)?;
-        }
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::kit::clock::now_ms;
 use crate::kit::dom;
 use crate::kit::listeners::Listeners;
 use crate::kit::media;
-use downhill_plots::step_size::{ChartLook, DARK, LIGHT};
+use downhill_plots::chart_style::ChartStyle;
+use downhill_plots::step_size::{DARK, LIGHT};
 use std::rc::Rc;
 use web_sys::{Element, HtmlInputElement};
 
@@ -18,13 +19,13 @@ pub fn chart_canvas(class: &str, label: &str) -> ChartCanvas {
 }
 
 /// The chart colours for the reader's colour scheme, at the current pixel ratio.
-pub fn screen_look() -> ChartLook {
-    ChartLook::new(media::by_scheme(LIGHT, DARK), media::pixel_ratio())
+pub fn screen_look() -> ChartStyle {
+    ChartStyle::new(media::by_scheme(LIGHT, DARK), media::pixel_ratio())
 }
 
 /// The look of exported drawings: always light, at one unit per pixel.
-pub fn export_look() -> ChartLook {
-    ChartLook::new(LIGHT, 1.0)
+pub fn export_look() -> ChartStyle {
+    ChartStyle::new(LIGHT, 1.0)
 }
 
 /// Calls `handler` with `owner` and the slider's number on each `input` event of `slider` (events

@@ -52,11 +52,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 512,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::demos::hostile_links::proptest_cases(512))]
 
         #[test]
         fn a_rounded_number_is_written_and_read_back_unchanged_and_stays_in_its_range(

@@ -4,20 +4,13 @@
 
 use super::sweep::settings::SweepSettings;
 use super::{curves::settings::CurvesSettings, paths::settings::PathsSettings};
-use crate::demos::hostile_links::{assert_round_trip, hostile_link};
-use crate::settings::{DemoSettings, Settings};
+use crate::demos::hostile_links::{assert_round_trip, hostile_link, read_link};
+use crate::settings::DemoSettings;
 use proptest::prelude::*;
 
 /// Reads `query` (keys without the figure's prefix) as settings `S`, with the messages it left.
 pub fn read_query<S: DemoSettings>(query: &[(&str, &str)]) -> (S, Vec<String>) {
-    let source = Settings::from_parts(
-        "demo-1",
-        Vec::new(),
-        query
-            .iter()
-            .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-    );
-    (S::read(&source), source.messages())
+    read_link::<S>(query)
 }
 
 /// The settings of an empty link, which must leave no message.
@@ -49,11 +42,7 @@ pub fn assert_messages_name(messages: &[String], keys: &[&str]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(crate::demos::hostile_links::proptest_cases(256))]
 
     #[test]
     fn what_each_step_size_demo_writes_reads_back_the_same(link in hostile_link()) {

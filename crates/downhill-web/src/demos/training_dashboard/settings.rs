@@ -235,31 +235,18 @@ fn exact_decimal(value: f64, decimals: usize) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::demos::hostile_links::{assert_round_trip, hostile_link};
+    use crate::demos::hostile_links::{read_link, round_trip_property};
     use proptest::prelude::*;
 
     fn read(pairs: &[(&str, &str)]) -> (DashboardSettings, Vec<String>) {
-        let source = Settings::from_parts(
-            "demo-1",
-            Vec::new(),
-            pairs
-                .iter()
-                .map(|(key, value)| (format!("demo-1.{key}"), value.to_string())),
-        );
-        (DashboardSettings::read(&source), source.messages())
+        read_link::<DashboardSettings>(pairs)
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 256,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+    round_trip_property!(DashboardSettings);
 
-        #[test]
-        fn what_is_written_reads_back_as_the_same_settings(link in hostile_link()) {
-            assert_round_trip::<DashboardSettings>(&link)?;
-        }
+    proptest! {
+        #![proptest_config(crate::demos::hostile_links::proptest_cases(256))]
+
 
         #[test]
         fn any_slider_position_gives_settings_in_range(

@@ -10,9 +10,8 @@ use crate::kit::chart_canvas::ChartCanvas;
 use crate::kit::dom::{self, Slider};
 use crate::kit::transport::Transport;
 use downhill_core::step_size_demos::{CURVE_BATCH_SIZE, CURVE_REG};
-use downhill_plots::step_size::{
-    ChartLook, CurveToDraw, CurvesChart, curve_colour, draw_learning_curves,
-};
+use downhill_plots::chart_style::ChartStyle;
+use downhill_plots::step_size::{CurveToDraw, CurvesChart, curve_colour, draw_learning_curves};
 use plotters::prelude::*;
 use web_sys::{Element, HtmlElement};
 
@@ -197,7 +196,7 @@ impl CurvesView {
 pub fn curves_to_draw<'a>(
     model: &'a CurvesModel,
     points: &'a [Vec<(f64, f64)>],
-    look: &ChartLook,
+    look: &ChartStyle,
 ) -> Vec<CurveToDraw<'a>> {
     model
         .slots

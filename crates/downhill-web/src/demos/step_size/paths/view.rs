@@ -321,11 +321,7 @@ fn landscape(surface: &dyn Surface, size: LayerSize) -> (Vec<u8>, u32, u32) {
         size.css_width as usize,
         size.css_height as usize,
     );
-    let scale = if field.max - field.min > 100.0 {
-        ValueScale::Logarithmic
-    } else {
-        ValueScale::Linear
-    };
+    let scale = ValueScale::for_range(field.min, field.max);
     let rgba = heatmap::landscape_rgba(
         &field.values,
         field.width,
