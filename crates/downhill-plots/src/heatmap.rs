@@ -77,6 +77,27 @@ pub fn band_colour(band: usize, n_bands: usize) -> [u8; 3] {
     [colour.0, colour.1, colour.2]
 }
 
+/// A 2-D surface sampled at `columns x rows` points of its view and coloured under the one scale rule
+/// ([`ValueScale::for_range`]): what every live heatmap of a surface puts on its canvas. Returns the
+/// pixels with the sampled field, whose size and value range the caller keeps.
+pub fn surface_rgba(
+    surface: &dyn downhill_core::surfaces::Surface,
+    columns: usize,
+    rows: usize,
+) -> (Vec<u8>, downhill_core::landscape::Landscape) {
+    let field = downhill_core::landscape::sample(surface, &surface.view(), columns, rows);
+    let scale = ValueScale::for_range(field.min, field.max);
+    let rgba = landscape_rgba(
+        &field.values,
+        field.width,
+        field.height,
+        field.min,
+        field.max,
+        scale,
+    );
+    (rgba, field)
+}
+
 /// Colours a row-major field of `width * height` loss values into RGBA bytes, with darkened contour
 /// lines where neighbouring pixels fall in different bands. Non-finite values are drawn mid-grey.
 ///

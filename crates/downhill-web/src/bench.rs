@@ -11,7 +11,7 @@ use crate::kit::layers::context_2d;
 use downhill_core::optimizers::OptimizerKind;
 use downhill_core::surfaces::SurfaceKind;
 use downhill_core::trajectory::{RunSettings, run_optimizer};
-use downhill_plots::heatmap::{self, ValueScale};
+use downhill_plots::heatmap;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -56,18 +56,7 @@ fn surface_named(name: &str) -> Result<SurfaceKind, JsValue> {
 
 /// The landscape's colours for a `columns x rows` grid, computed as the race computes them.
 fn landscape_pixels(kind: SurfaceKind, columns: usize, rows: usize) -> Vec<u8> {
-    let surface = kind.build();
-    let field = downhill_core::landscape::sample(surface.as_ref(), &surface.view(), columns, rows);
-    // The same rule as the race and every other heatmap.
-    let scale = ValueScale::for_range(field.min, field.max);
-    heatmap::landscape_rgba(
-        &field.values,
-        field.width,
-        field.height,
-        field.min,
-        field.max,
-        scale,
-    )
+    heatmap::surface_rgba(kind.build().as_ref(), columns, rows).0
 }
 
 /// Reads one pixel back, which makes the browser finish every drawing call queued on the canvas, so

@@ -183,3 +183,16 @@ pub fn replace_still(figure: &Element, body: &Element) {
     }
     let _ = figure.class_list().add_1("demo-live");
 }
+
+/// The unit step an arrow key asks for on a picture, up being +y as on the surfaces' axes, or `None`
+/// for any other event or key: how the race and the step-size paths move their start by keyboard.
+pub fn arrow_key_step(event: &web_sys::Event) -> Option<(f64, f64)> {
+    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
+    match key.key().as_str() {
+        "ArrowLeft" => Some((-1.0, 0.0)),
+        "ArrowRight" => Some((1.0, 0.0)),
+        "ArrowUp" => Some((0.0, 1.0)),
+        "ArrowDown" => Some((0.0, -1.0)),
+        _ => None,
+    }
+}

@@ -9,7 +9,7 @@ use crate::kit::dom;
 use crate::kit::layers::{self, LayerSize, LayeredCanvas};
 use crate::kit::media;
 use downhill_core::optimizers::OptimizerKind;
-use downhill_plots::heatmap::{self, ValueScale};
+use downhill_plots::heatmap;
 use downhill_plots::loss_plot::{self, ChartInk, LossSeries};
 use downhill_plots::paths::{self, Arrow, OverlayMarks, PathToDraw};
 use plotters::prelude::*;
@@ -103,20 +103,10 @@ impl RaceView {
     /// Recomputes and puts the heatmap: only when the surface or the size changes, never on a slider.
     pub fn draw_landscape(&self, model: &RaceModel) {
         let size = self.size.get();
-        let field = downhill_core::landscape::sample(
+        let (rgba, field) = heatmap::surface_rgba(
             model.surface.as_ref(),
-            &model.surface.view(),
             size.css_width as usize,
             size.css_height as usize,
-        );
-        let scale = ValueScale::for_range(field.min, field.max);
-        let rgba = heatmap::landscape_rgba(
-            &field.values,
-            field.width,
-            field.height,
-            field.min,
-            field.max,
-            scale,
         );
         self.canvas
             .put_landscape(&rgba, field.width as u32, field.height as u32);
@@ -391,18 +381,14 @@ pub fn listen_for_start_drag(race: &Rc<Race>) {
     }
     let frame = race.view.canvas.frame.clone();
     race.listen(frame.as_ref(), "keydown", |race, event| {
-        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+        let Some((dx, dy)) = dom::arrow_key_step(event) else {
             return;
         };
-        let (dx, dy) = match key.key().as_str() {
-            "ArrowLeft" => (-1.0, 0.0),
-            "ArrowRight" => (1.0, 0.0),
-            "ArrowUp" => (0.0, 1.0),
-            "ArrowDown" => (0.0, -1.0),
-            _ => return,
-        };
         event.prevent_default();
-        let fraction = if key.shift_key() { 0.1 } else { 0.02 };
+        let shift = event
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|key| key.shift_key());
+        let fraction = if shift { 0.1 } else { 0.02 };
         {
             let mut model = race.model.borrow_mut();
             let view = model.surface.view();

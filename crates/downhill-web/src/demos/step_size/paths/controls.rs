@@ -93,15 +93,8 @@ fn listen_to_the_picture(demo: &Rc<Paths>) {
         });
     }
     listeners.listen(demo, frame.as_ref(), "keydown", |demo, event| {
-        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+        let Some(direction) = dom::arrow_key_step(event) else {
             return;
-        };
-        let direction = match key.key().as_str() {
-            "ArrowLeft" => (-1.0, 0.0),
-            "ArrowRight" => (1.0, 0.0),
-            "ArrowUp" => (0.0, 1.0),
-            "ArrowDown" => (0.0, -1.0),
-            _ => return,
         };
         event.prevent_default();
         demo.model.borrow_mut().nudge_start(direction);

@@ -9,7 +9,7 @@ use crate::kit::layers::{self, LayerSize, LayeredCanvas};
 use crate::kit::transport::Transport;
 use downhill_core::surfaces::Surface;
 use downhill_core::trajectory::{Outcome, Trajectory};
-use downhill_plots::heatmap::{self, ValueScale};
+use downhill_plots::heatmap;
 use downhill_plots::paths::{self, OverlayMarks, PathToDraw};
 use downhill_plots::step_size::{CHOSEN_PATH_COLOUR, COMPARISON_COLOURS, draw_corner_note};
 use plotters::prelude::*;
@@ -315,21 +315,8 @@ impl PanelView {
 
 /// The heatmap of `surface` at one sample per CSS pixel of `size`.
 fn landscape(surface: &dyn Surface, size: LayerSize) -> (Vec<u8>, u32, u32) {
-    let field = downhill_core::landscape::sample(
-        surface,
-        &surface.view(),
-        size.css_width as usize,
-        size.css_height as usize,
-    );
-    let scale = ValueScale::for_range(field.min, field.max);
-    let rgba = heatmap::landscape_rgba(
-        &field.values,
-        field.width,
-        field.height,
-        field.min,
-        field.max,
-        scale,
-    );
+    let (rgba, field) =
+        heatmap::surface_rgba(surface, size.css_width as usize, size.css_height as usize);
     (rgba, field.width as u32, field.height as u32)
 }
 
