@@ -1,13 +1,15 @@
 // Every page loads this one small module. It starts the demos (only on pages that have one, so a
 // page of plain text never downloads the wasm), registers the service worker that keeps the site
-// readable offline, lets the keyboard reach formulas too wide for the screen and, under `trunk
-// serve`, reloads the page when Trunk rebuilds. It is a file rather than inline script because the
-// site's content policy allows scripts from its own origin only.
+// readable offline, lets the keyboard reach formulas too wide for the screen, carries the reader's
+// section and demo settings into the language switcher's links and, under `trunk serve`, reloads
+// the page when Trunk rebuilds. It is a file rather than inline script because the site's content
+// policy allows scripts from its own origin only.
 
 startLiveReload();
 startDemos();
 startOfflineCopy();
 focusWideFormulas();
+carrySettingsAcrossLanguages();
 
 // Trunk's development server rewrites the placeholder in every HTML response it serves; on any
 // other server the placeholder stays as written. Returns the WebSocket path under `trunk serve`,
@@ -59,10 +61,37 @@ async function startDemos() {
       const note = document.createElement('p');
       note.className = 'demo-message';
       note.setAttribute('role', 'status');
-      note.textContent = 'This demo could not start in this browser, so you see a still picture. (' + error + ')';
+      note.textContent = `${pageWords('downhill-demo-failed')} (${error})`;
       figure.append(note);
     }
     console.error(error);
+  }
+}
+
+// A sentence of the page's frame in the page's language, which the renderer writes into the head
+// from lessons/<code>/site.toml (boot.js itself is one file for every language).
+function pageWords(name) {
+  return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') || '';
+}
+
+// The language switcher's links (data-switch-language) lead to the same page in another language.
+// Without scripts they are plain links to its top; here each one takes along, at the moment it is
+// followed, copied or opened in a new tab, the page's query (the demos' settings: a translated page
+// has the same demos in the same order, so `demo-2.lr` means the same there) and its fragment (the
+// section the reader went to from the contents or a link: anchors are the same in every language,
+// the build checks it).
+function carrySettingsAcrossLanguages() {
+  const links = document.querySelectorAll('a[data-switch-language]');
+  const update = (link) => {
+    const target = new URL(link.getAttribute('href').split(/[?#]/)[0], location.href);
+    target.search = location.search;
+    target.hash = location.hash;
+    link.href = target.href;
+  };
+  for (const link of links) {
+    for (const type of ['pointerdown', 'focus', 'mouseenter', 'contextmenu', 'click']) {
+      link.addEventListener(type, () => update(link));
+    }
   }
 }
 
@@ -73,7 +102,8 @@ function moduleOfThisPage() {
   const named = (name) => {
     const file = document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
     if (!file) throw new Error(`this page names no ${name}`);
-    return new URL(file, import.meta.url).href;
+    // Relative to the page, like every address in it (a translated page names `../` files).
+    return new URL(file, document.baseURI).href;
   };
   return { script: named('downhill-module'), wasm: named('downhill-wasm') };
 }

@@ -15,9 +15,15 @@
 // cache-first worker would need a build hash in this file to ever notice a new build; Trunk copies
 // this file as written, so we would have no such hash.
 
+// Translations live in language folders (`ru/`, `zh/`, `uk/`), each page naming the shared files
+// through `../`. Installing saves the English course; the first page a reader opens in another
+// language saves that language's whole course too, and a new version of this worker saves again
+// every language the old one had saved, so a language read once stays readable offline.
+
 // Bump when the way this worker saves files changes; activation deletes every other version's cache.
 // Version 2: the wasm module has content-hashed names, named by each page.
-const CACHE_VERSION = 2;
+// Version 3: language folders, saved once a page of theirs is opened.
+const CACHE_VERSION = 3;
 const CACHE_PREFIX = 'downhill-';
 const CACHE_NAME = `${CACHE_PREFIX}v${CACHE_VERSION}`;
 
@@ -56,8 +62,12 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'save' || !Array.isArray(data.urls)) return;
-  const urls = data.urls.filter((url) => typeof url === 'string' && isOurs(new URL(url, self.registration.scope)));
-  event.waitUntil(saveEach(urls.slice(0, 200)).then(dropUnusedModules));
+  const urls = data.urls.filter((url) => typeof url === 'string' && isOurs(new URL(url, self.registration.scope)))
+    .slice(0, 200);
+  const folders = new Set(urls.map(languageFolderOf).filter((folder) => folder !== null));
+  event.waitUntil(saveEach(urls)
+    .then(() => Promise.all([...folders].map((folder) => saveLanguage(folder))))
+    .then(dropUnusedModules));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -102,6 +112,51 @@ function withoutSearch(url) {
   return plain.href;
 }
 
+/**
+ * The folder of the translation that page `url` belongs to (`<scope>ru/`), or null for an English
+ * page or any file that is not a page. A language folder is one level below the scope and holds
+ * pages named `slug.html`.
+ */
+function languageFolderOf(url) {
+  const address = new URL(url, self.registration.scope);
+  const inside = withoutSearch(address.href).slice(self.registration.scope.length);
+  const match = inside.match(/^([a-z]{2,8}(?:-[a-z0-9]+)*)\/(?:[a-z0-9-]+\.html)?$/);
+  return match ? new URL(`${match[1]}/`, self.registration.scope).href : null;
+}
+
+/**
+ * Saves a translation: its home page, every lesson that home page links to, and their stills
+ * (the module and shared files are the English course's, saved at install).
+ */
+async function saveLanguage(folder, { replace = false } = {}) {
+  const home = new URL('index.html', folder).href;
+  const pages = [home];
+  try {
+    const response = await fetch(home, { cache: 'no-cache' });
+    if (!response.ok) return;
+    const html = await response.text();
+    for (const match of html.matchAll(/href="([a-z0-9-]+\.html)"/g)) pages.push(new URL(match[1], folder).href);
+  } catch {
+    return;
+  }
+  await saveEach([...new Set(pages)], { replace });
+  await saveEach(await stillsOf(pages), { replace });
+}
+
+/** The language folders any of our caches holds a page of, so a new worker saves them again. */
+async function savedLanguageFolders() {
+  const folders = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX)) continue;
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const folder = languageFolderOf(request.url);
+      if (folder !== null) folders.add(folder);
+    }
+  }
+  return [...folders];
+}
+
 /** Saves the shell, every page the home page links to, and the demo stills those pages show. */
 async function saveSite() {
   const scope = self.registration.scope;
@@ -119,9 +174,11 @@ async function saveSite() {
   } catch {
     // Offline while installing: the shell list alone is tried, and install retries on a later visit.
   }
-  // A new version of this worker saves the whole site afresh.
+  // A new version of this worker saves the whole site afresh, with the languages read before.
+  const languages = await savedLanguageFolders();
   await saveEach([...new Set([...urls, ...pages])], { replace: true });
   await saveEach(await stillsOf(pages), { replace: true });
+  await Promise.all(languages.map((folder) => saveLanguage(folder, { replace: true })));
   await dropUnusedModules();
 }
 
@@ -160,7 +217,8 @@ async function stillsOf(pages) {
     const saved = await cache.match(page);
     if (!saved) continue;
     const html = await saved.text();
-    for (const match of html.matchAll(/(?:src|srcset)="(stills\/[a-z0-9-]+\.svg)"/g)) {
+    // A translated page names the shared stills through `../`.
+    for (const match of html.matchAll(/(?:src|srcset)="((?:\.\.\/)?stills\/[a-z0-9-]+\.svg)"/g)) {
       stills.add(new URL(match[1], page).href);
     }
   }

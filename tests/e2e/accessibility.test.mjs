@@ -16,7 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { testSite, openRecordedPage, builtPages } from './harness.mjs';
+import { testSite, openRecordedPage, builtPages, checkedPages, languageFolders } from './harness.mjs';
 
 // axe-core, pinned in tests/package.json. The site's content policy allows no inline script, so axe
 // cannot go into the page as a <script> holding its source (page.addScriptTag({ content }) is
@@ -246,7 +246,7 @@ for (const scheme of SCHEMES) {
     const failures = [];
     const unknown = [];
     let measured = 0;
-    for (const pagePath of builtPages()) {
+    for (const pagePath of checkedPages()) {
       const { context, page, problems } = await openPage(pagePath, { colorScheme: scheme, ...deviceOptions });
       for (const result of await page.evaluate(MEASURE_TEXT_CONTRAST)) {
         if (result.unknown) { unknown.push(`${pagePath}: ${result.where}: ${result.unknown}`); continue; }
@@ -267,7 +267,7 @@ for (const scheme of SCHEMES) {
   test(`every control has an accessible name (${scheme})`, async () => {
     const nameless = [];
     let named = 0;
-    for (const pagePath of builtPages()) {
+    for (const pagePath of checkedPages()) {
       const { context, page } = await openPage(pagePath, { colorScheme: scheme });
       const session = await context.newCDPSession(page);
       const { nodes } = await session.send('Accessibility.getFullAXTree');
@@ -295,7 +295,7 @@ for (const scheme of SCHEMES) {
   test(`Tab shows a visible focus ring on every focusable element (${scheme})`, async () => {
     const failures = [];
     const kinds = new Set();
-    for (const pagePath of builtPages()) {
+    for (const pagePath of checkedPages()) {
       const { context, page } = await openPage(pagePath, { colorScheme: scheme });
       for (let press = 0; press < 800; press += 1) {
         await page.keyboard.press('Tab');
@@ -331,14 +331,14 @@ async function axeViolations(page) {
   });
 }
 
-// Every page, which is every language the site has: today the pages are all English (`lang="en"`),
-// and a translation would be more pages in the same folder.
+// Every English page and, in each other language, its home page and its lesson with the most demos
+// (harness.mjs, checkedPages): every language's words, `lang` and type go through axe.
 for (const scheme of SCHEMES) {
   for (const [device, deviceOptions] of Object.entries(DEVICES)) test(`axe finds nothing serious or critical on any page (${scheme}, ${device})`, async () => {
     const failing = [];
     const byRule = new Map();
     const languages = new Set();
-    for (const pagePath of builtPages()) {
+    for (const pagePath of checkedPages()) {
       const { context, page, problems } = await openPage(pagePath, { colorScheme: scheme, ...deviceOptions });
       languages.add(await page.evaluate(() => document.documentElement.lang));
       for (const violation of await axeViolations(page)) {
@@ -352,6 +352,7 @@ for (const scheme of SCHEMES) {
     // Moderate and minor findings do not fail the test, but are worth seeing.
     for (const [key, count] of byRule) console.log(`# axe (${scheme}, ${device}): ${key} on ${count} elements`);
     assert.deepEqual([...languages].filter((language) => !language), [], 'a page has no lang');
+    assert.equal(languages.size, 1 + languageFolders().length, `languages checked: ${[...languages].join(', ')}`);
     assert.deepEqual(failing, []);
   });
 }
@@ -378,7 +379,8 @@ async function settles(page, limit) {
 }
 
 test('under reduced motion nothing animates on its own, and play does not start an animation', async () => {
-  const pagesWithDemos = builtPages().filter((pagePath) => pagePath !== 'index.html');
+  // The English lessons: a translation runs the same demos.
+  const pagesWithDemos = builtPages().filter((pagePath) => pagePath !== 'index.html' && !pagePath.includes('/'));
   let playButtons = 0;
   for (const pagePath of pagesWithDemos) {
     const recorded = await openRecordedPage(site.browser, site.server.origin, { reducedMotion: 'reduce' });

@@ -113,6 +113,30 @@ export function builtPages(root = distDir()) {
     .sort();
 }
 
+/** The language folders of the build (`ru`, `zh`, `uk`): folders holding an index.html. */
+export function languageFolders(root = distDir()) {
+  return [...new Set(builtPages(root).filter((name) => /^[a-z-]+\/index\.html$/.test(name))
+    .map((name) => name.split('/')[0]))];
+}
+
+/**
+ * The pages the slow page-by-page checks (accessibility) open: every English page, and in each
+ * other language its home page and the lesson with the most demos. A translation has the same
+ * frame and demos as English, so these cover what differs (the words, `lang`, CJK type) without
+ * multiplying the run by the number of languages.
+ */
+export function checkedPages(root = distDir()) {
+  const pages = builtPages(root);
+  const english = pages.filter((name) => !name.includes('/'));
+  const demos = (name) => (fs.readFileSync(path.join(root, name), 'utf8').match(/data-demo="/g) || []).length;
+  const samples = languageFolders(root).flatMap((folder) => {
+    const lessons = pages.filter((name) => name.startsWith(`${folder}/`) && name !== `${folder}/index.html`);
+    const richest = lessons.reduce((best, name) => (best === null || demos(name) > demos(best) ? name : best), null);
+    return [`${folder}/index.html`, ...(richest ? [richest] : [])];
+  });
+  return [...english, ...samples];
+}
+
 /** The first built page whose HTML contains `text` (a demo's `data-demo="NAME"`, say), or undefined. */
 export function pageContaining(text, root = distDir()) {
   return builtPages(root).find((name) => fs.readFileSync(path.join(root, name), 'utf8').includes(text));

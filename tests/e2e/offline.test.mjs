@@ -119,6 +119,43 @@ test('after one visit, a lesson and its demo work with the network cut', async (
   }
 });
 
+test('a Russian page opened once keeps the whole Russian course readable offline', async () => {
+  const russianPages = builtPages().filter((name) => name.startsWith('ru/'));
+  const russianRace = russianPages.find((name) => fs.readFileSync(path.join(distDir(), name), 'utf8')
+    .includes('data-demo="saddle-race"'));
+  assert.ok(russianRace, 'no Russian page holds the saddle-race demo');
+  const server = await startServer(distDir(), PREFIX);
+  const { context, page, problems } = await openRecordedPage(browser, server.origin);
+  try {
+    await page.goto(server.base + russianRace);
+    const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
+    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    // The page, every other page of its language (never opened), and the shared files it names
+    // through `../`, the module among them.
+    await waitForSavedCopy(page, server.base, [...russianPages, ...PAGE_FILES, ...moduleFilesNamedBy(racePage), ...stillFiles()]);
+    const headingOnline = await page.locator('h1').first().textContent();
+
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await server.close();
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    assert.equal(await page.locator('h1').first().textContent(), headingOnline);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+    // A picture and a demo on the digits need the shared files one folder up.
+    assert.ok((await distinctColours(page, `#${id}`)) > 20, 'the race did not draw offline');
+
+    const otherPage = russianPages.find((name) => name !== russianRace && name !== 'ru/index.html');
+    await page.goto(server.base + otherPage);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru', `${otherPage} did not open offline`);
+    assert.ok((await page.locator('main p').count()) > 3, `${otherPage}: the lesson text is missing offline`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('a new build replaces the saved copy on the next visit', async () => {
   const folder = copyOfSite();
   const server = await startServer(folder, PREFIX);

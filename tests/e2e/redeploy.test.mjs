@@ -61,10 +61,14 @@ async function buildWithChangedModule() {
   return folder;
 }
 
-/** The module a built page names in its head: `{ script, wasm }`. */
+/**
+ * The module a built page names in its head: `{ script, wasm }`, as paths from the site root (a
+ * translated page, one folder down, names them through `../`).
+ */
 function moduleNamedBy(dist, pageName) {
   const html = fs.readFileSync(path.join(dist, pageName), 'utf8');
-  const named = (name) => html.match(new RegExp(`<meta name="${name}" content="([^"]+)">`))?.[1];
+  const fromRoot = (file) => (file === undefined ? undefined : path.posix.normalize(path.posix.join(path.posix.dirname(pageName), file)));
+  const named = (name) => fromRoot(html.match(new RegExp(`<meta name="${name}" content="([^"]+)">`))?.[1]);
   return { script: named('downhill-module'), wasm: named('downhill-wasm') };
 }
 

@@ -133,12 +133,13 @@ pub fn settings_as_text(
         .collect()
 }
 
-/// What a figure shows in place of the demo `info`: its still, by a path relative to the page (every
-/// page sits at the site root), so the site works under any sub-path. The size attributes reserve
+/// What a figure shows in place of the demo `info`: its still, by a path relative to the page
+/// (`to_root` leads from the page's folder to the site root, where every language's pages find the
+/// one copy of each still), so the site works under any sub-path. The size attributes reserve
 /// the picture's space before it loads; `loading="lazy"` spares readers with scripts the download
 /// of stills the live demo replaces before they scroll to them (browsers load every image at once
 /// when scripts are off, which is when the still matters most).
-pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
+pub fn still_picture(info: &DemoInfo, still: &Still, to_root: &str) -> String {
     let (width, height) = downhill_plots::still::svg_size(&still.light_svg).unwrap_or((640, 480));
     // Stills drawn wider than the usual 640 units (two panels side by side) may grow wider too,
     // or their text would end up smaller than the others'.
@@ -150,12 +151,12 @@ pub fn still_picture(info: &DemoInfo, still: &Still) -> String {
     let mut html = format!("<picture class=\"{class}\">");
     if let Some(dark_path) = still.dark_path() {
         html.push_str(&format!(
-            "<source srcset=\"{}\" media=\"(prefers-color-scheme: dark)\">",
+            "<source srcset=\"{to_root}{}\" media=\"(prefers-color-scheme: dark)\">",
             escape(&dark_path)
         ));
     }
     html.push_str(&format!(
-        "<img src=\"{}\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\"></picture>",
+        "<img src=\"{to_root}{}\" alt=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\"></picture>",
         escape(&still.light_path()),
         escape(&format!("{}: {}", info.title, info.description)),
     ));

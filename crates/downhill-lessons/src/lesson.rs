@@ -66,22 +66,30 @@ pub fn slug_of(file_name: &str) -> Result<String, String> {
     Ok(slug.to_string())
 }
 
+/// Files in a lessons folder that are not lessons: the format's description, and a translation's
+/// glossary.
+const NOT_LESSONS: &[&str] = &["README.md", "GLOSSARY.md"];
+
 /// Reads every lesson in `root/lessons`, sorted by `order`.
 ///
 /// `README.md` describes the format and is skipped; any other `.md` file must be a lesson. Two
 /// lessons with the same `order` or the same slug are an error, because the previous and next links
 /// and the page names would be ambiguous.
 pub fn load_all(root: &Path) -> Result<Vec<Lesson>, Errors> {
-    let lessons_dir = root.join("lessons");
+    load_folder(root, Path::new("lessons"))
+}
+
+/// Reads every lesson in `root/folder` (`lessons`, or a translation's `lessons/ru`), sorted by
+/// `order`, as [`load_all`] does.
+pub fn load_folder(root: &Path, folder: &Path) -> Result<Vec<Lesson>, Errors> {
+    let lessons_dir = root.join(folder);
     let mut errors = Errors::default();
     let entries = match fs::read_dir(&lessons_dir) {
         Ok(entries) => entries,
         Err(error) => {
-            return Err(LessonError::in_file(
-                Path::new("lessons"),
-                format!("cannot read the folder: {error}"),
-            )
-            .into());
+            return Err(
+                LessonError::in_file(folder, format!("cannot read the folder: {error}")).into(),
+            );
         }
     };
     let mut file_names: Vec<String> = entries
@@ -93,13 +101,13 @@ pub fn load_all(root: &Path) -> Result<Vec<Lesson>, Errors> {
                 .unwrap_or(false)
         })
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
+        .filter(|name| name.ends_with(".md") && !NOT_LESSONS.contains(&name.as_str()))
         .collect();
     file_names.sort();
 
     let mut lessons = Vec::new();
     for file_name in file_names {
-        let file = Path::new("lessons").join(&file_name);
+        let file = folder.join(&file_name);
         match load_one(root, &file, &file_name) {
             Ok(lesson) => lessons.push(lesson),
             Err(error) => errors.push(error),

@@ -55,6 +55,38 @@ pub struct TocEntry {
     pub html: String,
 }
 
+/// Where a page sits in the site and the words the stages write into it, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageWords {
+    /// The way from the page's folder to the site root (`""`, or `"../"` for a translated page),
+    /// for the shared files a page names (the demo stills).
+    pub to_root: String,
+    /// The accessible name of a heading's `#` link, with `{title}`.
+    pub section_link_label: String,
+    /// The accessible name of a code listing, with `{what}`.
+    pub code_listing_label: String,
+}
+
+impl PageWords {
+    /// An English page at the site root; `lessons/site.toml` holds the same words (a test checks).
+    pub fn english() -> Self {
+        Self {
+            to_root: String::new(),
+            section_link_label: "Link to the section “{title}”".to_string(),
+            code_listing_label: "Code listing: {what}".to_string(),
+        }
+    }
+
+    /// A page of the language whose frame words are `text`, `to_root` below the site root.
+    pub fn of(text: &crate::site_text::SiteText, to_root: &str) -> Self {
+        Self {
+            to_root: to_root.to_string(),
+            section_link_label: text.get("section_link_label").to_string(),
+            code_listing_label: text.get("code_listing_label").to_string(),
+        }
+    }
+}
+
 /// What the stages share while they render one page, and what they leave for the layout.
 pub struct PageContext<'r> {
     /// The lesson file, relative to the repository root, for error messages.
@@ -77,6 +109,8 @@ pub struct PageContext<'r> {
     pub stills: BTreeMap<String, crate::demos::Still>,
     /// The accessible names given to regions (code listings, tables) so far, so each is unique.
     pub region_labels: HashSet<String>,
+    /// The page's place and language.
+    pub words: PageWords,
 }
 
 impl<'r> PageContext<'r> {
@@ -99,6 +133,7 @@ impl<'r> PageContext<'r> {
             pending: Vec::new(),
             stills: BTreeMap::new(),
             region_labels: HashSet::new(),
+            words: PageWords::english(),
         }
     }
 
@@ -162,15 +197,27 @@ pub struct RenderedBody {
     pub stills: BTreeMap<String, crate::demos::Still>,
 }
 
-/// Renders a lesson body through every stage. `body_first_line` is the file line the body starts
-/// on, so errors name file lines.
+/// Renders an English lesson body at the site root through every stage. `body_first_line` is the
+/// file line the body starts on, so errors name file lines.
 pub fn render_body(
     file: &Path,
     body: &str,
     body_first_line: usize,
     resources: &Resources,
 ) -> Result<RenderedBody, Errors> {
+    render_body_with(file, body, body_first_line, resources, PageWords::english())
+}
+
+/// [`render_body`] for a page of any language, at the place `words` says.
+pub fn render_body_with(
+    file: &Path,
+    body: &str,
+    body_first_line: usize,
+    resources: &Resources,
+    words: PageWords,
+) -> Result<RenderedBody, Errors> {
     let mut context = PageContext::new(file, body, body_first_line, resources);
+    context.words = words;
     // The layout's own ids: the main element (the skip link's target) and the contents' title.
     context
         .ids

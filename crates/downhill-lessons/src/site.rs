@@ -1,4 +1,5 @@
-//! The whole site: read every lesson, render every page, check them together, write them out.
+//! The whole site: read every lesson of every language, render every page, check them together,
+//! write them out. English pages sit at the site root, each translation's in its own folder.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -7,10 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::credits;
 use crate::demos::{STILLS_DIR, Still};
 use crate::error::{Errors, LessonError};
-use crate::layout::{self, Neighbours};
+use crate::languages;
+use crate::layout::{self, Frame, Neighbours};
 use crate::lesson::{self, Lesson};
-use crate::markdown;
+use crate::markdown::{self, PageWords};
+use crate::parity;
 use crate::resources::Resources;
+use crate::site_text;
 use crate::validate::{self, Page};
 use crate::wasm_module::WasmModule;
 
@@ -44,53 +48,46 @@ pub fn render_site_for_build(root: &Path, module: &WasmModule) -> Result<Site, E
 }
 
 fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
-    let lessons = lesson::load_all(root)?;
+    let languages = languages::load(root)?;
+    let texts = site_text::load_all(root, &languages)?;
+    let english_lessons = lesson::load_all(root)?;
     let resources = Resources::new(root);
-    let mut errors = Errors::default();
-    let mut pages = Vec::with_capacity(lessons.len() + 1);
-    let mut unrendered_pages = Vec::new();
-    let mut pending = Vec::new();
-    let mut stills = BTreeMap::new();
-    for (lesson_idx, lesson) in lessons.iter().enumerate() {
-        check_sources(lesson, &mut errors);
-        let rendered = markdown::render_body(
-            &lesson.file,
-            &lesson.body,
-            lesson.body_first_line,
-            &resources,
-        );
-        let mut body = match rendered {
-            Ok(body) => body,
-            Err(lesson_errors) => {
-                errors.extend(lesson_errors);
-                unrendered_pages.push(lesson.page_name());
-                continue;
+    let mut rendered = Rendered::default();
+    for (language, text) in languages.iter().zip(&texts) {
+        let lessons = if language.is_english() {
+            english_lessons.clone()
+        } else {
+            let folder = PathBuf::from(language.source_folder());
+            match lesson::load_folder(root, &folder) {
+                Ok(lessons) => {
+                    rendered.errors.extend(parity::check_language(
+                        &folder,
+                        &english_lessons,
+                        &lessons,
+                    ));
+                    lessons
+                }
+                Err(errors) => {
+                    rendered.errors.extend(errors);
+                    continue;
+                }
             }
         };
-        pending.append(&mut body.pending);
-        stills.append(&mut body.stills);
-        let neighbours = Neighbours {
-            previous: lesson_idx
-                .checked_sub(1)
-                .map(|previous_idx| &lessons[previous_idx]),
-            next: lessons.get(lesson_idx + 1),
+        let frame = Frame {
+            text,
+            language,
+            languages: &languages,
+            module,
         };
-        pages.push(Page {
-            name: lesson.page_name(),
-            html: layout::lesson_page(lesson, &body, lesson_idx + 1, neighbours, module),
-            source: Some(lesson.file.clone()),
-            link_lines: body.link_lines,
-        });
+        render_language(&lessons, &frame, &resources, &mut rendered);
     }
-    pages.insert(
-        0,
-        Page {
-            name: "index.html".to_string(),
-            html: layout::index_page(&lessons, module),
-            source: None,
-            link_lines: Default::default(),
-        },
-    );
+    let Rendered {
+        mut errors,
+        pages,
+        unrendered_pages,
+        pending,
+        stills,
+    } = rendered;
     let static_dir = root.join(STATIC_DIR);
     let still_files: BTreeSet<String> = stills
         .values()
@@ -112,6 +109,71 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
         pending,
         stills,
     })
+}
+
+/// What rendering every language gathers.
+#[derive(Default)]
+struct Rendered {
+    errors: Errors,
+    pages: Vec<Page>,
+    /// Pages that failed to render, by their names in the site.
+    unrendered_pages: Vec<String>,
+    pending: Vec<LessonError>,
+    stills: BTreeMap<String, Still>,
+}
+
+/// Renders the home page and every lesson of one language into its folder of the site.
+fn render_language(
+    lessons: &[Lesson],
+    frame: &Frame<'_>,
+    resources: &Resources,
+    rendered: &mut Rendered,
+) {
+    let folder = frame.language.folder();
+    rendered.pages.push(Page {
+        name: format!("{folder}index.html"),
+        html: layout::index_page(lessons, frame),
+        source: None,
+        link_lines: Default::default(),
+    });
+    for (lesson_idx, lesson) in lessons.iter().enumerate() {
+        check_sources(lesson, &mut rendered.errors);
+        let name = format!("{folder}{}", lesson.page_name());
+        let words = PageWords::of(frame.text, frame.language.to_root());
+        let body = markdown::render_body_with(
+            &lesson.file,
+            &lesson.body,
+            lesson.body_first_line,
+            resources,
+            words,
+        );
+        let mut body = match body {
+            Ok(body) => body,
+            Err(lesson_errors) => {
+                rendered.errors.extend(lesson_errors);
+                rendered.unrendered_pages.push(name);
+                continue;
+            }
+        };
+        // A translation's pending markers are the English lesson's (the parity check holds them
+        // equal), so `check` lists each piece of work once.
+        if frame.language.is_english() {
+            rendered.pending.append(&mut body.pending);
+        }
+        rendered.stills.append(&mut body.stills);
+        let neighbours = Neighbours {
+            previous: lesson_idx
+                .checked_sub(1)
+                .map(|previous_idx| &lessons[previous_idx]),
+            next: lessons.get(lesson_idx + 1),
+        };
+        rendered.pages.push(Page {
+            name,
+            html: layout::lesson_page(lesson, &body, lesson_idx + 1, neighbours, frame),
+            source: Some(lesson.file.clone()),
+            link_lines: body.link_lines,
+        });
+    }
 }
 
 fn check_sources(lesson: &Lesson, errors: &mut Errors) {
@@ -153,6 +215,10 @@ pub fn write_site(root: &Path, out: &Path, site: &Site) -> Result<Vec<PathBuf>, 
     let mut written = Vec::new();
     for (name, contents) in files {
         let path = out.join(name);
+        // A translated page goes into its language's folder.
+        if let Some(folder) = path.parent().filter(|folder| !folder.is_dir()) {
+            create(folder)?;
+        }
         fs::write(&path, contents)
             .map_err(|error| LessonError::in_file(&path, format!("cannot write: {error}")))?;
         written.push(path);

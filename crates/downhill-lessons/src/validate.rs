@@ -249,18 +249,17 @@ fn check_links(
             Some((path, fragment)) => (path, Some(fragment)),
             None => (without_query, None),
         };
-        let path = path.strip_prefix("./").unwrap_or(path);
-        if path.starts_with('/') || path.split('/').any(|part| part == "..") {
+        let Some(resolved) = resolve_relative(&page.name, path) else {
             reporter.report(
                 Some(url),
-                format!("`{url}`: links inside the site are relative to the site root (`page.html`), so it can live under any path"),
+                format!("`{url}`: links inside the site are relative to the page and stay inside the site (`page.html`, `../site.css`), so it can live under any path"),
             );
             continue;
-        }
+        };
         let target = if path.is_empty() {
             page.name.as_str()
         } else {
-            path
+            resolved.as_str()
         };
         if targets
             .unrendered_pages
@@ -290,6 +289,27 @@ fn check_links(
             }
         }
     }
+}
+
+/// The site path that `path`, written in the page `page_name` (`ru/a.html`), points at:
+/// `../site.css` from `ru/a.html` is `site.css`. `None` for an absolute path or one that climbs
+/// out of the site.
+pub fn resolve_relative(page_name: &str, path: &str) -> Option<String> {
+    if path.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = page_name.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 fn check_duplicate_ids(tags: &[ScannedTag], reporter: &mut Reporter<'_, '_>) {
@@ -417,6 +437,39 @@ mod tests {
                 .iter()
                 .all(|message| message.contains("another origin"))
         );
+    }
+
+    #[test]
+    fn links_resolve_from_the_page_folder() {
+        assert_eq!(
+            resolve_relative("ru/a.html", "../site.css").as_deref(),
+            Some("site.css")
+        );
+        assert_eq!(
+            resolve_relative("ru/a.html", "b.html").as_deref(),
+            Some("ru/b.html")
+        );
+        assert_eq!(
+            resolve_relative("ru/a.html", "../zh/b.html").as_deref(),
+            Some("zh/b.html")
+        );
+        assert_eq!(
+            resolve_relative("a.html", "./stills/x.svg").as_deref(),
+            Some("stills/x.svg")
+        );
+        assert_eq!(resolve_relative("a.html", "../a.html"), None);
+        assert_eq!(resolve_relative("ru/a.html", "/a.html"), None);
+        let pages = [
+            page("index.html", "<a href=\"ru/a.html#x\">ru</a>"),
+            page(
+                "ru/a.html",
+                "<h2 id=\"x\">X</h2><link rel=\"stylesheet\" href=\"../site.css\"><a href=\"../index.html\">en</a><a href=\"b.html\">b</a><a href=\"../../up.html\">up</a>",
+            ),
+        ];
+        let found = messages(&pages);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("no page ru/b.html"), "{found:?}");
+        assert!(found[1].contains("stay inside the site"), "{found:?}");
     }
 
     #[test]

@@ -87,10 +87,12 @@ impl WasmModule {
         }
     }
 
-    /// The two `<meta>` tags that name this module in a page's head.
-    pub fn meta_tags(&self) -> String {
+    /// The two `<meta>` tags that name this module in a page's head, by addresses relative to the
+    /// page like every other in it: `to_root` leads from the page's folder to the site root, where
+    /// the one module of the build lives for every language.
+    pub fn meta_tags(&self, to_root: &str) -> String {
         format!(
-            "<meta name=\"{SCRIPT_META}\" content=\"{}\">\n<meta name=\"{WASM_META}\" content=\"{}\">\n",
+            "<meta name=\"{SCRIPT_META}\" content=\"{to_root}{}\">\n<meta name=\"{WASM_META}\" content=\"{to_root}{}\">\n",
             crate::html::escape(&self.script),
             crate::html::escape(&self.wasm)
         )
@@ -189,9 +191,15 @@ mod tests {
     fn the_meta_tags_name_both_files() {
         let module = WasmModule::from_script_name("downhill-web-ab12.js").unwrap();
         assert_eq!(
-            module.meta_tags(),
+            module.meta_tags(""),
             "<meta name=\"downhill-module\" content=\"downhill-web-ab12.js\">\n\
              <meta name=\"downhill-wasm\" content=\"downhill-web-ab12_bg.wasm\">\n"
+        );
+        // A translated page, one folder down, reaches the same files.
+        assert!(
+            module
+                .meta_tags("../")
+                .contains("content=\"../downhill-web-ab12_bg.wasm\"")
         );
     }
 }

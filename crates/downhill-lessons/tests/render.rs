@@ -6,6 +6,7 @@ mod render {
     pub mod cli;
     pub mod code;
     pub mod headings;
+    pub mod languages;
     pub mod lesson_text;
     pub mod math;
     pub mod real_lessons;

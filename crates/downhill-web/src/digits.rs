@@ -1,5 +1,6 @@
 //! The digits data set in the browser: fetched once per page from `data/digits.csv.gz` (relative to
-//! the page, so the site works under any sub-path), decompressed by the browser's own
+//! the site root the page's module names, so the site works under any sub-path and from a
+//! translation's folder), decompressed by the browser's own
 //! `DecompressionStream` (no inflate code in our wasm), parsed by `downhill-core`.
 //!
 //! Only pages whose demos ask for it download it.
@@ -46,11 +47,7 @@ pub async fn load() -> Result<Rc<Digits>, String> {
 
 async fn fetch_gzipped_text(relative_url: &str) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let base = window
-        .document()
-        .and_then(|document| document.base_uri().ok().flatten())
-        .unwrap_or_default();
-    let url = web_sys::Url::new_with_base(relative_url, &base)?.href();
+    let url = web_sys::Url::new_with_base(relative_url, &site_root(&window)?)?.href();
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await?
         .dyn_into()?;
@@ -68,6 +65,25 @@ async fn fetch_gzipped_text(relative_url: &str) -> Result<String, JsValue> {
     let text = JsFuture::from(inflated_response.text()?).await?;
     text.as_string()
         .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// The site's root folder: where the page's wasm module lives (`<meta name="downhill-module">`,
+/// relative to the page, `../` from a translated page), since the data sits beside the module for
+/// every language; the page's own folder when the page names no module (the wasm tests' pages).
+fn site_root(window: &web_sys::Window) -> Result<String, JsValue> {
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let page = document.base_uri().ok().flatten().unwrap_or_default();
+    let module = document
+        .query_selector("meta[name=\"downhill-module\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    match module {
+        Some(module) => Ok(web_sys::Url::new_with_base(&module, &page)?.href()),
+        None => Ok(page),
+    }
 }
 
 fn describe(error: &JsValue) -> String {

@@ -151,7 +151,8 @@ fn listing_label(language: Language, body: &str, context: &mut PageContext<'_>) 
     } else {
         shown.join(", ")
     };
-    context.unique_region_label(&format!("Code listing: {what}"))
+    let label = context.words.code_listing_label.replace("{what}", &what);
+    context.unique_region_label(&label)
 }
 
 /// Replaces each line `{{#include ...}}` with the included text; errors name the directive's line.
@@ -232,7 +233,7 @@ fn render_demo(start: usize, body: &str, context: &mut PageContext<'_>) -> Strin
         },
     };
     match still {
-        Some(still) => html.push_str(&demos::still_picture(info, &still)),
+        Some(still) => html.push_str(&demos::still_picture(info, &still, &context.words.to_root)),
         None => {
             html.push_str("<p class=\"demo-fallback-text\">");
             push_escaped(&mut html, info.description);

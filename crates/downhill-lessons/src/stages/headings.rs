@@ -70,11 +70,14 @@ pub fn anchor_headings<'a>(document: Document<'a>, context: &mut PageContext<'_>
         events.push((Event::Html(CowStr::from(open)), range.clone()));
         events.extend(inner);
         let mut close = format!(
-            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to the section “",
+            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"",
             escape(&id)
         );
-        push_escaped(&mut close, &text);
-        close.push_str(&format!("”\">#</a></h{level_number}>\n"));
+        push_escaped(
+            &mut close,
+            &context.words.section_link_label.replace("{title}", &text),
+        );
+        close.push_str(&format!("\">#</a></h{level_number}>\n"));
         events.push((Event::Html(CowStr::from(close)), range));
     }
     Document { events }

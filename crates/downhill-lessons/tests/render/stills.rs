@@ -210,7 +210,7 @@ fn a_dark_version_is_offered_to_readers_who_prefer_dark() {
         .unwrap()
         .unwrap();
     let kind = demos::find("learning-curves").unwrap();
-    let html = demos::still_picture(kind.info(), &still);
+    let html = demos::still_picture(kind.info(), &still, "");
     let id = &still.id;
     assert!(
         html.starts_with(&format!(
@@ -218,6 +218,13 @@ fn a_dark_version_is_offered_to_readers_who_prefer_dark() {
              media=\"(prefers-color-scheme: dark)\"><img src=\"stills/{id}.svg\""
         )),
         "{html}"
+    );
+    // A translated page, one folder down, shows the same files.
+    let translated = demos::still_picture(kind.info(), &still, "../");
+    assert!(
+        translated.contains(&format!("srcset=\"../stills/{id}-dark.svg\""))
+            && translated.contains(&format!("src=\"../stills/{id}.svg\"")),
+        "{translated}"
     );
 }
 
