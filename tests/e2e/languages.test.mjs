@@ -118,6 +118,8 @@ test('the demos keep their settings across the switcher, which works by keyboard
     const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
     await page.goto(`${site.server.base}${first}/${racePage}?${id}.speed=5`, { waitUntil: 'load' });
     await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    // Leaving a page while it still loads aborts its requests, which would read as failures.
+    await page.waitForLoadState('networkidle');
     // Tab from the top of the page to the English link of the switcher, and press Enter.
     await page.evaluate(() => window.scrollTo(0, 0));
     let focused = '';
