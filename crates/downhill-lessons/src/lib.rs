@@ -6,6 +6,7 @@
 //! the whole site: links, anchors and the content policy.
 
 pub mod credits;
+pub mod demo_strings;
 pub mod demos;
 pub mod error;
 pub mod figures;

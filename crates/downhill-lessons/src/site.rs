@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::credits;
+use crate::demo_strings::{self, DemoStrings};
 use crate::demos::{STILLS_DIR, Still};
 use crate::error::{Errors, LessonError};
 use crate::layout::{self, Neighbours};
@@ -51,6 +52,13 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
     let mut unrendered_pages = Vec::new();
     let mut pending = Vec::new();
     let mut stills = BTreeMap::new();
+    let demo_strings = match DemoStrings::load(root) {
+        Ok(strings) => Some(strings),
+        Err(problems) => {
+            errors.extend(problems);
+            None
+        }
+    };
     for (lesson_idx, lesson) in lessons.iter().enumerate() {
         check_sources(lesson, &mut errors);
         let rendered = markdown::render_body(
@@ -67,6 +75,14 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
                 continue;
             }
         };
+        // The demos' interface text in the page's language (English until the languages land).
+        if let Some(strings) = &demo_strings {
+            let block = strings.block(
+                demo_strings::ENGLISH,
+                &demo_strings::demo_names_in(&body.html),
+            );
+            body.html.push_str(&block);
+        }
         pending.append(&mut body.pending);
         stills.append(&mut body.stills);
         let neighbours = Neighbours {
