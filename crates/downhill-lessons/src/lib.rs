@@ -8,6 +8,7 @@
 //! that its lessons match the English ones.
 
 pub mod credits;
+pub mod demo_strings;
 pub mod demos;
 pub mod error;
 pub mod figures;

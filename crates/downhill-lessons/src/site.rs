@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::credits;
+use crate::demo_strings::{self, DemoStrings};
 use crate::demos::{STILLS_DIR, Still};
 use crate::error::{Errors, LessonError};
 use crate::languages;
@@ -53,6 +54,13 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
     let english_lessons = lesson::load_all(root)?;
     let resources = Resources::new(root);
     let mut rendered = Rendered::default();
+    let demo_strings = match DemoStrings::load(root) {
+        Ok(strings) => Some(strings),
+        Err(problems) => {
+            rendered.errors.extend(problems);
+            None
+        }
+    };
     for (language, text) in languages.iter().zip(&texts) {
         let lessons = if language.is_english() {
             english_lessons.clone()
@@ -79,7 +87,7 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
             languages: &languages,
             module,
         };
-        render_language(&lessons, &frame, &resources, &mut rendered);
+        render_language(&lessons, &frame, &resources, demo_strings.as_ref(), &mut rendered);
     }
     let Rendered {
         mut errors,
@@ -127,6 +135,7 @@ fn render_language(
     lessons: &[Lesson],
     frame: &Frame<'_>,
     resources: &Resources,
+    demo_strings: Option<&DemoStrings>,
     rendered: &mut Rendered,
 ) {
     let folder = frame.language.folder();
@@ -155,6 +164,12 @@ fn render_language(
                 continue;
             }
         };
+        // The demos' interface text in the page's language.
+        if let Some(strings) = demo_strings {
+            let names = demo_strings::demo_names_in(&body.html);
+            body.html
+                .push_str(&strings.block(&frame.language.code, &names));
+        }
         // A translation's pending markers are the English lesson's (the parity check holds them
         // equal), so `check` lists each piece of work once.
         if frame.language.is_english() {

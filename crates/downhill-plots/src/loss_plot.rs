@@ -38,9 +38,23 @@ pub const DARK_INK: ChartInk = ChartInk {
 pub const LIGHT_FIGURE_BACKGROUND: RGBColor = RGBColor(0xf6, 0xf7, 0xf9);
 pub const DARK_FIGURE_BACKGROUND: RGBColor = RGBColor(0x18, 0x1b, 0x20);
 
+/// The chart's words, in the page's language: the names of the x and y axes.
+#[derive(Debug, Clone, Copy)]
+pub struct AxisNames<'a> {
+    pub step: &'a str,
+    pub loss: &'a str,
+}
+
+/// The axis names in English, for tests and English callers.
+pub const ENGLISH_AXES: AxisNames<'static> = AxisNames {
+    step: "step",
+    loss: "loss",
+};
+
 /// Draws the losses over `0..=n_steps` with the y axis spanning `loss_range`.
 pub fn draw_loss_plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    axes: AxisNames<'_>,
     series: &[LossSeries<'_>],
     n_steps: usize,
     loss_range: (f64, f64),
@@ -67,8 +81,8 @@ pub fn draw_loss_plot<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..n_steps.max(1) as f64, (low - margin)..(high + margin))?;
     chart
         .configure_mesh()
-        .x_desc("step")
-        .y_desc("loss")
+        .x_desc(axes.step)
+        .y_desc(axes.loss)
         .x_labels(5)
         .y_labels(4)
         .label_style(
@@ -123,7 +137,7 @@ mod tests {
                 losses: &losses,
                 colour: RGBColor(255, 0, 0),
             }];
-            draw_loss_plot(&area, &series, 10, (0.0, 3.0), ink, 1.0).unwrap();
+            draw_loss_plot(&area, ENGLISH_AXES, &series, 10, (0.0, 3.0), ink, 1.0).unwrap();
             area.present().unwrap();
         }
         assert!(svg.contains("#FF0000"), "{svg}");

@@ -18,3 +18,6 @@ mod settings;
 mod timing;
 
 pub use kit::mount::mount_all;
+// For the wasm tests, which put the English strings into their page as the renderer would.
+#[doc(hidden)]
+pub use kit::strings::read_strings_file;

@@ -10,6 +10,7 @@
 
 use crate::kit::dom;
 use crate::kit::listeners::EventClosure;
+use crate::kit::strings::{fill, text};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -50,8 +51,8 @@ pub fn install() {
             console_error_panic_hook::hook(info);
             let message = info
                 .payload_as_str()
-                .unwrap_or("an unexpected error")
-                .to_string();
+                .map(str::to_string)
+                .unwrap_or_else(|| text("kit.unexpected_error"));
             if let Some(figure) = running_figure() {
                 show_stopped(&figure, &message);
             }
@@ -104,7 +105,8 @@ pub fn is_stopped(figure: &Element) -> bool {
     figure.class_list().contains(STOPPED_CLASS)
 }
 
-/// Writes "This demo stopped because of an error: ..." into `figure` as text, once.
+/// Writes "This demo stopped because of an error: ..." (`kit.stopped`, in the page's language)
+/// into `figure` as text, once.
 pub fn show_stopped(figure: &Element, message: &str) {
     if is_stopped(figure) {
         return;
@@ -115,9 +117,7 @@ pub fn show_stopped(figure: &Element, message: &str) {
     let note = dom::text(
         "p",
         "demo-message demo-stopped-message",
-        &format!(
-            "This demo stopped because of an error: {shown}. Reload the page to start it again."
-        ),
+        &fill("kit.stopped", &[("reason", shown)]),
     );
     let _ = note.set_attribute("role", "alert");
     dom::append(figure, &note);

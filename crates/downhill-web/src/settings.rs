@@ -12,6 +12,7 @@
 //! [`Settings::new`] touch the browser, to decode the query string and the lesson's JSON, so the
 //! validation runs in native property tests.
 
+use crate::kit::strings::{fill, text};
 use crate::number_text::parse_number;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -97,14 +98,10 @@ impl Settings {
     pub fn text(&self, key: &str) -> Option<String> {
         if let Some((_, value)) = self.from_url.iter().rev().find(|(name, _)| name == key) {
             if self.from_url.iter().filter(|(name, _)| name == key).count() > 1 {
-                self.note(format!(
-                    "The link sets “{key}” more than once; using its last value."
-                ));
+                self.note(fill("kit.setting_repeated", &[("key", key)]));
             }
             if value.chars().count() > MAX_VALUE_LENGTH {
-                self.note(format!(
-                    "The link's value for “{key}” is too long; using the default."
-                ));
+                self.note(fill("kit.setting_too_long", &[("key", key)]));
                 return None;
             }
             return Some(value.clone());
@@ -148,14 +145,21 @@ impl Settings {
             Some(value) if value.is_finite() && (min..=max).contains(&value) => value,
             Some(value) if value.is_finite() => {
                 let clamped = value.clamp(min, max);
-                self.note(format!(
-                    "“{key}” must be between {min} and {max}; using {clamped}."
+                self.note(fill(
+                    "kit.setting_out_of_range",
+                    &[
+                        ("key", key),
+                        ("min", &min.to_string()),
+                        ("max", &max.to_string()),
+                        ("value", &clamped.to_string()),
+                    ],
                 ));
                 clamped
             }
             _ => {
-                self.note(format!(
-                    "“{key}” must be a number; using the default {default}."
+                self.note(fill(
+                    "kit.setting_not_a_number",
+                    &[("key", key), ("default", &default.to_string())],
                 ));
                 default
             }
@@ -168,7 +172,10 @@ impl Settings {
         let value = self.number(key, min as f64, max as f64, default as f64);
         let rounded = value.round();
         if rounded != value {
-            self.note(format!("“{key}” must be a whole number; using {rounded}."));
+            self.note(fill(
+                "kit.setting_not_whole",
+                &[("key", key), ("value", &rounded.to_string())],
+            ));
         }
         // `number` kept the value inside the range (or gave the default), so the cast neither wraps
         // nor saturates for a sensible range; the clamp keeps it so for any range at all.
@@ -189,7 +196,10 @@ impl Settings {
         match parse(text.trim()) {
             Some(value) => value,
             None => {
-                self.note(format!("“{key}” is not one of {known}; using the default."));
+                self.note(fill(
+                    "kit.setting_unknown_choice",
+                    &[("key", key), ("known", known)],
+                ));
                 default
             }
         }
@@ -197,12 +207,13 @@ impl Settings {
 
     /// A yes/no setting (`1`, `true`, `yes`, `on` or their opposites).
     pub fn flag(&self, key: &str, default: bool) -> bool {
-        self.choice(key, default, "true or false", |text| {
-            match text.to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" | "on" => Some(true),
-                "0" | "false" | "no" | "off" => Some(false),
-                _ => None,
-            }
+        self.choice(key, default, &text("kit.true_or_false"), |text| match text
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "1" | "true" | "yes" | "on" => Some(true),
+            "0" | "false" | "no" | "off" => Some(false),
+            _ => None,
         })
     }
 

@@ -187,3 +187,19 @@ fn every_problem_of_the_broken_site_is_reported_at_its_line() {
         );
     }
 }
+
+#[test]
+fn a_page_with_a_demo_carries_its_strings_and_a_page_without_carries_none() {
+    let pages = render_site(&good_site()).unwrap().pages;
+    let with_demo = page(&pages, "first-steps.html");
+    assert_contains(
+        with_demo,
+        "<script type=\"application/json\" id=\"demo-strings\">{\"kit.play\":\"Play\",\"saddle-race.step_size\":\"Step size\"}</script>",
+    );
+    for name in ["second-page.html", "index.html"] {
+        assert!(
+            !page(&pages, name).contains("demo-strings"),
+            "{name} has no demo but carries strings"
+        );
+    }
+}

@@ -45,9 +45,7 @@ fn mount_figure(figure: &Element) {
     let mounted = timing::measured(&format!("downhill-mount {}", figure.id()), || {
         panic_box::run_for_demo(figure, || match DemoKind::from_name(&name) {
             Some(kind) => demos::mount(kind, figure, &settings),
-            None => Err(format!(
-                "this page names a demo this site does not have: {name}"
-            )),
+            None => Err(super::strings::fill("kit.unknown_demo", &[("name", &name)])),
         })
     });
     match mounted {
@@ -60,7 +58,7 @@ fn show_failure(figure: &Element, reason: &str) {
     let note = super::dom::text(
         "p",
         "demo-message",
-        &format!("This demo could not start: {reason}"),
+        &super::strings::fill("kit.could_not_start", &[("reason", reason)]),
     );
     let _ = note.set_attribute("role", "status");
     super::dom::append(figure, &note);

@@ -6,6 +6,7 @@
 
 use super::dom;
 use super::listeners::Listeners;
+use super::strings::{fill, text};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement};
@@ -39,25 +40,19 @@ impl Toolbar {
             prefix: prefix.to_string(),
             listeners: Listeners::new(),
         };
+        // Each description starts with the visible label, so "click Copy link" works by voice
+        // (WCAG 2.5.3); the strings files keep it so in every language.
         let actions: [(&str, &str, &str); 4] = [
-            (
-                "copy-link",
-                "Copy link",
-                // The visible label starts the name, so "click Copy link" works by voice (WCAG 2.5.3).
-                "Copy link to this demo with its current settings",
-            ),
-            ("export-png", "PNG", "Download the picture as a PNG image"),
-            (
-                "export-svg",
-                "SVG",
-                "Download the picture as an SVG drawing",
-            ),
-            ("export-csv", "CSV", "Download the run as a CSV table"),
+            ("copy-link", "kit.copy_link", "kit.copy_link_description"),
+            ("export-png", "kit.png", "kit.png_description"),
+            ("export-svg", "kit.svg", "kit.svg_description"),
+            ("export-csv", "kit.csv", "kit.csv_description"),
         ];
         for (action, label, description) in actions {
-            let button = dom::button(action, label);
-            let _ = button.set_attribute("title", description);
-            let _ = button.set_attribute("aria-label", description);
+            let button = dom::button(action, &text(label));
+            let description = text(description);
+            let _ = button.set_attribute("title", &description);
+            let _ = button.set_attribute("aria-label", &description);
             dom::append(&row, &button);
             let demo = demo.clone();
             let prefix = prefix.to_string();
@@ -135,19 +130,19 @@ fn url_with_settings(
 }
 
 fn copy_link(prefix: &str, demo: &dyn Demo) -> Result<String, String> {
-    let link =
-        url_with_settings(prefix, &demo.url_settings(), true).ok_or("Could not make a link.")?;
-    let window = web_sys::window().ok_or("No window.")?;
+    let link = url_with_settings(prefix, &demo.url_settings(), true)
+        .ok_or_else(|| text("kit.link_failed"))?;
+    let window = web_sys::window().ok_or_else(|| text("kit.no_window"))?;
     // The clipboard needs a secure context (https or 127.0.0.1). Elsewhere the link goes into the
     // address bar, from where it can be copied by hand.
     if window.is_secure_context() {
         let _ = window.navigator().clipboard().write_text(&link);
-        Ok("Link copied.".to_string())
+        Ok(text("kit.link_copied"))
     } else {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link));
         }
-        Ok("The link is in the address bar.".to_string())
+        Ok(text("kit.link_in_address_bar"))
     }
 }
 
@@ -159,7 +154,7 @@ fn export_png(demo: &dyn Demo) -> Result<String, String> {
         .iter()
         .map(|layer| layer.width())
         .max()
-        .ok_or("Nothing to export.")?
+        .ok_or_else(|| text("kit.nothing_to_export"))?
         .max(1);
     let height = layers
         .iter()
@@ -170,7 +165,7 @@ fn export_png(demo: &dyn Demo) -> Result<String, String> {
     let combined: HtmlCanvasElement = dom::element("canvas", "").unchecked_into();
     combined.set_width(width);
     combined.set_height(height);
-    let context = super::layers::context_2d(&combined).ok_or("No 2-D canvas in this browser.")?;
+    let context = super::layers::context_2d(&combined).ok_or_else(|| text("kit.no_canvas"))?;
     for layer in &layers {
         let _ = context.draw_image_with_html_canvas_element_and_dw_and_dh(
             layer,
@@ -182,9 +177,9 @@ fn export_png(demo: &dyn Demo) -> Result<String, String> {
     }
     let data_url = combined
         .to_data_url_with_type("image/png")
-        .map_err(|_| "The browser refused to export the canvas.")?;
+        .map_err(|_| text("kit.canvas_refused"))?;
     click_download(&format!("{}.png", demo.file_stem()), &data_url);
-    Ok("PNG saved.".to_string())
+    Ok(text("kit.png_saved"))
 }
 
 fn download_text(file_name: &str, mime_type: &str, content: &str) -> Result<String, String> {
@@ -192,12 +187,12 @@ fn download_text(file_name: &str, mime_type: &str, content: &str) -> Result<Stri
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "Could not make the file.")?;
+        .map_err(|_| text("kit.file_failed"))?;
     let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "Could not make the file.")?;
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| text("kit.file_failed"))?;
     click_download(file_name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(format!("{file_name} saved."))
+    Ok(fill("kit.file_saved", &[("file", file_name)]))
 }
 
 fn click_download(file_name: &str, href: &str) {

@@ -9,6 +9,7 @@ use super::animation::Animation;
 use super::dom;
 use super::listeners::Listeners;
 use super::media;
+use super::strings::text;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Element, HtmlButtonElement, HtmlElement};
@@ -47,13 +48,14 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// Play, `step_label` (such as "Step" or "Step one epoch") and Reset, not wired yet.
+    /// Play, `step_label` (such as "Step" or "Step one epoch", in the page's language) and Reset,
+    /// not wired yet.
     pub fn new(step_label: &str) -> Transport {
         let row = dom::element("div", "demo-buttons");
-        let play_pause = dom::button("play-pause", "Play");
+        let play_pause = dom::button("play-pause", &text("kit.play"));
         let _ = play_pause.set_attribute("aria-pressed", "false");
         let step = dom::button("step", step_label);
-        let reset = dom::button("reset", "Reset");
+        let reset = dom::button("reset", &text("kit.reset"));
         for button in [&play_pause, &step, &reset] {
             dom::append(&row, button);
         }
@@ -114,8 +116,11 @@ impl Transport {
 
     /// The play button's label and pressed state, without touching the loop.
     pub fn show_playing(&self, playing: bool) {
-        self.play_pause
-            .set_text_content(Some(if playing { "Pause" } else { "Play" }));
+        self.play_pause.set_text_content(Some(&text(if playing {
+            "kit.pause"
+        } else {
+            "kit.play"
+        })));
         let _ = self
             .play_pause
             .set_attribute("aria-pressed", if playing { "true" } else { "false" });

@@ -17,6 +17,7 @@ pub fn document() -> Document {
 /// caption as the renderer writes them, and returns it. Each call empties the test container first;
 /// the runner reports results through the page body, so the body itself is left alone.
 pub fn add_figure(id: &str, demo: &str, settings: &str) -> Element {
+    install_english_strings();
     let figure = document().create_element("figure").unwrap();
     figure.set_id(id);
     figure.set_attribute("class", "demo").unwrap();
@@ -39,6 +40,30 @@ pub fn add_figure(id: &str, demo: &str, settings: &str) -> Element {
     container.set_inner_html("");
     container.append_child(&figure).unwrap();
     figure
+}
+
+/// Puts the demos' English strings into the page as the renderer's `demo-strings` block, unless
+/// the page has a block already (a test of another language puts its own first). The demos read
+/// the block once, at their first word.
+pub fn install_english_strings() {
+    if document().get_element_by_id("demo-strings").is_some() {
+        return;
+    }
+    let strings = js_sys::Object::new();
+    let english = include_str!("../../../../lessons/strings/en/demos.toml");
+    for (key, value) in downhill_web::read_strings_file(english) {
+        js_sys::Reflect::set(&strings, &key.into(), &value.into()).unwrap();
+    }
+    install_strings(&String::from(js_sys::JSON::stringify(&strings).unwrap()));
+}
+
+/// Puts `json` into the page as its `demo-strings` block.
+pub fn install_strings(json: &str) {
+    let block = document().create_element("script").unwrap();
+    block.set_attribute("type", "application/json").unwrap();
+    block.set_id("demo-strings");
+    block.set_text_content(Some(json));
+    document().body().unwrap().append_child(&block).unwrap();
 }
 
 /// The text of the first element matching `selector` in `figure`; a missing element fails the test.

@@ -84,7 +84,7 @@ impl WalkSliders {
 
 /// The kit's Play, Step and Reset, and "New draws" (a new seed) in the same row.
 pub fn walk_buttons() -> (Transport, HtmlButtonElement) {
-    let transport = Transport::new("Step");
+    let transport = Transport::new(&crate::kit::strings::text("kit.step"));
     let reroll = dom::button("new-draws", "New draws");
     let _ = reroll.set_attribute("title", "Draw new random numbers (a new seed)");
     dom::append(&transport.row, &reroll);

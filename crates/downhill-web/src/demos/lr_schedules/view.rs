@@ -57,7 +57,7 @@ impl View {
             dom::append(&controls, &slider.row);
             sliders.push((knob, slider));
         }
-        let transport = Transport::new("Step");
+        let transport = Transport::new(&crate::kit::strings::text("kit.step"));
 
         let legend = dom::element("ul", "demo-legend");
         let mut series_readouts = Vec::new();

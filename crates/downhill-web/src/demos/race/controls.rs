@@ -6,6 +6,7 @@ use super::settings::{SPEED_RANGE, range_of};
 use crate::format::format_number;
 use crate::kit::dom::{self, input_checked, input_number, input_text, set_text_if_changed};
 use crate::kit::media;
+use crate::kit::strings::{self, fill, text};
 use crate::kit::transport::Transport;
 use downhill_core::optimizers::{Hyperparameter, OptimizerKind};
 use downhill_core::surfaces::SurfaceKind;
@@ -100,17 +101,21 @@ impl RaceControls {
             None,
             Hyperparameter::LearningRate,
             model.learning_rate,
-            "Step size (all optimizers)",
+            &text("saddle-race.step_size_all"),
         )];
         dom::append(&panel, &sliders[0].slider.row);
-        let surface_options: Vec<(&str, &str)> = SurfaceKind::ALL
+        let surface_names: Vec<(&str, String)> = SurfaceKind::ALL
             .iter()
-            .map(|kind| (kind.name(), kind.label()))
+            .map(|kind| (kind.name(), strings::surface_name(*kind)))
+            .collect();
+        let surface_options: Vec<(&str, &str)> = surface_names
+            .iter()
+            .map(|(name, label)| (*name, label.as_str()))
             .collect();
         let (surface_row, surface) = dom::select(
             &format!("{figure_id}-surface"),
             "surface",
-            "Surface",
+            &text("saddle-race.surface"),
             &surface_options,
             model.surface_kind.name(),
         );
@@ -118,7 +123,7 @@ impl RaceControls {
         let speed_slider = dom::slider(
             &format!("{figure_id}-speed"),
             "speed",
-            "Speed (steps per frame)",
+            &text("saddle-race.speed"),
             SPEED_RANGE.0 as f64,
             SPEED_RANGE.1 as f64,
             1.0,
@@ -129,7 +134,7 @@ impl RaceControls {
             .set_text_content(Some(&model.speed.to_string()));
         dom::append(&panel, &speed_slider.row);
 
-        let transport = Transport::new("Step");
+        let transport = Transport::new(&crate::kit::strings::text("kit.step"));
         dom::append(&panel, &transport.row);
         let step_readout = dom::element("p", "demo-readout");
         dom::append(&panel, &step_readout);
@@ -137,10 +142,11 @@ impl RaceControls {
         // One row per racer: a checkbox that names it (with its colour), its loss or outcome, and its
         // own hyperparameters folded away until wanted.
         let racer_list = dom::element("ul", "demo-legend race-racers");
-        let _ = racer_list.set_attribute("aria-label", "Optimizers");
+        let _ = racer_list.set_attribute("aria-label", &text("saddle-race.optimizers"));
         let mut racers = Vec::new();
         for racer in &model.racers {
             let kind = racer.style.kind;
+            let kind_name = strings::optimizer_name(kind);
             let item = dom::element("li", "race-racer");
             let label = dom::element("label", "race-racer-name");
             let enabled: HtmlInputElement = dom::element("input", "").unchecked_into();
@@ -154,12 +160,16 @@ impl RaceControls {
             let _ = swatch.set_attribute("aria-hidden", "true");
             dom::append(&label, &enabled);
             dom::append(&label, &swatch);
-            dom::append(&label, &dom::text("span", "", kind.label()));
+            dom::append(&label, &dom::text("span", "", &kind_name));
             let readout = dom::element("span", "demo-legend-readout");
             let details = dom::element("details", "race-racer-settings");
             dom::append(
                 &details,
-                &dom::text("summary", "", &format!("{} settings", kind.label())),
+                &dom::text(
+                    "summary",
+                    "",
+                    &fill("saddle-race.racer_settings", &[("name", &kind_name)]),
+                ),
             );
             for &hyperparameter in kind.hyperparameters() {
                 let id = format!("{figure_id}-{}-{}", kind.name(), hyperparameter.name());
@@ -176,11 +186,7 @@ impl RaceControls {
             if kind.hyperparameters().is_empty() {
                 dom::append(
                     &details,
-                    &dom::text(
-                        "p",
-                        "",
-                        "Newton's method has no step size: it jumps to the minimum of the local quadratic.",
-                    ),
+                    &dom::text("p", "", &text("saddle-race.newton_no_step")),
                 );
             }
             dom::append(&item, &label);
@@ -191,18 +197,23 @@ impl RaceControls {
         }
         let winners = dom::element("p", "race-winners");
         let _ = winners.set_attribute("aria-live", "polite");
-        let inspect_options: Vec<(&str, &str)> = std::iter::once(("none", "nobody"))
-            .chain(
-                model
-                    .racers
-                    .iter()
-                    .map(|racer| (racer.style.kind.name(), racer.style.kind.label())),
-            )
+        let inspect_names: Vec<(&str, String)> =
+            std::iter::once(("none", text("saddle-race.nobody")))
+                .chain(model.racers.iter().map(|racer| {
+                    (
+                        racer.style.kind.name(),
+                        strings::optimizer_name(racer.style.kind),
+                    )
+                }))
+                .collect();
+        let inspect_options: Vec<(&str, &str)> = inspect_names
+            .iter()
+            .map(|(name, label)| (*name, label.as_str()))
             .collect();
         let (inspect_row, inspect) = dom::select(
             &format!("{figure_id}-inspect"),
             "inspect",
-            "Inspect the state of",
+            &text("saddle-race.inspect"),
             &inspect_options,
             "none",
         );
@@ -227,7 +238,13 @@ impl RaceControls {
     pub fn show_readouts(&self, model: &RaceModel) {
         set_text_if_changed(
             &self.step_readout,
-            &format!("Step {} of {}", model.cursor, model.last_step()),
+            &fill(
+                "saddle-race.step_of",
+                &[
+                    ("step", &model.cursor.to_string()),
+                    ("last", &model.last_step().to_string()),
+                ],
+            ),
         );
         for (row, racer) in self.racers.iter().zip(&model.racers) {
             let text = if !racer.enabled {
@@ -242,22 +259,33 @@ impl RaceControls {
                     .trajectory
                     .losses
                     .get(shown)
-                    .map(|loss| format!("loss {}", format_number(*loss)))
+                    .map(|loss| fill("saddle-race.loss", &[("value", &format_number(*loss))]))
                     .unwrap_or_default()
             };
             set_text_if_changed(&row.readout, &text);
         }
         let arrivals = model.arrivals_so_far();
         let text = if model.surface.minima().is_empty() {
-            "This surface has no minimum: watch who escapes the saddle first.".to_string()
+            text("saddle-race.no_minimum")
         } else if arrivals.is_empty() {
-            "Nobody has reached a minimum yet.".to_string()
+            text("saddle-race.nobody_arrived")
         } else {
             let names: Vec<String> = arrivals
                 .iter()
-                .map(|(racer, step)| format!("{} (step {step})", racer.style.kind.label()))
+                .map(|(racer, step)| {
+                    fill(
+                        "saddle-race.arrival",
+                        &[
+                            ("name", &strings::optimizer_name(racer.style.kind)),
+                            ("step", &step.to_string()),
+                        ],
+                    )
+                })
                 .collect();
-            format!("Reached a minimum: {}.", names.join(", "))
+            fill(
+                "saddle-race.arrived",
+                &[("names", &strings::join_list(&names))],
+            )
         };
         set_text_if_changed(&self.winners, &text);
     }

@@ -4,6 +4,7 @@
 //! the race on screen.
 
 use super::settings::{RaceSettings, RacerSettings, SPEED_RANGE};
+use crate::kit::strings::fill;
 use downhill_core::arrival::first_arrival;
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind, StateField};
 use downhill_core::surfaces::{Surface, SurfaceKind};
@@ -268,10 +269,20 @@ pub fn status_at(racer: &Racer, cursor: usize) -> Option<String> {
         return None;
     }
     match racer.trajectory.outcome {
-        Outcome::Diverged { step } => Some(format!("diverged at step {step}")),
-        Outcome::Converged { step } => Some(format!("stopped at step {step}: gradient vanished")),
-        Outcome::Stopped { step, reason } => Some(format!("stopped at step {step}: {reason}")),
-        Outcome::Rejected { reason } => Some(format!("did not start: {reason}")),
+        Outcome::Diverged { step } => {
+            Some(fill("saddle-race.diverged", &[("step", &step.to_string())]))
+        }
+        Outcome::Converged { step } => {
+            Some(fill("saddle-race.vanished", &[("step", &step.to_string())]))
+        }
+        Outcome::Stopped { step, reason } => Some(fill(
+            "saddle-race.stopped_because",
+            &[("step", &step.to_string()), ("reason", &reason.to_string())],
+        )),
+        Outcome::Rejected { reason } => Some(fill(
+            "saddle-race.rejected",
+            &[("reason", &reason.to_string())],
+        )),
         Outcome::Completed { .. } => None,
     }
 }

@@ -6,6 +6,7 @@
 //! A preset is read, never written: what it chose (surface, racers, step size, momentum) is written
 //! under its own keys instead.
 
+use crate::kit::strings::{self, fill};
 use crate::number_text::{exact_number_text, parse_number};
 use crate::settings::{DemoSettings, Settings};
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind};
@@ -213,9 +214,9 @@ fn read_optimizers(source: &Settings) -> Option<Vec<OptimizerKind>> {
             match name.parse::<OptimizerKind>() {
                 Ok(kind) if !kinds.contains(&kind) => kinds.push(kind),
                 Ok(_) => {}
-                Err(_) => source.note(format!(
-                    "There is no optimizer called “{}”; it was left out.",
-                    shorten(&name)
+                Err(_) => source.note(fill(
+                    "saddle-race.unknown_optimizer",
+                    &[("name", &shorten(&name))],
                 )),
             }
         }
@@ -228,7 +229,7 @@ fn read_optimizers(source: &Settings) -> Option<Vec<OptimizerKind>> {
 fn read_start(source: &Settings, surface: SurfaceKind) -> Option<[f64; 2]> {
     let text = source.text("start")?;
     let Some(asked) = parse_point(&text) else {
-        source.note("“start” must be two numbers as x,y; using the surface's start.".to_string());
+        source.note(strings::text("saddle-race.bad_start"));
         return None;
     };
     let view = surface.build().view();
@@ -237,9 +238,12 @@ fn read_start(source: &Settings, surface: SurfaceKind) -> Option<[f64; 2]> {
         asked[1].clamp(view.y_min, view.y_max),
     ];
     if start != asked {
-        source.note(format!(
-            "“start” lies outside this surface's picture; using {:.2},{:.2}.",
-            start[0], start[1]
+        source.note(fill(
+            "saddle-race.start_moved",
+            &[
+                ("x", &format!("{:.2}", start[0])),
+                ("y", &format!("{:.2}", start[1])),
+            ],
         ));
     }
     Some(start)

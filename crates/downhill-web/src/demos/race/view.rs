@@ -8,6 +8,7 @@ use crate::format::format_number;
 use crate::kit::dom;
 use crate::kit::layers::{self, LayerSize, LayeredCanvas};
 use crate::kit::media;
+use crate::kit::strings::{self, fill, text};
 use downhill_core::optimizers::OptimizerKind;
 use downhill_plots::heatmap;
 use downhill_plots::loss_plot::{self, ChartInk, LossSeries};
@@ -36,13 +37,13 @@ pub struct RaceView {
 impl RaceView {
     /// Replaces the figure's still with the live layout, keeping its caption.
     pub fn build(figure: &Element, controls: &RaceControls) -> RaceView {
-        let canvas = LayeredCanvas::new("Loss surface with optimizer paths.");
+        let canvas = LayeredCanvas::new(&text("saddle-race.surface_label"));
         let _ = canvas.frame.set_attribute("tabindex", "0");
         let _ = canvas.overlay.class_list().add_1("race-overlay");
         let loss_canvas: HtmlCanvasElement =
             dom::element("canvas", "race-loss-plot").unchecked_into();
         let _ = loss_canvas.set_attribute("role", "img");
-        let _ = loss_canvas.set_attribute("aria-label", "Loss against step for each optimizer.");
+        let _ = loss_canvas.set_attribute("aria-label", &text("saddle-race.loss_chart_label"));
         let message = dom::element("p", "demo-message");
         let _ = message.set_attribute("role", "status");
         let inspector = dom::element("div", "race-inspector");
@@ -53,11 +54,7 @@ impl RaceView {
         dom::append(&picture, &canvas.frame);
         dom::append(
             &picture,
-            &dom::text(
-                "p",
-                "race-hint",
-                "Drag or tap the picture to move the start; with the picture focused, arrow keys move it too.",
-            ),
+            &dom::text("p", "race-hint", &text("saddle-race.hint")),
         );
         dom::append(&picture, &loss_canvas);
         dom::append(&picture, &inspector);
@@ -202,8 +199,14 @@ impl RaceView {
                 colour: chart_colour(racer.style.colour),
             })
             .collect();
+        let step = text("saddle-race.axis_step");
+        let loss = text("saddle-race.axis_loss");
         let _ = loss_plot::draw_loss_plot(
             &area,
+            loss_plot::AxisNames {
+                step: &step,
+                loss: &loss,
+            },
             &series,
             model.last_step().max(1),
             self.loss_range(model),
@@ -250,24 +253,26 @@ impl RaceView {
         let heading = dom::text(
             "p",
             "race-inspector-title",
-            &format!("{} after step {}", kind.label(), model.cursor),
+            &fill(
+                "saddle-race.inspector_title",
+                &[
+                    ("name", &strings::optimizer_name(kind)),
+                    ("step", &model.cursor.to_string()),
+                ],
+            ),
         );
         dom::append(&self.inspector, &heading);
         let Some((_, fields)) = states.iter().find(|(state_kind, _)| *state_kind == kind) else {
             dom::append(
                 &self.inspector,
-                &dom::text("p", "", "Switch this optimizer on to see its state."),
+                &dom::text("p", "", &text("saddle-race.switch_on")),
             );
             return;
         };
         if fields.is_empty() {
             dom::append(
                 &self.inspector,
-                &dom::text(
-                    "p",
-                    "",
-                    "Plain SGD keeps no state: each step uses only the current gradient.",
-                ),
+                &dom::text("p", "", &text("saddle-race.sgd_no_state")),
             );
             return;
         }
@@ -295,23 +300,30 @@ impl RaceView {
                     .cursor
                     .min(racer.trajectory.points.len().saturating_sub(1));
                 match racer.trajectory.points.get(shown) {
-                    Some(point) => format!(
-                        "{} at ({}, {})",
-                        racer.style.kind.label(),
-                        format_number(point[0]),
-                        format_number(point[1])
+                    Some(point) => fill(
+                        "saddle-race.racer_at",
+                        &[
+                            ("name", &strings::optimizer_name(racer.style.kind)),
+                            ("x", &format_number(point[0])),
+                            ("y", &format_number(point[1])),
+                        ],
                     ),
-                    None => format!("{} not started", racer.style.kind.label()),
+                    None => fill(
+                        "saddle-race.racer_not_started",
+                        &[("name", &strings::optimizer_name(racer.style.kind))],
+                    ),
                 }
             })
             .collect();
-        let text = format!(
-            "Heatmap of the {} surface, darker is lower. Start at ({}, {}). After step {}: {}.",
-            model.surface_kind.label(),
-            format_number(model.start[0]),
-            format_number(model.start[1]),
-            model.cursor,
-            racers.join("; ")
+        let text = fill(
+            "saddle-race.description",
+            &[
+                ("surface", &strings::surface_name(model.surface_kind)),
+                ("x", &format_number(model.start[0])),
+                ("y", &format_number(model.start[1])),
+                ("step", &model.cursor.to_string()),
+                ("racers", &racers.join("; ")),
+            ],
         );
         let _ = self.canvas.frame.set_attribute("aria-label", &text);
     }

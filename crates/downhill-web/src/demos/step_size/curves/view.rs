@@ -60,7 +60,7 @@ impl CurvesView {
         );
         // "Play" until the digits arrive and training starts (which, under reduced motion, waits for
         // the reader to press it).
-        let transport = Transport::new("Step");
+        let transport = Transport::new(&crate::kit::strings::text("kit.step"));
         let _ = transport
             .step
             .set_attribute("title", "Train one more epoch at every rate");

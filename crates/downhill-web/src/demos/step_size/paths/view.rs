@@ -74,7 +74,7 @@ impl PathsView {
             &options,
             model.surface_kind.name(),
         );
-        let transport = Transport::new("Step");
+        let transport = Transport::new(&crate::kit::strings::text("kit.step"));
         for row in [
             &step_slider.row,
             &steps_slider.row,
