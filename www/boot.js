@@ -52,7 +52,7 @@ async function startDemos() {
     const exports = await wasm.default({ module_or_path: module.wasm });
     exposeMemorySize(exports.memory);
     performance.mark('downhill-wasm-ready');
-    wasm.mount_all();
+    wasm.mount_when_near();
     performance.mark('downhill-mounted');
   } catch (error) {
     // The static figures stay; say why they did not come alive instead of failing silently.

@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, launchBrowser, distDir, builtPages, pageContaining } from '../e2e/harness.mjs';
+import { measureLongTasks } from './long-tasks.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
 
 // Enough repetitions that a p95 means something, few enough that the run stays under a minute or two.
 const N_SLIDER_EVENTS = 60;
@@ -720,6 +722,9 @@ async function main() {
     ['sweep', () => measureSweep(browser, server)],
     ['gradient check', () => measureGradientCheck(browser, server)],
     ['live training', () => measureLive(browser, server)],
+    // Side by side with DOWNHILL_BEFORE_DIST; DOWNHILL_BENCH_PAGES restricts the pages.
+    ['long tasks', () => measureLongTasks(distDir())],
+    ['lighthouse', () => measureLighthouse(distDir())],
   ];
   // DOWNHILL_BENCH_ONLY="sweep,live training" runs only the named steps (while working on one).
   const only = (process.env.DOWNHILL_BENCH_ONLY || '').split(',').map((name) => name.trim()).filter(Boolean);

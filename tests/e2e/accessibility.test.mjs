@@ -16,7 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { testSite, openRecordedPage, builtPages, checkedPages, languageFolders } from './harness.mjs';
+import { testSite, openRecordedPage, builtPages, checkedPages, languageFolders, mountEveryDemo } from './harness.mjs';
 
 // axe-core, pinned in tests/package.json. The site's content policy allows no inline script, so axe
 // cannot go into the page as a <script> holding its source (page.addScriptTag({ content }) is
@@ -34,14 +34,11 @@ const CONTROL_ROLES = new Set([
 
 const site = testSite();
 
-/** Opens a page in `scheme` and waits until every demo on it is live. */
+/** Opens a page in `scheme` and brings every demo on it to life, scrolling to each in turn. */
 async function openPage(pagePath, options = {}) {
   const recorded = await openRecordedPage(site.browser, site.server.origin, options);
   await recorded.page.goto(site.server.base + pagePath, { waitUntil: 'load' });
-  await recorded.page.waitForFunction(() => {
-    const figures = document.querySelectorAll('figure[data-demo]');
-    return [...figures].every((figure) => figure.classList.contains('demo-live') || figure.classList.contains('demo-failed'));
-  }, null, { timeout: 20_000 });
+  await mountEveryDemo(recorded.page);
   // Demos that load data (the digits) fill in their text a moment later.
   await recorded.page.waitForTimeout(500);
   return recorded;
@@ -387,8 +384,7 @@ test('under reduced motion nothing animates on its own, and play does not start 
     await recorded.context.addInitScript(COUNT_ANIMATION_FRAMES);
     const { page } = recorded;
     await page.goto(site.server.base + pagePath, { waitUntil: 'load' });
-    await page.waitForFunction(() => [...document.querySelectorAll('figure[data-demo]')]
-      .every((figure) => figure.classList.contains('demo-live') || figure.classList.contains('demo-failed')), null, { timeout: 20_000 });
+    await mountEveryDemo(page);
     // A demo may compute its first picture over a few frames (the learning curves train, and under
     // reduced motion draw once, at the end); then everything must be still, with no demo playing.
     assert.equal(await settles(page, 15_000), 0, `${pagePath}: animation frames go on after load`);

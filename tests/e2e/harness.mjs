@@ -244,9 +244,9 @@ export function testSite(defaults = {}) {
  * with the `context` options, and waits until its first `demo` figure is live (mounted, with a
  * canvas) and, when given, `ready`: a predicate run in the page on `{ figure, ...readyArgs }` (for a
  * demo that loads data or computes over several frames), true within `readyTimeout` ms.
- * The figure is scrolled into view before (a demo may start its work only near the screen) and
- * after (mounting moves the layout), so a mouse step lands on it; `scroll: false` leaves the page
- * at its top, for a test that tabs in from there. Returns the recorded page with `id` and `figure`
+ * The figure is scrolled into view before (a demo mounts only near the screen) and after (mounting
+ * moves the layout), so a mouse step lands on it; `scroll: false` goes back to the page's top once
+ * the demo is live, for a test that tabs in from there. Returns the recorded page with `id` and `figure`
  * (a selector for that one figure).
  */
 export async function openDemo(browser, server, {
@@ -258,11 +258,44 @@ export async function openDemo(browser, server, {
   const recorded = await openRecordedPage(browser, server.origin, context);
   const { page } = recorded;
   await page.goto(server.base + pagePath + query);
-  if (scroll) await page.locator(figure).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${figure}.demo-live canvas`, { timeout });
+  await scrollToDemo(page, figure, { timeout });
+  if (!scroll) await page.evaluate(() => window.scrollTo(0, 0));
   if (ready) await page.waitForFunction(ready, { figure, ...readyArgs }, { timeout: readyTimeout });
   if (scroll) await page.locator(figure).scrollIntoViewIfNeeded();
   return { ...recorded, id, figure };
+}
+
+/**
+ * Scrolls `figure` (a selector) into view and waits until it is live with a canvas: a demo mounts
+ * only when it comes near the screen (crates/downhill-web/src/kit/mount_near.rs), as a reader's
+ * browser would see it.
+ */
+export async function scrollToDemo(page, figure, { timeout = 10_000 } = {}) {
+  await page.locator(figure).scrollIntoViewIfNeeded();
+  await waitForMount(page, figure, { timeout });
+}
+
+/** Waits until `figure` (a selector) is live with a canvas, without scrolling. */
+export async function waitForMount(page, figure, { timeout = 10_000 } = {}) {
+  await page.waitForSelector(`${figure}.demo-live canvas`, { timeout });
+}
+
+/**
+ * Brings every demo on the page to life, as a reader scrolling through it would: each figure in
+ * turn is scrolled into view until it is live (or has failed, saying why), then the page goes back
+ * to its top. For tests that check every demo of a page at once.
+ */
+export async function mountEveryDemo(page, { timeout = 20_000 } = {}) {
+  const ids = await page.$$eval('figure[data-demo]', (figures) => figures.map((figure) => figure.id));
+  for (const id of ids) {
+    const figure = `figure[data-demo][id="${id}"]`;
+    await page.locator(figure).scrollIntoViewIfNeeded();
+    await page.waitForFunction((selector) => {
+      const element = document.querySelector(selector);
+      return element.classList.contains('demo-live') || element.classList.contains('demo-failed');
+    }, figure, { timeout });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /**

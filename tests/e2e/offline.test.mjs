@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   startServer, launchBrowser, openRecordedPage, builtPages, distDir, canvasChecksum, distinctColours, pageContaining,
+  scrollToDemo,
 } from './harness.mjs';
 
 const PREFIX = '/course/downhill/';
@@ -77,10 +78,10 @@ test('after one visit, a lesson and its demo work with the network cut', async (
     // Demo settings in the query string must not stop the saved page from being found.
     await page.goto(server.base + racePage);
     const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
-    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    await scrollToDemo(page, `#${id}`);
     await page.waitForLoadState('networkidle');
     await page.goto(`${server.base}${racePage}?${id}.speed=5`);
-    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    await scrollToDemo(page, `#${id}`);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, server.base, 'the worker is not scoped to the folder the site is served from');
     await waitForSavedCopy(page, server.base, [racePage, ...PAGE_FILES, ...demoFiles]);
@@ -94,8 +95,7 @@ test('after one visit, a lesson and its demo work with the network cut', async (
     await server.close();
     await page.reload({ waitUntil: 'load' });
     const figure = `#${id}`;
-    await page.waitForSelector(`${figure}.demo-live canvas`, { timeout: 10_000 });
-    await page.locator(figure).scrollIntoViewIfNeeded();
+    await scrollToDemo(page, figure);
 
     assert.equal(await page.locator('h1').first().textContent(), headingOnline);
     assert.ok((await page.locator('main p, article p, p').count()) > 3, 'the lesson text is missing offline');

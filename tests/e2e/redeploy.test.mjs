@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, pageContaining } from './harness.mjs';
+import { startServer, launchBrowser, openRecordedPage, builtPages, distDir, pageContaining, mountEveryDemo } from './harness.mjs';
 
 const REPOSITORY = path.resolve(import.meta.dirname, '../..');
 const PREFIX = '/course/';
@@ -110,8 +110,10 @@ test('after a redeploy over the old files, the new build loads only its own modu
   const { context, page, problems } = await openRecordedPage(browser, server.origin);
   const loadedByPage = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname.split('/').pop()));
-  const demoLive = () => page.waitForFunction(() => [...document.querySelectorAll('figure[data-demo]')]
-    .every((figure) => figure.classList.contains('demo-live')), null, { timeout: 20_000 });
+  const demoLive = async () => {
+    await mountEveryDemo(page);
+    assert.equal(await page.locator('figure[data-demo]:not(.demo-live)').count(), 0, 'a demo did not come alive');
+  };
   const saved = (files) => page.evaluate(async ({ base, files }) => Promise.all(
     files.map(async (file) => (await caches.match(new URL(file, base).href)) !== undefined)), { base: server.base, files });
   try {

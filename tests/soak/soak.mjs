@@ -72,13 +72,14 @@ async function openSoakPage(browser, base, pagePath) {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   await page.goto(base + pagePath, { waitUntil: 'load' });
+  // The whole page in the viewport, so every demo is on screen: demos mount only near the screen,
+  // and play only on it. Chromium renders at most 16384 px in one direction; lessons are shorter.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.min(height, 16_000) });
   await page.waitForFunction(() => {
     const all = document.querySelectorAll('figure[data-demo]').length;
     return all > 0 && document.querySelectorAll('figure[data-demo].demo-live').length === all;
   }, null, { timeout: 30_000 });
-  // Chromium renders at most 16384 px in one direction; lessons are shorter than that.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: 1280, height: Math.min(height, 16_000) });
   const session = await context.newCDPSession(page);
   await session.send('Performance.enable');
   return { pagePath, context, page, session, errors, samples: [], presses: 0 };

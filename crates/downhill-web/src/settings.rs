@@ -274,7 +274,7 @@ fn lesson_values(from_lesson: &JsValue) -> Vec<(String, LessonValue)> {
 
 /// The query string's `(key, value)` pairs in order, decoded by the browser exactly as it decodes
 /// them for any page (percent escapes, `+` for a space, broken escapes kept as text).
-fn query_pairs(search: &str) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(search: &str) -> Vec<(String, String)> {
     let Ok(parameters) = web_sys::UrlSearchParams::new_with_str(search) else {
         return Vec::new();
     };

@@ -49,7 +49,9 @@ pub struct CriterionResult {
     pub per_second: Option<f64>,
 }
 
-pub fn bench(arguments: &[String]) -> Result<()> {
+pub fn bench(all_arguments: &[String]) -> Result<()> {
+    let arguments = without_before_dist(all_arguments);
+    let arguments = arguments.as_slice();
     let prebuilt = prebuilt_sites(arguments)?;
     let browser = tools::install_all(Needs::EVERYTHING)?
         .context("the browser benchmarks need Chromium, which was not installed")?;
@@ -81,6 +83,11 @@ pub fn bench(arguments: &[String]) -> Result<()> {
         .env("DOWNHILL_CHROMIUM", &browser.chromium);
     if let Some(with_entry_points) = &sites.with_entry_points {
         harness.env("DOWNHILL_BENCH_DIST", with_entry_points);
+    }
+    // `--before-dist DIR`: an older build, measured beside this one in the same run (long tasks,
+    // Lighthouse), so a before and after share the machine's conditions.
+    if let Some(before) = before_dist(all_arguments) {
+        harness.env("DOWNHILL_BEFORE_DIST", before);
     }
     // The harness exits non-zero only when it could measure nothing; the native figures still count.
     let browser_output = run_echoing(&mut harness).unwrap_or_else(|error| {
@@ -132,7 +139,26 @@ fn prebuilt_sites(arguments: &[String]) -> Result<Option<Sites>> {
                 with_entry_points: Some(PathBuf::from(bench_dir)),
             }))
         }
-        _ => bail!("usage: cargo xtask bench [--dist DIR [--bench-dist DIR]]"),
+        _ => bail!("usage: cargo xtask bench [--dist DIR [--bench-dist DIR]] [--before-dist DIR]"),
+    }
+}
+
+/// The folder after `--before-dist`, if any.
+fn before_dist(arguments: &[String]) -> Option<PathBuf> {
+    let at = arguments
+        .iter()
+        .position(|argument| argument == "--before-dist")?;
+    arguments.get(at + 1).map(PathBuf::from)
+}
+
+/// The arguments without `--before-dist DIR`, for the other flags' reader.
+fn without_before_dist(arguments: &[String]) -> Vec<String> {
+    match arguments
+        .iter()
+        .position(|argument| argument == "--before-dist")
+    {
+        Some(at) => [&arguments[..at], arguments.get(at + 2..).unwrap_or(&[])].concat(),
+        None => arguments.to_vec(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one mount path: every `figure[data-demo]` on the page becomes its live demo here, and only
-//! here, so mounting can change in one place (the performance work will mount a demo only when it
-//! comes near the screen).
+//! here. The page starts them with [`mount_when_near`]: a demo the address names at once, the others
+//! as they come near the screen, one per task (`mount_near.rs`, `mount_queue.rs`), so no task while a
+//! page loads mounts more than one demo. [`mount_all`] mounts every demo now, for tests.
 
 use crate::settings::Settings;
 use crate::{demos, panic_box, timing};
@@ -15,29 +16,37 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Rc<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Mounts every demo figure on the page. A demo that cannot start says why in its own box and
-/// leaves the others working.
-#[wasm_bindgen]
+/// Mounts every demo figure on the page now, in one task. A demo that cannot start says why in its
+/// own box and leaves the others working. The wasm tests call it from Rust; it is not exported to
+/// the page, so the shipped module leaves it out.
 pub fn mount_all() {
     panic_box::install();
+    demo_figures().iter().for_each(mount_figure);
+}
+
+/// Mounts the demo the address names now and every other demo when it comes within about a screen
+/// of the viewport, each in a task of its own; until then a demo's still stays.
+#[wasm_bindgen]
+pub fn mount_when_near() {
+    panic_box::install();
+    super::mount_near::mount_named_now_others_when_near(demo_figures());
+}
+
+/// Every demo figure on the page, in document order.
+fn demo_figures() -> Vec<Element> {
     let document = super::dom::document();
     let Ok(figures) = document.query_selector_all("figure[data-demo]") else {
-        return;
+        return Vec::new();
     };
-    for index in 0..figures.length() {
-        let Some(figure) = figures
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        else {
-            continue;
-        };
-        mount_figure(&figure);
-    }
+    (0..figures.length())
+        .filter_map(|index| figures.item(index))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
 }
 
 /// Reads the figure's demo and settings, mounts it with a panic box and a timing mark around it,
 /// and keeps it alive.
-fn mount_figure(figure: &Element) {
+pub(super) fn mount_figure(figure: &Element) {
     let name = figure.get_attribute("data-demo").unwrap_or_default();
     let settings = Settings::for_figure(figure);
     panic_box::track_input(figure);
