@@ -2,9 +2,10 @@
 //! checked here, so that an error from parsing is always the user's to fix (exit status 2).
 
 use anyhow::{Context, Result, anyhow, bail};
+use downhill_core::expression::ExpressionSurface;
 use downhill_core::gradient::check_step;
 use downhill_core::optimizers::{Hyperparameter, Hyperparameters, OptimizerKind};
-use downhill_core::surfaces::SurfaceKind;
+use downhill_core::surfaces::{Surface, SurfaceKind};
 use lexopt::prelude::*;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,7 +21,9 @@ downhill {version}: run the Downhill course's optimizers on its 2-D loss surface
 
 USAGE:
     downhill run --surface NAME --optimizer NAME [--start X,Y] [--steps N] [OPTIONS]
+    downhill run --function 'EXPR' --optimizer NAME [--start X,Y] [--steps N] [OPTIONS]
     downhill grad --surface NAME --at X,Y [--h F] [--format text|json]
+    downhill grad --function 'EXPR' --at X,Y [--h F] [--format text|json]
     downhill --help | --version
 
     Exit status: 0 on success, 2 for a usage error (a bad command, option or value),
@@ -32,6 +35,10 @@ RUN:
     --surface NAME        {surfaces}
                           (every 2-D surface of the course; the lessons' hinge bowl is a
                           function of one weight, drawn as a figure, so it is not one)
+    --function 'EXPR'     instead of --surface: any f(x, y) typed as on the site, from numbers,
+                          x, y, pi, e, + - * / ^ (power before minus: -2^2 = -4), parentheses
+                          and sin cos tan exp log sqrt abs tanh; at most 500 characters,
+                          nested at most 64 deep. Exact gradient and Hessian, so newton runs
     --optimizer NAME      {optimizers}
     --start X,Y           start point (default: the surface's own); negative values work,
                           as --start=-1.2,1 or --start -1.2,1
@@ -48,6 +55,7 @@ RUN:
 GRAD:
     Prints the analytic gradient, a centered-difference gradient and their relative errors.
     --surface NAME        as for run
+    --function 'EXPR'     as for run; the analytic gradient is the exact derivative of EXPR
     --at X,Y              the point
     --h F                 finite-difference step, positive (default 1e-5)
     --format FORMAT       text (default) or json
@@ -79,9 +87,49 @@ pub enum Format {
     Csv,
 }
 
+/// What to run on: one of the course's surfaces, or a formula typed with `--function`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SurfaceChoice {
+    Named(SurfaceKind),
+    Formula(ExpressionSurface),
+}
+
+impl SurfaceChoice {
+    pub fn build(&self) -> Box<dyn Surface> {
+        match self {
+            SurfaceChoice::Named(kind) => kind.build(),
+            SurfaceChoice::Formula(surface) => Box::new(surface.clone()),
+        }
+    }
+
+    /// How output names it: `rosenbrock`, or `f(x, y) = x^2 - y^2`.
+    pub fn describe(&self) -> String {
+        match self {
+            SurfaceChoice::Named(kind) => kind.name().to_owned(),
+            SurfaceChoice::Formula(surface) => format!("f(x, y) = {}", surface.text()),
+        }
+    }
+
+    /// The JSON `surface` field: the surface's name, or `custom` (the formula has its own field).
+    pub fn name(&self) -> &'static str {
+        match self {
+            SurfaceChoice::Named(kind) => kind.name(),
+            SurfaceChoice::Formula(_) => "custom",
+        }
+    }
+
+    /// The formula's text, for the JSON `function` field.
+    pub fn formula(&self) -> Option<&str> {
+        match self {
+            SurfaceChoice::Named(_) => None,
+            SurfaceChoice::Formula(surface) => Some(surface.text()),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunArgs {
-    pub surface: SurfaceKind,
+    pub surface: SurfaceChoice,
     pub optimizer: OptimizerKind,
     pub start: Option<[f64; 2]>,
     pub n_steps: usize,
@@ -104,7 +152,7 @@ impl RunArgs {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradArgs {
-    pub surface: SurfaceKind,
+    pub surface: SurfaceChoice,
     pub at: [f64; 2],
     pub h: f64,
     pub format: Format,
@@ -134,7 +182,14 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help),
-            Long("surface") => surface = Some(parse_surface(&text_value(parser, "--surface")?)?),
+            Long("surface") => {
+                only_one(&surface)?;
+                surface = Some(parse_surface(&text_value(parser, "--surface")?)?);
+            }
+            Long("function") => {
+                only_one(&surface)?;
+                surface = Some(parse_function(&text_value(parser, "--function")?)?);
+            }
             Long("optimizer") => {
                 let name = text_value(parser, "--optimizer")?;
                 optimizer = Some(name.parse::<OptimizerKind>()?);
@@ -160,7 +215,7 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command> {
         }
     }
     let run_args = RunArgs {
-        surface: surface.ok_or_else(|| anyhow!("run needs --surface NAME"))?,
+        surface: surface.ok_or_else(|| anyhow!("run needs --surface NAME or --function 'EXPR'"))?,
         optimizer: optimizer.ok_or_else(|| anyhow!("run needs --optimizer NAME"))?,
         start,
         n_steps,
@@ -183,7 +238,14 @@ fn parse_grad(parser: &mut lexopt::Parser) -> Result<Command> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help),
-            Long("surface") => surface = Some(parse_surface(&text_value(parser, "--surface")?)?),
+            Long("surface") => {
+                only_one(&surface)?;
+                surface = Some(parse_surface(&text_value(parser, "--surface")?)?);
+            }
+            Long("function") => {
+                only_one(&surface)?;
+                surface = Some(parse_function(&text_value(parser, "--function")?)?);
+            }
             Long("at") => at = Some(parse_point("--at", &text_value(parser, "--at")?)?),
             Long("h") => {
                 h = parse_number("--h", &text_value(parser, "--h")?)?;
@@ -194,7 +256,8 @@ fn parse_grad(parser: &mut lexopt::Parser) -> Result<Command> {
         }
     }
     Ok(Command::Grad(GradArgs {
-        surface: surface.ok_or_else(|| anyhow!("grad needs --surface NAME"))?,
+        surface: surface
+            .ok_or_else(|| anyhow!("grad needs --surface NAME or --function 'EXPR'"))?,
         at: at.ok_or_else(|| anyhow!("grad needs --at X,Y"))?,
         h,
         format,
@@ -225,9 +288,25 @@ fn text_value(parser: &mut lexopt::Parser, flag: &str) -> Result<String> {
         .map_err(|raw| anyhow!("{flag}: {raw:?} is not valid text"))
 }
 
-fn parse_surface(name: &str) -> Result<SurfaceKind> {
+/// Refuses a second `--surface` or `--function`: the later one would silently win.
+fn only_one(surface: &Option<SurfaceChoice>) -> Result<()> {
+    if surface.is_some() {
+        bail!("give one --surface or one --function, not two");
+    }
+    Ok(())
+}
+
+/// A typed formula in `x` and `y`, over the site's default view. The message is the core's, the same
+/// words the browser shows.
+fn parse_function(text: &str) -> Result<SurfaceChoice> {
+    ExpressionSurface::parse(text, ExpressionSurface::DEFAULT_VIEW)
+        .map(SurfaceChoice::Formula)
+        .map_err(|error| anyhow!("--function: {error}"))
+}
+
+fn parse_surface(name: &str) -> Result<SurfaceChoice> {
     match name.parse::<SurfaceKind>() {
-        Ok(kind) => Ok(kind),
+        Ok(kind) => Ok(SurfaceChoice::Named(kind)),
         // The lessons' hinge bowl is in the core too, but as a function of one weight: say why it is
         // not a surface here rather than only that the name is unknown.
         Err(error) if name.starts_with("hinge-bowl") => Err(anyhow!(

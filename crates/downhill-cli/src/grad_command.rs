@@ -20,6 +20,9 @@ pub fn execute(args: &GradArgs) -> Result<()> {
         Format::Json => {
             let mut object = Map::new();
             object.insert("surface".into(), Value::from(args.surface.name()));
+            if let Some(formula) = args.surface.formula() {
+                object.insert("function".into(), Value::from(formula));
+            }
             object.insert("at".into(), serde_json::to_value(args.at)?);
             object.insert("h".into(), Value::from(args.h));
             object.insert("analytic".into(), serde_json::to_value(analytic)?);
@@ -30,7 +33,7 @@ pub fn execute(args: &GradArgs) -> Result<()> {
         Format::Text | Format::Csv => {
             let mut table = format!(
                 "# {} at ({x:?}, {y:?}), centered difference with h = {:?}\n",
-                args.surface.name(),
+                args.surface.describe(),
                 args.h
             );
             let _ = writeln!(

@@ -84,7 +84,7 @@ fn describe(
     // Debug formatting keeps small numbers short and exact: 1e-8 rather than 0.00000001.
     format!(
         "{} with {optimizer}, {} steps from ({:?}, {:?})",
-        args.surface.name(),
+        args.surface.describe(),
         args.n_steps.min(MAX_STEPS),
         start[0],
         start[1]
@@ -138,6 +138,9 @@ fn json_object(
         .collect();
     let mut object = Map::new();
     object.insert("surface".into(), Value::from(args.surface.name()));
+    if let Some(formula) = args.surface.formula() {
+        object.insert("function".into(), Value::from(formula));
+    }
     object.insert("optimizer".into(), Value::from(kind.name()));
     object.insert("hyperparameters".into(), Value::Object(used));
     object.insert("start".into(), serde_json::to_value(start)?);

@@ -8,6 +8,7 @@ pub mod annealing;
 pub mod arrival;
 pub mod classifiers;
 pub mod data;
+pub mod expression;
 pub mod gradient;
 pub mod gradient_cloud;
 pub mod landscape;
