@@ -267,10 +267,9 @@ impl Graph {
                     // b a^(b - 1); an exponent of 0 makes a constant, even at a = 0.
                     (Binary::Power, 0) if b == 0.0 => 0.0,
                     (Binary::Power, 0) => b * a.powf(b - 1.0),
-                    // a^b ln a, defined for a > 0; at a = 0 with b > 0 the power is flat in b.
-                    (Binary::Power, _) if a > 0.0 => value * a.ln(),
-                    (Binary::Power, _) if a == 0.0 && b > 0.0 => 0.0,
-                    (Binary::Power, _) => f64::NAN,
+                    // a^b ln a; at a = 0 with b >= 0, 0 (PyTorch's rule, as the expression core's).
+                    (Binary::Power, _) if a == 0.0 && b >= 0.0 => 0.0,
+                    (Binary::Power, _) => value * a.ln(),
                 }
             }
         }

@@ -285,18 +285,30 @@ pub fn graph_svg(picture: &GraphPicture<'_>, scheme: Scheme) -> String {
 
 /// The still: the lesson's graph with both passes done, as the figure it replaces showed it.
 pub fn still_svg_in(scheme: Scheme) -> String {
+    use downhill_core::backprop_graph::check::check_inputs;
     use downhill_core::backprop_graph::presets::Preset;
     let graph = Preset::Lesson.graph();
     let pass = Pass::run(&graph, &Preset::Lesson.inputs());
     let schedule = Schedule::of(&graph);
     let layout = layout::layout(&graph);
+    // The check the live demo shows beside the graph, as one line under it.
+    let checks = check_inputs(&graph, &Preset::Lesson.inputs());
+    let mut rule = String::from("Centered differences:");
+    for check in &checks {
+        let name = &graph.input_names()[check.input];
+        rule.push_str(&format!(" ∂f/∂{name} ≈ {},", number(check.numerical)));
+    }
+    let worst = checks.iter().map(|check| check.band).min();
+    if let Some(band) = worst {
+        rule.push_str(&format!(" all {}.", band.describe()));
+    }
     let picture = GraphPicture {
         graph: &graph,
         layout: &layout,
         pass: &pass,
         schedule: &schedule,
         position: schedule.last(),
-        rule: "Above each wire its value, below it the gradient of f it carries back.",
+        rule: &rule,
     };
     graph_svg(&picture, scheme)
 }
@@ -329,6 +341,10 @@ mod tests {
             assert!(svg.contains(label), "{label} missing");
         }
         assert!(svg.contains("#1F5FBF"), "gradients in the figure's blue");
+        assert!(
+            svg.contains("∂f/∂z ≈ 3, all good."),
+            "the check under the graph"
+        );
         let dark = still_svg_in(Scheme::Dark);
         assert!(dark.contains("#8CB8FF") && !dark.contains("#1F5FBF"));
     }

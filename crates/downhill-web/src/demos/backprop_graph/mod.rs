@@ -139,8 +139,7 @@ fn listen(demo: &Rc<BackpropGraph>) {
         demo.step(change);
     });
     media::on_scheme_change(&demo.listeners, demo, |demo, _event| {
-        let model = demo.model.borrow();
-        demo.view.draw(&model, &model.rule());
+        demo.view.draw(&demo.model.borrow());
     });
 }
 

@@ -12,6 +12,7 @@ use crate::kit::layers::drawing_backend;
 use crate::kit::media;
 use downhill_core::backprop_graph::presets::Preset;
 use downhill_core::gradient::check::ErrorBand;
+use downhill_plots::backprop_graph::layout::RULE_LINE;
 use downhill_plots::backprop_graph::{DARK, GraphPalette, GraphPicture, LIGHT, draw_graph, number};
 use plotters::prelude::*;
 use std::cell::RefCell;
@@ -158,11 +159,14 @@ impl View {
         let body = dom::element("div", "backprop-demo");
         dom::append(&body, &controls);
         dom::append(&body, &button_row);
+        // The rule of the step right under the graph; the check beside both on a wide screen.
         let picture_row = dom::element("div", "backprop-picture-row");
-        dom::append(&picture_row, &graph_box);
+        let graph_column = dom::element("div", "backprop-graph-column");
+        dom::append(&graph_column, &graph_box);
+        dom::append(&graph_column, &rule);
+        dom::append(&picture_row, &graph_column);
         dom::append(&picture_row, &check_wrap);
         dom::append(&body, &picture_row);
-        dom::append(&body, &rule);
         dom::append(&body, &message);
         dom::append(&body, &side);
         dom::append(&body, &node_wrap);
@@ -261,7 +265,7 @@ impl View {
             ),
         );
         self.fill_tables(model);
-        self.draw(model, &rule);
+        self.draw(model);
     }
 
     fn fill_tables(&self, model: &Model) {
@@ -320,9 +324,11 @@ impl View {
 
     /// Draws the graph at the pixel ratio of the screen, its CSS width the layout's, so a wide
     /// graph scrolls sideways instead of shrinking its text.
-    pub(crate) fn draw(&self, model: &Model, rule: &str) {
+    pub(crate) fn draw(&self, model: &Model) {
         let ratio = media::pixel_ratio();
+        // The rule is written under the canvas, where it wraps; the canvas leaves out its line.
         let (width, height) = model.layout.size;
+        let height = height - RULE_LINE;
         let device = (
             (width * ratio).ceil() as u32,
             (height * ratio).ceil() as u32,
@@ -341,7 +347,7 @@ impl View {
         };
         let area = backend.into_drawing_area();
         let palette: GraphPalette = media::by_scheme(LIGHT, DARK);
-        draw_graph(&area, &picture(model, rule), palette, ratio);
+        draw_graph(&area, &picture(model, ""), palette, ratio);
         let _ = area.present();
     }
 }
