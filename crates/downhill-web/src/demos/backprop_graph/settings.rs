@@ -35,10 +35,9 @@ impl BackpropSettings {
 impl Default for BackpropSettings {
     fn default() -> BackpropSettings {
         // The lesson's graph, with nothing computed yet: the reader steps through it.
-        BackpropSettings {
-            step: 0,
-            ..BackpropSettings::of(Preset::Lesson)
-        }
+        let mut settings = BackpropSettings::of(Preset::Lesson);
+        settings.step = 0;
+        settings
     }
 }
 
