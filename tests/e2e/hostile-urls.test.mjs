@@ -23,6 +23,7 @@ const DEMO_KEYS = {
   'step-size-paths': { numbers: ['lr', 'steps', 'x', 'y'], names: ['surface'] },
   'learning-curves': { numbers: ['lr', 'epochs'], names: [] },
   'training-dashboard': { numbers: ['lr', 'reg', 'seed'], names: ['loss', 'batch', 'epochs', 'data', 'log'] },
+  'backprop-graph': { numbers: ['at', 'step'], names: ['preset'] },
 };
 
 const MARKUP = '<img src=x onerror=alert(1)>';

@@ -6,6 +6,7 @@
 
 pub mod annealing;
 pub mod arrival;
+pub mod backprop_graph;
 pub mod classifiers;
 pub mod data;
 pub mod expression;

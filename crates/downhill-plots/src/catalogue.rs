@@ -30,11 +30,12 @@ pub enum DemoKind {
     StepSizePaths,
     LearningCurves,
     TrainingDashboard,
+    BackpropGraph,
 }
 
 impl DemoKind {
     /// Every demo, in the order the catalogue lists them.
-    pub const ALL: [DemoKind; 11] = [
+    pub const ALL: [DemoKind; 12] = [
         DemoKind::SaddleRace,
         DemoKind::BlindfoldedHiker,
         DemoKind::HikerDigits,
@@ -46,6 +47,7 @@ impl DemoKind {
         DemoKind::StepSizePaths,
         DemoKind::LearningCurves,
         DemoKind::TrainingDashboard,
+        DemoKind::BackpropGraph,
     ];
 
     /// The name a lesson writes and the page carries in `data-demo`.
@@ -72,6 +74,7 @@ impl DemoKind {
             DemoKind::StepSizePaths => &STEP_SIZE_PATHS,
             DemoKind::LearningCurves => &LEARNING_CURVES,
             DemoKind::TrainingDashboard => &TRAINING_DASHBOARD,
+            DemoKind::BackpropGraph => &BACKPROP_GRAPH,
         }
     }
 }
@@ -161,6 +164,15 @@ const TRAINING_DASHBOARD: DemoInfo = DemoInfo {
               training and validation accuracy, and the ratio of update size to weight size (about \
               1e-3 when healthy), with buttons for the sanity checks: the initial loss, raising the \
               regularization, and overfitting 20 examples.",
+};
+
+const BACKPROP_GRAPH: DemoInfo = DemoInfo {
+    name: "backprop-graph",
+    title: "Backpropagation on a computational graph, one node at a time",
+    description: "The computational graph of f = (x + y) z at x = -2, y = 5, z = -4: the value of every \
+              node above its wire (q = 3, f = -12) and below it the gradient of f flowing back \
+              (df/dx = df/dy = -4, df/dz = 3), with each input's gradient checked against a \
+              centered difference.",
 };
 
 #[cfg(test)]

@@ -94,7 +94,8 @@ pub fn digits_still(kind: DemoKind, prepared: &PreparedDigits) -> Option<DigitsS
         | DemoKind::LrSchedules
         | DemoKind::HyperparameterSearch
         | DemoKind::GradientCheck
-        | DemoKind::StepSizePaths => None,
+        | DemoKind::StepSizePaths
+        | DemoKind::BackpropGraph => None,
     }
 }
 

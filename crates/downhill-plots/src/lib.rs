@@ -9,6 +9,7 @@
 //! family name into a family with `to_lowercase`, which links Unicode's case tables into the module.
 
 pub mod any_backend;
+pub mod backprop_graph;
 pub mod catalogue;
 pub mod chart_style;
 pub mod contrast;

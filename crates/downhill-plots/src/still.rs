@@ -321,6 +321,7 @@ pub fn demo_dark_still_svg(kind: DemoKind) -> Option<String> {
             Some(crate::hyperparameter_search::still_svg_in(Scheme::Dark))
         }
         DemoKind::GradientCheck => Some(crate::gradient_check::still_svg_in(Scheme::Dark)),
+        DemoKind::BackpropGraph => Some(crate::backprop_graph::still_svg_in(Scheme::Dark)),
         _ => None,
     }
 }
@@ -339,6 +340,7 @@ pub fn demo_still_svg(kind: DemoKind) -> Option<String> {
         DemoKind::HyperparameterSearch => Some(crate::hyperparameter_search::still_svg()),
         DemoKind::GradientCheck => Some(crate::gradient_check::still_svg()),
         DemoKind::StepSizePaths => Some(crate::step_size::paths_still_svg()),
+        DemoKind::BackpropGraph => Some(crate::backprop_graph::still_svg_in(Scheme::Light)),
         DemoKind::HikerDigits
         | DemoKind::MinibatchNoise
         | DemoKind::StepSizeSweep

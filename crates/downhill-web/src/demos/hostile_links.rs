@@ -5,8 +5,8 @@
 //! ([`crate::frame_work`]) stays under [`FrameWork::LIMIT`].
 
 use super::{
-    blindfolded_hiker, gradient_check, hiker_digits, hyperparameter_search, lr_schedules,
-    minibatch_noise, race, step_size, training_dashboard,
+    backprop_graph, blindfolded_hiker, gradient_check, hiker_digits, hyperparameter_search,
+    lr_schedules, minibatch_noise, race, step_size, training_dashboard,
 };
 use crate::frame_work::{self, FrameWork, N_TEST_DIGITS, N_TRAIN_DIGITS};
 use crate::settings::{DemoSettings, MAX_VALUE_LENGTH, Settings};
@@ -50,6 +50,7 @@ const KNOWN_KEYS: &[&str] = &[
     "bug-sign",
     "bug-reg",
     "row",
+    "at",
     "data",
     "log",
     "drop",
@@ -442,6 +443,28 @@ fn gradient_check_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseE
 
 /// Each demo's check. The match names every kind, so a demo without a hostile-link case does not
 /// compile.
+fn backprop_graph_work(link: &[(String, String)]) -> Result<FrameWork, TestCaseError> {
+    use downhill_core::backprop_graph::{MAX_INPUTS, MAX_NODES};
+    let settings = settings_from(link);
+    let choices = backprop_graph::settings::BackpropSettings::read(&settings);
+    let limit = backprop_graph::settings::VALUE_LIMIT;
+    prop_assert_eq!(choices.values.len(), choices.preset.inputs().len());
+    prop_assert!(
+        choices
+            .values
+            .iter()
+            .all(|value| in_range(*value, -limit, limit))
+    );
+    let last = downhill_core::backprop_graph::steps::Schedule::of(&choices.preset.graph()).last();
+    prop_assert!(choices.step <= last);
+    check_messages(&settings, link)?;
+    // One change runs both passes and two evaluations per input for the check, each over at most
+    // MAX_NODES nodes; a node costs far less than a surface evaluation, so this is generous.
+    Ok(FrameWork::surfaces(
+        (1 + 2 * MAX_INPUTS as u64) * MAX_NODES as u64,
+    ))
+}
+
 fn check_of(kind: DemoKind) -> DemoCheck {
     match kind {
         DemoKind::SaddleRace => race_work,
@@ -455,6 +478,7 @@ fn check_of(kind: DemoKind) -> DemoCheck {
         DemoKind::HyperparameterSearch => hyperparameter_search_work,
         DemoKind::LrSchedules => lr_schedules_work,
         DemoKind::GradientCheck => gradient_check_work,
+        DemoKind::BackpropGraph => backprop_graph_work,
     }
 }
 

@@ -8,6 +8,7 @@ use std::any::Any;
 use std::rc::Rc;
 use web_sys::Element;
 
+pub mod backprop_graph;
 pub mod blindfolded_hiker;
 mod chart_demo;
 pub mod gradient_check;
@@ -38,5 +39,6 @@ pub fn mount(kind: DemoKind, figure: &Element, settings: &Settings) -> Result<Rc
         DemoKind::StepSizePaths => kept(step_size::paths::mount(figure, settings)),
         DemoKind::LearningCurves => kept(step_size::curves::mount(figure, settings)),
         DemoKind::TrainingDashboard => kept(training_dashboard::mount(figure, settings)),
+        DemoKind::BackpropGraph => kept(backprop_graph::mount(figure, settings)),
     }
 }
