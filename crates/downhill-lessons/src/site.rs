@@ -87,7 +87,13 @@ fn render(root: &Path, module: Option<&WasmModule>) -> Result<Site, Errors> {
             languages: &languages,
             module,
         };
-        render_language(&lessons, &frame, &resources, demo_strings.as_ref(), &mut rendered);
+        render_language(
+            &lessons,
+            &frame,
+            &resources,
+            demo_strings.as_ref(),
+            &mut rendered,
+        );
     }
     let Rendered {
         mut errors,

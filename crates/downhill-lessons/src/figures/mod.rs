@@ -6,7 +6,6 @@
 //! drawing serves the light and the dark theme, and it costs no extra request.
 
 pub mod chart;
-pub mod computational_graph;
 pub mod convex_vs_nonconvex;
 pub mod data_flow;
 pub mod diagram;
@@ -75,11 +74,6 @@ pub const FIGURES: &[FigureInfo] = &[
         name: "digit-weight-templates",
         title: "The softmax weights of each digit class as 8 by 8 images, after a badly set run and a good run",
         draw: digit_weight_templates::draw,
-    },
-    FigureInfo {
-        name: "computational-graph",
-        title: "The computational graph of f = (x + y) z with forward values and backward gradients",
-        draw: computational_graph::draw,
     },
 ];
 
