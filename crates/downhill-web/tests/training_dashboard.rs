@@ -49,6 +49,7 @@ fn serve_made_up_digits() {
 
 /// Adds a dashboard figure as the renderer writes it, mounts it, and waits for the digits.
 async fn mounted_figure(id: &str, settings: &str) -> web_sys::Element {
+    support::install_english_strings();
     serve_made_up_digits();
     let figure = document().create_element("figure").unwrap();
     figure.set_id(id);
