@@ -73,7 +73,8 @@ test('exports are valid CSV, SVG and PNG files', async () => {
   const { context, page, problems } = await site.openDemo();
   await page.locator(`${FIGURE} button[data-action="end"]`).click();
   const { csv, svg } = await assertExports(page, FIGURE, {
-    csvHeader: 'node,computes,value,gradient', csvLines: 10, csvName: 'backprop-graph-lesson.csv',
+    // A header and five nodes, a blank line, a header and three inputs' checks.
+    csvHeader: 'node,computes,value,gradient', csvLines: 11, csvName: 'backprop-graph-lesson.csv',
   });
   assert.ok(csv.includes('q,x + y,3,-4'), csv.join('\n'));
   assert.match(svg, /∂f\/∂z = 3/);

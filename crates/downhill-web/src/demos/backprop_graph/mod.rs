@@ -9,12 +9,12 @@
 
 pub(crate) mod model;
 pub(crate) mod settings;
-pub(crate) mod strings;
 mod view;
 
 use crate::kit::dom::{self, input_number};
 use crate::kit::listeners::Listeners;
 use crate::kit::media;
+use crate::kit::strings;
 use crate::kit::toolbar::{Demo, Toolbar, as_demo};
 use crate::number_text::{exact_number_text, parse_number};
 use crate::settings::{DemoSettings, Settings};
@@ -94,7 +94,7 @@ impl BackpropGraph {
             let limit = exact_number_text(VALUE_LIMIT);
             dom::set_message(
                 &self.view.message,
-                &strings::fill(strings::VALUE_OUT_OF_RANGE, &[("limit", &limit)]),
+                &strings::fill("backprop-graph.value_out_of_range", &[("limit", &limit)]),
             );
         }
     }

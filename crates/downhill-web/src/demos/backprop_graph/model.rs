@@ -3,7 +3,7 @@
 //! that says what the current step did. Every number comes from `downhill_core::backprop_graph`.
 
 use super::settings::{BackpropSettings, VALUE_LIMIT};
-use super::strings::{self, fill};
+use crate::kit::strings::{self, fill};
 use downhill_core::backprop_graph::check::{InputCheck, check_inputs};
 use downhill_core::backprop_graph::presets::Preset;
 use downhill_core::backprop_graph::steps::{Schedule, Step};
@@ -98,8 +98,8 @@ impl Model {
                 format!("−{}", argument(a))
             }
             Operation::Unary(_, a) => format!("{symbol}({})", argument(a)),
-            Operation::Input(_) => strings::INPUT.to_string(),
-            Operation::Constant(_) => strings::CONSTANT.to_string(),
+            Operation::Input(_) => strings::text("backprop-graph.input"),
+            Operation::Constant(_) => strings::text("backprop-graph.constant"),
         }
     }
 
@@ -109,11 +109,11 @@ impl Model {
         let position = self.settings.step;
         let values = &self.pass.values;
         match self.schedule.step(position) {
-            Step::Start => strings::AT_START.to_string(),
+            Step::Start => strings::text("backprop-graph.at_start"),
             Step::Forward(node) => {
                 let with_values = self.formula_with(node, |argument| number(values[argument]));
                 fill(
-                    strings::FORWARD_RULE,
+                    "backprop-graph.forward_rule",
                     &[
                         ("name", &self.name(node)),
                         (
@@ -135,7 +135,7 @@ impl Model {
                     })
                     .map(|(index, wire)| {
                         fill(
-                            strings::BACKWARD_ONE_SEND,
+                            "backprop-graph.backward_one_send",
                             &[
                                 ("input", &self.name(wire.from)),
                                 ("local", &number(self.pass.local[index])),
@@ -146,11 +146,14 @@ impl Model {
                     })
                     .collect();
                 let sentence = fill(
-                    strings::BACKWARD_SEND,
+                    "backprop-graph.backward_send",
                     &[("node", &self.name(node)), ("sends", &sends.join("; "))],
                 );
                 if node == self.graph.output() {
-                    format!("{} {sentence}", strings::BACKWARD_OUTPUT)
+                    format!(
+                        "{} {sentence}",
+                        strings::text("backprop-graph.backward_output")
+                    )
                 } else {
                     sentence
                 }
@@ -168,7 +171,7 @@ impl Model {
                 let gradient = number(self.pass.gradients[node]);
                 if parts.len() > 1 {
                     fill(
-                        strings::BACKWARD_SUM,
+                        "backprop-graph.backward_sum",
                         &[
                             ("name", &name),
                             ("parts", &parts.join(" + ")),
@@ -178,7 +181,7 @@ impl Model {
                     )
                 } else {
                     fill(
-                        strings::BACKWARD_INPUT,
+                        "backprop-graph.backward_input",
                         &[("name", &name), ("gradient", &gradient)],
                     )
                 }
@@ -194,7 +197,7 @@ mod tests {
     #[test]
     fn stepping_through_the_lessons_graph_says_each_rule() {
         let mut model = Model::new(BackpropSettings::default());
-        assert_eq!(model.rule(), strings::AT_START);
+        assert_eq!(model.rule(), strings::text("backprop-graph.at_start"));
         assert!(model.step_by(1));
         assert_eq!(model.rule(), "Forward: q = x + y = −2 + 5 = 3.");
         model.step_by(1);

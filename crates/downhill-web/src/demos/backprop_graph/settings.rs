@@ -2,7 +2,7 @@
 //! two passes are shown. Read from the lesson and the link, each bad value replaced with a polite
 //! message; written back under the same keys.
 
-use super::strings;
+use crate::kit::strings;
 use crate::number_text::{exact_number_text, parse_number};
 use crate::settings::{DemoSettings, Settings};
 use downhill_core::backprop_graph::presets::Preset;
@@ -49,7 +49,7 @@ impl DemoSettings for BackpropSettings {
         if let Some(texts) = settings.list("at") {
             if texts.len() != values.len() {
                 settings.note(strings::fill(
-                    strings::WRONG_VALUE_COUNT,
+                    "backprop-graph.wrong_value_count",
                     &[("n", &values.len().to_string())],
                 ));
             }
@@ -57,7 +57,7 @@ impl DemoSettings for BackpropSettings {
                 match parse_number(text.trim()) {
                     Some(read) if read.is_finite() && read.abs() <= VALUE_LIMIT => *value = read,
                     _ => settings.note(strings::fill(
-                        strings::BAD_VALUE,
+                        "backprop-graph.bad_value",
                         &[("limit", &exact_number_text(VALUE_LIMIT))],
                     )),
                 }

@@ -5,11 +5,11 @@
 
 use super::model::Model;
 use super::settings::VALUE_LIMIT;
-use super::strings::{self, fill};
 use crate::format::format_number;
 use crate::kit::dom::{self, set_text_if_changed};
 use crate::kit::layers::drawing_backend;
 use crate::kit::media;
+use crate::kit::strings::{self, fill};
 use downhill_core::backprop_graph::presets::Preset;
 use downhill_core::gradient::check::ErrorBand;
 use downhill_plots::backprop_graph::layout::RULE_LINE;
@@ -47,7 +47,7 @@ pub(crate) struct View {
 }
 
 /// A table with a caption and column heads, its body returned to be filled.
-fn table(class: &str, caption: &str, heads: &[&str]) -> (HtmlElement, HtmlElement) {
+fn table(class: &str, caption: &str, heads: &[String]) -> (HtmlElement, HtmlElement) {
     let wrap = dom::element("div", &format!("backprop-table-wrap {class}"));
     let _ = wrap.set_attribute("tabindex", "0");
     let _ = wrap.set_attribute("role", "region");
@@ -83,12 +83,12 @@ fn row(body: &Element, cells: &[String]) -> HtmlElement {
     row
 }
 
-pub(crate) fn band_text(band: ErrorBand) -> &'static str {
+pub(crate) fn band_text(band: ErrorBand) -> String {
     match band {
-        ErrorBand::Good => strings::BAND_GOOD,
-        ErrorBand::FineWithKinks => strings::BAND_KINKS,
-        ErrorBand::Uneasy => strings::BAND_UNEASY,
-        ErrorBand::Wrong => strings::BAND_WRONG,
+        ErrorBand::Good => strings::text("backprop-graph.band_good"),
+        ErrorBand::FineWithKinks => strings::text("backprop-graph.band_kinks"),
+        ErrorBand::Uneasy => strings::text("backprop-graph.band_uneasy"),
+        ErrorBand::Wrong => strings::text("backprop-graph.band_wrong"),
     }
 }
 
@@ -96,15 +96,20 @@ impl View {
     pub(crate) fn build(figure: &Element, model: &Model) -> View {
         let figure_id = figure.id();
         let controls = dom::element("div", "demo-controls backprop-controls");
+        let labels = [
+            strings::text("backprop-graph.preset_lesson"),
+            strings::text("backprop-graph.preset_neuron"),
+            strings::text("backprop-graph.preset_branches"),
+        ];
         let options = [
-            (Preset::Lesson.name(), strings::PRESET_LESSON),
-            (Preset::Neuron.name(), strings::PRESET_NEURON),
-            (Preset::Branches.name(), strings::PRESET_BRANCHES),
+            (Preset::Lesson.name(), labels[0].as_str()),
+            (Preset::Neuron.name(), labels[1].as_str()),
+            (Preset::Branches.name(), labels[2].as_str()),
         ];
         let (preset_row, preset) = dom::select(
             &format!("{figure_id}-preset"),
             "preset",
-            strings::PRESET,
+            &strings::text("backprop-graph.preset"),
             &options,
             model.settings.preset.name(),
         );
@@ -113,10 +118,13 @@ impl View {
         dom::append(&controls, &inputs_box);
         let button_row = dom::element("div", "backprop-steps");
         let buttons = [
-            dom::button("start", strings::TO_START),
-            dom::button("step-back", strings::STEP_BACK),
-            dom::button("step-forward", strings::STEP_FORWARD),
-            dom::button("end", strings::TO_END),
+            dom::button("start", &strings::text("backprop-graph.to_start")),
+            dom::button("step-back", &strings::text("backprop-graph.step_back")),
+            dom::button(
+                "step-forward",
+                &strings::text("backprop-graph.step_forward"),
+            ),
+            dom::button("end", &strings::text("backprop-graph.to_end")),
         ];
         for button in &buttons {
             dom::append(&button_row, button);
@@ -134,22 +142,22 @@ impl View {
 
         let (check_wrap, check_body) = table(
             "backprop-check",
-            strings::CHECK_CAPTION,
+            &strings::text("backprop-graph.check_caption"),
             &[
-                strings::CHECK_INPUT,
-                strings::CHECK_BACKPROP,
-                strings::CHECK_CENTERED,
-                strings::CHECK_ERROR,
+                strings::text("backprop-graph.check_input"),
+                strings::text("backprop-graph.check_backprop"),
+                strings::text("backprop-graph.check_centered"),
+                strings::text("backprop-graph.check_error"),
             ],
         );
         let (node_wrap, node_body) = table(
             "backprop-nodes",
-            strings::NODES_CAPTION,
+            &strings::text("backprop-graph.nodes_caption"),
             &[
-                strings::NODE,
-                strings::COMPUTES,
-                strings::VALUE,
-                strings::GRADIENT,
+                strings::text("backprop-graph.node"),
+                strings::text("backprop-graph.computes"),
+                strings::text("backprop-graph.value"),
+                strings::text("backprop-graph.gradient"),
             ],
         );
         let message = dom::element("p", "demo-message");
@@ -193,7 +201,10 @@ impl View {
     /// One row per input of the graph: a number field and a slider, both labelled.
     pub(crate) fn build_inputs(&self, model: &Model) {
         self.inputs_box.set_inner_html("");
-        dom::append(&self.inputs_box, &dom::text("legend", "", strings::INPUTS));
+        dom::append(
+            &self.inputs_box,
+            &dom::text("legend", "", &strings::text("backprop-graph.inputs")),
+        );
         let mut inputs = self.inputs.borrow_mut();
         inputs.clear();
         for (index, name) in model.graph.input_names().iter().enumerate() {
@@ -204,8 +215,10 @@ impl View {
             field.set_type("text");
             let _ = field.set_attribute("inputmode", "decimal");
             let _ = field.set_attribute("data-input", &index.to_string());
-            let _ =
-                field.set_attribute("aria-label", &fill(strings::INPUT_FIELD, &[("name", name)]));
+            let _ = field.set_attribute(
+                "aria-label",
+                &fill("backprop-graph.input_field", &[("name", name)]),
+            );
             let _ = slider.input.set_attribute("data-input", &index.to_string());
             dom::append(&slider.row, &field);
             // The field says the value; the output would say it twice.
@@ -241,7 +254,7 @@ impl View {
     pub(crate) fn show(&self, model: &Model) {
         let rule = model.rule();
         let step_line = fill(
-            strings::STEP_COUNT,
+            "backprop-graph.step_count",
             &[
                 ("n", &model.settings.step.to_string()),
                 ("last", &model.schedule.last().to_string()),
@@ -260,7 +273,7 @@ impl View {
         dom::set_label(
             &self.canvas_frame,
             &fill(
-                strings::GRAPH_LABEL,
+                "backprop-graph.graph_label",
                 &[("formula", model.settings.preset.formula())],
             ),
         );
@@ -301,7 +314,7 @@ impl View {
                 if known {
                     number(value)
                 } else {
-                    strings::NOT_YET.to_string()
+                    strings::text("backprop-graph.not_yet")
                 }
             };
             let _ = row(
