@@ -120,7 +120,9 @@ for (const [caseName, makePairs] of Object.entries(CASES)) {
           // The stills of demos not yet near the screen are the page's own pictures; they have read
           // nothing from the link (a demo reads its settings when it mounts).
           images: [...document.querySelectorAll('img')].filter((image) => !image.closest('figure[data-demo]:not(.demo-live)')).length,
-          scripts: [...document.scripts].filter((script) => !script.src.endsWith('/boot.js')).length,
+          // The page's own scripts: boot.js, and the demos' words as a JSON data block (never run).
+          scripts: [...document.scripts].filter((script) => !script.src.endsWith('/boot.js')
+            && !(script.id === 'demo-strings' && script.type === 'application/json')).length,
           handlers: [...document.querySelectorAll('*')].filter((element) =>
             [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,
         }));

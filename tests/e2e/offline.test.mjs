@@ -129,7 +129,7 @@ test('a Russian page opened once keeps the whole Russian course readable offline
   try {
     await page.goto(server.base + russianRace);
     const id = await page.locator('figure[data-demo="saddle-race"]').first().getAttribute('id');
-    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    await scrollToDemo(page, `#${id}`);
     // The page, every other page of its language (never opened), and the shared files it names
     // through `../`, the module among them.
     await waitForSavedCopy(page, server.base, [...russianPages, ...PAGE_FILES, ...moduleFilesNamedBy(racePage), ...stillFiles()]);
@@ -139,7 +139,7 @@ test('a Russian page opened once keeps the whole Russian course readable offline
     await context.setOffline(true);
     await server.close();
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
+    await scrollToDemo(page, `#${id}`);
     assert.equal(await page.locator('h1').first().textContent(), headingOnline);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
     // A picture and a demo on the digits need the shared files one folder up.
