@@ -133,7 +133,9 @@ test('the demos keep their settings across the switcher, which works by keyboard
     assert.equal(new URL(page.url()).search, `?${id}.speed=5`, 'the demo settings were lost');
     await page.waitForSelector(`#${id}.demo-live canvas`, { timeout: 10_000 });
     assert.equal(await page.locator(`#${id} input[name="speed"]`).inputValue(), '5');
-    assert.deepEqual(problems, []);
+    // Following the switcher leaves the translated page; a request of that page still in flight
+    // (its module or icon, one folder up) is aborted by the browser, which no reader sees as a fault.
+    assert.deepEqual(problems.filter((problem) => !problem.endsWith('(net::ERR_ABORTED)')), []);
   } finally {
     await context.close();
   }
