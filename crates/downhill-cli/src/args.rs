@@ -182,13 +182,9 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help),
-            Long("surface") => {
-                only_one(&surface)?;
-                surface = Some(parse_surface(&text_value(parser, "--surface")?)?);
-            }
-            Long("function") => {
-                only_one(&surface)?;
-                surface = Some(parse_function(&text_value(parser, "--function")?)?);
+            Long(option @ ("surface" | "function")) => {
+                let by_name = option == "surface";
+                read_surface_option(by_name, parser, &mut surface)?;
             }
             Long("optimizer") => {
                 let name = text_value(parser, "--optimizer")?;
@@ -238,13 +234,9 @@ fn parse_grad(parser: &mut lexopt::Parser) -> Result<Command> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help),
-            Long("surface") => {
-                only_one(&surface)?;
-                surface = Some(parse_surface(&text_value(parser, "--surface")?)?);
-            }
-            Long("function") => {
-                only_one(&surface)?;
-                surface = Some(parse_function(&text_value(parser, "--function")?)?);
+            Long(option @ ("surface" | "function")) => {
+                let by_name = option == "surface";
+                read_surface_option(by_name, parser, &mut surface)?;
             }
             Long("at") => at = Some(parse_point("--at", &text_value(parser, "--at")?)?),
             Long("h") => {
@@ -289,6 +281,24 @@ fn text_value(parser: &mut lexopt::Parser, flag: &str) -> Result<String> {
 }
 
 /// Refuses a second `--surface` or `--function`: the later one would silently win.
+/// `--surface NAME` (`by_name`) or `--function EXPR`, which `run` and `grad` both take; at most
+/// one of them.
+fn read_surface_option(
+    by_name: bool,
+    parser: &mut lexopt::Parser,
+    surface: &mut Option<SurfaceChoice>,
+) -> Result<()> {
+    only_one(surface)?;
+    let flag = if by_name { "--surface" } else { "--function" };
+    let value = text_value(parser, flag)?;
+    *surface = Some(if by_name {
+        parse_surface(&value)?
+    } else {
+        parse_function(&value)?
+    });
+    Ok(())
+}
+
 fn only_one(surface: &Option<SurfaceChoice>) -> Result<()> {
     if surface.is_some() {
         bail!("give one --surface or one --function, not two");
